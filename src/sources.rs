@@ -1,0 +1,228 @@
+//! The bibliography: every published source a default, range, price index or preset rests on.
+//!
+//! Parameters name sources by id; `tests/registry.rs` fails if an id does not resolve here.
+//! This module holds citations only, no numbers.
+
+use serde::Serialize;
+
+/// One published source, cited precisely enough to find the number again.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Source {
+    /// Short stable id used by parameters, e.g. `dijkgraaf2005`.
+    pub id: &'static str,
+    /// Authors, year, title and venue in one line.
+    pub citation: &'static str,
+    /// Where in the source the figures are (table, page, box).
+    pub locator: &'static str,
+    /// Public address of the source.
+    pub url: &'static str,
+}
+
+const fn src(
+    id: &'static str,
+    citation: &'static str,
+    locator: &'static str,
+    url: &'static str,
+) -> Source {
+    Source {
+        id,
+        citation,
+        locator,
+        url,
+    }
+}
+
+/// All sources, in the order the methods page lists them.
+pub const SOURCES: &[Source] = &[
+    src(
+        "dijkgraaf2005",
+        "Dijkgraaf MG, van der Zanden BP, de Borgie CAJM, Blanken P, van Ree JM, van den Brink W (2005). Cost utility analysis of co-prescribed heroin compared with methadone maintenance treatment in heroin addicts in two randomised trials. BMJ 330:1297.",
+        "Abstract: net societal saving and cost components per patient-year; QALY difference",
+        "https://pubmed.ncbi.nlm.nih.gov/15933353/",
+    ),
+    src(
+        "nosyk2012",
+        "Nosyk B, Guh DP, Bansback NJ, et al. (2012). Cost-effectiveness of diacetylmorphine versus methadone for chronic opioid dependence refractory to treatment. CMAJ 184(6):E317-E328.",
+        "Table 1 (model parameters: Weibull episode durations, exit destinations, mortality); Table 2 (costs and QALYs by horizon)",
+        "https://pmc.ncbi.nlm.nih.gov/articles/PMC3314060/",
+    ),
+    src(
+        "byford2013",
+        "Byford S, Barrett B, Metrebian N, et al. (2013). Cost-effectiveness of injectable opioid treatment v. oral methadone for chronic heroin addiction. Br J Psychiatry 203(5):341-349.",
+        "Abstract: intervention and total costs over 26 weeks per arm",
+        "https://www.cambridge.org/core/journals/the-british-journal-of-psychiatry/article/costeffectiveness-of-injectable-opioid-treatment-v-oral-methadone-for-chronic-heroin-addiction/34754ADCA3714FC662AB0D10D9D56E19",
+    ),
+    src(
+        "bansback2018",
+        "Bansback N, Guh D, Oviedo-Joekes E, et al. (2018). Cost-effectiveness of hydromorphone for severe opioid use disorder: findings from the SALOME randomized clinical trial. Addiction 113(7):1264-1273.",
+        "Abstract: within-trial 6-month costs and QALYs; lifetime model costs and QALYs",
+        "https://pubmed.ncbi.nlm.nih.gov/29589873/",
+    ),
+    src(
+        "emcdda2011",
+        "European Monitoring Centre for Drugs and Drug Addiction (2011). Annual report 2011: the state of the drugs problem in Europe.",
+        "Box on heroin-assisted treatment costs, p. 79 (2009 prices)",
+        "https://www.emcdda.europa.eu/online/annual-report/2011/boxes/p79",
+    ),
+    src(
+        "haasen2007",
+        "Haasen C, Verthein U, Degkwitz P, Berger J, Krausz M, Naber D (2007). Heroin-assisted treatment for opioid dependence: randomised controlled trial. Br J Psychiatry 191:55-62.",
+        "Results: 12-month retention 67.2% (heroin) vs 40.0% (methadone)",
+        "https://doi.org/10.1192/bjp.bp.106.026112",
+    ),
+    src(
+        "oviedojoekes2009",
+        "Oviedo-Joekes E, Brissette S, Marsh DC, et al. (2009). Diacetylmorphine versus methadone for the treatment of opioid addiction (NAOMI). N Engl J Med 361:777-786.",
+        "Results: retention 87.8% vs 54.1% in any addiction treatment at 12 months",
+        "https://pmc.ncbi.nlm.nih.gov/articles/PMC5127701/",
+    ),
+    src(
+        "oviedojoekes2016",
+        "Oviedo-Joekes E, Guh D, Brissette S, et al. (2016). Hydromorphone compared with diacetylmorphine for long-term opioid dependence (SALOME). JAMA Psychiatry 73(5):447-455.",
+        "Results: hydromorphone non-inferior to diacetylmorphine over 6 months",
+        "https://pubmed.ncbi.nlm.nih.gov/27049826/",
+    ),
+    src(
+        "strang2010",
+        "Strang J, Metrebian N, Lintzeris N, et al. (2010). Supervised injectable heroin or injectable methadone versus optimised oral methadone as treatment for chronic heroin addicts in England after persistent failure in orthodox treatment (RIOTT). Lancet 375:1885-1895.",
+        "Methods and results: doses (injectable heroin up to 900 mg/day in two doses; oral methadone at least 80 mg), 26-week retention",
+        "https://pubmed.ncbi.nlm.nih.gov/20511018/",
+    ),
+    src(
+        "ferri2011",
+        "Ferri M, Davoli M, Perucci CA (2011). Heroin maintenance for chronic heroin-dependent individuals. Cochrane Database Syst Rev CD003410.pub4.",
+        "Main results: retention RR 1.44; mortality RR 0.65 (0.25-1.69)",
+        "https://doi.org/10.1002/14651858.CD003410.pub4",
+    ),
+    src(
+        "degenhardt2011",
+        "Degenhardt L, Bucello C, Mathers B, et al. (2011). Mortality among regular or dependent users of heroin and other opioids: a systematic review and meta-analysis of cohort studies. Addiction 106:32-51.",
+        "Results: crude mortality 2.09 per 100 person-years; out-of-treatment vs in-treatment RR 2.38",
+        "https://doi.org/10.1111/j.1360-0443.2010.03140.x",
+    ),
+    src(
+        "nida2018",
+        "National Institute on Drug Abuse (2018). Medications to treat opioid use disorder research report: How much does opioid treatment cost? (citing US Department of Defense estimates).",
+        "Methadone, including medication and integrated psychosocial and medical support services with daily visits: $126.00 per week, $6,552 per year",
+        "https://nida.nih.gov/publications/research-reports/medications-to-treat-opioid-addiction/how-much-does-opioid-treatment-cost",
+    ),
+    src(
+        "perneger1998",
+        "Perneger TV, Giner F, del Rio M, Mino A (1998). Randomised trial of heroin maintenance programme for addicts who fail in conventional drug treatments. BMJ 317:13-18.",
+        "Results: median heroin dose 480 mg/day",
+        "https://www.bmj.com/content/317/7150/13",
+    ),
+    src(
+        "mccollister2010",
+        "McCollister KE, French MT, Fang H (2010). The cost of crime to society: new crime-specific estimates for policy and program evaluation. Drug Alcohol Depend 108:98-109.",
+        "Table 5: total cost per offence, 2008 USD",
+        "https://pmc.ncbi.nlm.nih.gov/articles/PMC2835847/",
+    ),
+    src(
+        "hunt2018",
+        "Hunt PE, Saunders J, Kilmer B (2018). Estimates of law enforcement costs by crime type for benefit-cost analyses. Journal of Benefit-Cost Analysis.",
+        "Results: police cost per police-reported Part 1 violent crime $10,900 (10th-90th percentile $6,900-15,400); property crime $1,300 ($700-1,700)",
+        "https://www.cambridge.org/core/journals/journal-of-benefit-cost-analysis/article/estimates-of-law-enforcement-costs-by-crime-type-for-benefitcost-analyses/0A1A55F70324FDBAA947FF1F18AA1B74",
+    ),
+    src(
+        "hunt2017",
+        "Hunt PE, Anderson J, Saunders J (2017). The price of justice: new national and state-level estimates of the judicial and legal costs of crime to taxpayers. Am J Crim Justice 42:231-254.",
+        "Results: judicial and legal cost per reported crime by type, 2010 USD ranges",
+        "https://doi.org/10.1007/s12103-016-9362-6",
+    ),
+    src(
+        "vera2017",
+        "Mai C, Subramanian R (2017). The price of prisons: examining state spending trends, 2010-2015. Vera Institute of Justice.",
+        "Average cost per inmate-year $33,274 (FY2015, 45 states)",
+        "https://www.vera.org/publications/price-of-prisons-2015-state-spending-trends",
+    ),
+    src(
+        "robinson2016",
+        "Robinson LA, Hammitt JK (2016). Guidelines for regulatory impact analysis, Appendix D: updating value per statistical life (VSL) estimates. US Department of Health and Human Services, Office of the Assistant Secretary for Planning and Evaluation.",
+        "Central VSL $9.4 million (range $4.4-14.3 million), 2015 USD",
+        "https://aspe.hhs.gov/reports/guidelines-regulatory-impact-analysis",
+    ),
+    src(
+        "va_overdose",
+        "Costs of health care after opioid overdose in a US Veterans Health Administration cohort (2024).",
+        "Table 2: mean total costs in the 30 days after an opioid overdose $21,686 (2020 USD)",
+        "https://pmc.ncbi.nlm.nih.gov/articles/PMC11680310/",
+    ),
+    src(
+        "schackman2015",
+        "Schackman BR, Fleishman JA, Su AE, et al. (2015). The lifetime medical cost savings from preventing HIV in the United States. Med Care 53(4):293-301.",
+        "Results: discounted lifetime cost saved per HIV infection averted $229,800 (2012 USD)",
+        "https://pmc.ncbi.nlm.nih.gov/articles/PMC4359630/",
+    ),
+    src(
+        "razavi2013",
+        "Razavi H, ElKhoury AC, Elbasha E, et al. (2013). Chronic hepatitis C virus (HCV) disease burden and cost in the United States. Hepatology 57(6):2164-2170.",
+        "Results: lifetime cost per HCV-infected person $64,490 (about 2011 USD)",
+        "https://pmc.ncbi.nlm.nih.gov/articles/PMC3763475/",
+    ),
+    src(
+        "frei1998",
+        "Frei A, et al. (1998). Health-cost sub-study of the Swiss heroin-assisted treatment trials (142 patients, 4 centres). Soz Praventivmed 43(4):185-194.",
+        "Results: acute-illness treatment costs per patient-day fell from CHF 22.27 to CHF 5.15",
+        "https://link.springer.com/article/10.1007/BF01349248",
+    ),
+    src(
+        "uchtenhagen2006",
+        "Uchtenhagen A (2006). Summary of the Swiss heroin-assisted treatment cost and cost-benefit analyses (Rovedyma Treuhand AG; HealthEcon AG). Suchttherapie 7:S8.",
+        "Cost per patient-day CHF 50.63; benefit per patient-day CHF 95.50 (75% from legal behaviour, 18% health)",
+        "https://www.thieme-connect.com/products/ejournals/abstract/10.1055/s-2006-959120",
+    ),
+    src(
+        "icer2019",
+        "Institute for Clinical and Economic Review thresholds as tabulated in J Manag Care Spec Pharm (2019), Table 1.",
+        "Willingness to pay $50,000-$150,000 per QALY",
+        "https://pmc.ncbi.nlm.nih.gov/articles/PMC10397597/",
+    ),
+    src(
+        "bls_cpi",
+        "US Bureau of Labor Statistics. Consumer Price Index for All Urban Consumers (CPI-U), US city average, all items, annual average (1982-84=100), series CUUR0000SA0.",
+        "Annual averages",
+        "https://www.bls.gov/cpi/data.htm",
+    ),
+    src(
+        "oecd_cpi",
+        "OECD (2025). Prices: consumer price indices (CPI, HICP), all items, annual, index 2015 = 100 (dataset DSD_PRICES@DF_PRICES_ALL).",
+        "Germany, Netherlands, United Kingdom, 1990-2024",
+        "https://data-explorer.oecd.org/",
+    ),
+    src(
+        "worldbank_ppp",
+        "World Bank (2025). PPP conversion factor, GDP (LCU per international $), indicator PA.NUS.PPP, International Comparison Program.",
+        "2024 values: Germany 0.700862, Netherlands 0.731421, United Kingdom 0.664153",
+        "https://data.worldbank.org/indicator/PA.NUS.PPP",
+    ),
+    src(
+        "kilmer2018",
+        "Kilmer B, Taylor J, Caulkins JP, et al. (2018). Considering heroin-assisted treatment and supervised drug consumption sites in the United States. RAND Corporation, RR-2693.",
+        "Summary: patients attend the clinic two to three times a day; evidence from ten randomised trials",
+        "https://www.rand.org/pubs/research_reports/RR2693.html",
+    ),
+    src(
+        "prove_cohort",
+        "Swiss PROVE heroin-assisted treatment cohort (1994-96), outcome summaries: illegal income fell from about 70% to 10%; offenders and offences fell by about 60% in the first six months.",
+        "Secondary summary of the Swiss federal evaluation",
+        "http://drogriporter.hu/en/node/146",
+    ),
+    src(
+        "cornish2010",
+        "Cornish R, Macleod J, Strang J, Vickerman P, Hickman M (2010). Risk of death during and after opiate substitution treatment in primary care: prospective observational study in UK General Practice Research Database. BMJ 341:c5475.",
+        "Results: 0.7 deaths per 100 person-years on treatment, 1.3 off treatment",
+        "https://doi.org/10.1136/bmj.c5475",
+    ),
+    src(
+        "sanders2016",
+        "Sanders GD, Neumann PJ, Basu A, et al. (2016). Recommendations for conduct, methodological practices, and reporting of cost-effectiveness analyses: Second Panel on Cost-Effectiveness in Health and Medicine. JAMA 316(10):1093-1103.",
+        "Recommendation: discount costs and health effects at 3% a year",
+        "https://doi.org/10.1001/jama.2016.12195",
+    ),
+];
+
+/// The source with this id, if there is one.
+pub fn source(id: &str) -> Option<&'static Source> {
+    SOURCES.iter().find(|s| s.id == id)
+}

@@ -1,0 +1,160 @@
+//! Charts, written against plotters' `DrawingBackend` so the same code draws to a canvas in
+//! the browser and to SVG in native snapshot tests.
+
+use hatcalc::analysis::Curve;
+use plotters::coord::Shift;
+use plotters::prelude::*;
+
+/// What the break-even chart shows.
+pub struct CurveChart<'a> {
+    /// Chart title.
+    pub title: &'a str,
+    /// X-axis title with its unit.
+    pub x_label: &'a str,
+    /// Y-axis title with its unit.
+    pub y_label: &'a str,
+    /// The curve.
+    pub curve: &'a Curve,
+    /// The parameter's current value, marked on the curve.
+    pub current: f64,
+}
+
+const INK: RGBColor = RGBColor(33, 37, 41);
+const LINE: RGBColor = RGBColor(0, 90, 160);
+const ZERO: RGBColor = RGBColor(120, 120, 120);
+const MARK: RGBColor = RGBColor(190, 30, 45);
+
+/// Draw a one-way break-even curve: net benefit against a parameter, the zero line, the
+/// break-even point and the current value.
+pub fn draw_curve<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    c: &CurveChart<'_>,
+) -> Result<(), String> {
+    let err = |e: DrawingAreaErrorKind<DB::ErrorType>| e.to_string();
+    root.fill(&WHITE).map_err(err)?;
+    let xs = &c.curve.x;
+    let ys = &c.curve.net_benefit;
+    let (Some(&x0), Some(&x1)) = (xs.first(), xs.last()) else {
+        return Err("no points to draw".into());
+    };
+    let (mut y0, mut y1) = ys
+        .iter()
+        .fold((0.0f64, 0.0f64), |(lo, hi), &y| (lo.min(y), hi.max(y)));
+    let pad = ((y1 - y0) * 0.08).max(1.0);
+    y0 -= pad;
+    y1 += pad;
+    let x1 = if x1 > x0 { x1 } else { x0 + 1.0 };
+
+    let mut chart = ChartBuilder::on(root)
+        .caption(c.title, ("sans-serif", 18).into_font().color(&INK))
+        .margin(12)
+        .x_label_area_size(44)
+        .y_label_area_size(84)
+        .build_cartesian_2d(x0..x1, y0..y1)
+        .map_err(err)?;
+    chart
+        .configure_mesh()
+        .x_desc(c.x_label)
+        .y_desc(c.y_label)
+        .x_labels(6)
+        .y_labels(6)
+        .x_label_formatter(&|v| compact(*v))
+        .y_label_formatter(&|v| compact(*v))
+        .axis_desc_style(("sans-serif", 14).into_font().color(&INK))
+        .label_style(("sans-serif", 12).into_font().color(&INK))
+        .light_line_style(RGBColor(235, 235, 235))
+        .draw()
+        .map_err(err)?;
+    chart
+        .draw_series(LineSeries::new(
+            [(x0, 0.0), (x1, 0.0)],
+            ZERO.stroke_width(1),
+        ))
+        .map_err(err)?;
+    chart
+        .draw_series(LineSeries::new(
+            xs.iter().copied().zip(ys.iter().copied()),
+            LINE.stroke_width(3),
+        ))
+        .map_err(err)?;
+    if let Some(be) = c.curve.break_even {
+        chart
+            .draw_series([Circle::new((be, 0.0), 6, MARK.filled())])
+            .map_err(err)?;
+        chart
+            .draw_series([Text::new(
+                format!("break-even {}", compact(be)),
+                (be, 0.0),
+                ("sans-serif", 13).into_font().color(&MARK),
+            )])
+            .map_err(err)?;
+    }
+    // The current value, as a vertical guide.
+    if c.current >= x0 && c.current <= x1 {
+        chart
+            .draw_series(LineSeries::new(
+                [(c.current, y0), (c.current, y1)],
+                INK.stroke_width(1),
+            ))
+            .map_err(err)?;
+    }
+    root.present().map_err(err)?;
+    Ok(())
+}
+
+/// Short axis labels: 12k, 1.5M, 0.67.
+pub fn compact(v: f64) -> String {
+    let a = v.abs();
+    let sign = if v < 0.0 { "-" } else { "" };
+    if a >= 1e6 {
+        format!("{sign}{:.1}M", a / 1e6)
+    } else if a >= 1e4 {
+        format!("{sign}{:.0}k", a / 1e3)
+    } else if a >= 1e3 {
+        format!("{sign}{:.1}k", a / 1e3)
+    } else if a >= 1.0 || a == 0.0 {
+        format!("{sign}{a:.0}")
+    } else {
+        format!("{sign}{a:.2}")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use hatcalc::{analysis::curve, Scenario, P};
+
+    #[test]
+    fn curve_draws_to_svg_with_titles_and_break_even_mark() {
+        let s = Scenario::us_default();
+        let c = curve(&s, P::DamCostYear, 60);
+        let mut svg = String::new();
+        {
+            let root = SVGBackend::with_string(&mut svg, (640, 360)).into_drawing_area();
+            draw_curve(
+                &root,
+                &CurveChart {
+                    title: "Net benefit against treatment cost",
+                    x_label: "Cost per patient-year (USD 2024)",
+                    y_label: "Net benefit (USD 2024)",
+                    curve: &c,
+                    current: s.get(P::DamCostYear),
+                },
+            )
+            .unwrap();
+        }
+        assert!(svg.contains("Net benefit against treatment cost"));
+        assert!(svg.contains("Cost per patient-year (USD 2024)"));
+        assert!(svg.contains("<polyline"), "the curve is drawn");
+        if c.break_even.is_some() {
+            assert!(svg.contains("break-even"));
+        }
+    }
+
+    #[test]
+    fn compact_labels() {
+        assert_eq!(compact(12_600.0), "13k");
+        assert_eq!(compact(-1_500_000.0), "-1.5M");
+        assert_eq!(compact(0.67), "0.67");
+    }
+}

@@ -1,0 +1,32 @@
+//! The hatcalc calculator in the browser: state, components and charts. No model formulas
+//! live here; every number shown comes from `hatcalc::evaluate` or `hatcalc::analysis`.
+
+pub mod app;
+pub mod chart;
+pub mod format;
+pub mod state;
+
+use wasm_bindgen::JsCast;
+
+/// Mount the calculator into `#app` and route panics to a visible message.
+pub fn start() {
+    std::panic::set_hook(Box::new(|info| show_fatal(&info.to_string())));
+    let Some(root) = gloo::utils::document().get_element_by_id("app") else {
+        show_fatal("the page has no #app element");
+        return;
+    };
+    yew::Renderer::<app::App>::with_root(root).render();
+}
+
+/// Show the page's fatal-error banner (present in `index.html`) with `detail`.
+pub fn show_fatal(detail: &str) {
+    let doc = gloo::utils::document();
+    if let Some(el) = doc.get_element_by_id("fatal-detail") {
+        el.set_text_content(Some(detail));
+    }
+    if let Some(el) = doc.get_element_by_id("fatal") {
+        if let Ok(html) = el.dyn_into::<web_sys::HtmlElement>() {
+            html.set_hidden(false);
+        }
+    }
+}
