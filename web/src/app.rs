@@ -132,10 +132,15 @@ pub fn number_input(props: &InputProps) -> Html {
     }
 }
 
+/// The value as it appears in the typed field: whole units for money and large numbers,
+/// up to four significant decimals otherwise, without trailing zeros.
 fn trim(v: f64) -> String {
-    let s = format!("{v:.4}");
-    let s = s.trim_end_matches('0').trim_end_matches('.');
-    s.to_string()
+    let decimals = if v.abs() >= 100.0 { 0 } else { 4 };
+    let s = format!("{v:.decimals$}");
+    if decimals == 0 {
+        return s;
+    }
+    s.trim_end_matches('0').trim_end_matches('.').to_string()
 }
 
 /// Properties of [`Headline`].

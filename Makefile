@@ -1,0 +1,8 @@
+# The two commands of the README. Both install whatever is missing first.
+.PHONY: serve test
+
+serve:
+	@bash scripts/serve.sh
+
+test:
+	@bash scripts/test.sh

@@ -1,0 +1,6 @@
+#!/usr/bin/env bash
+# Sets up what is missing, builds the release bundle and serves it at http://127.0.0.1:8080.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+. scripts/setup.sh
+exec env ${WASM_ENV[@]+"${WASM_ENV[@]}"} trunk serve --release --address 127.0.0.1 --port "${PORT:-8080}"

@@ -1,0 +1,72 @@
+// Whole journeys through the built bundle in headless Chromium.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { serve, launch, screenshot } from "./harness.mjs";
+
+let server, browser;
+before(async () => { server = await serve(); browser = await launch(); });
+after(async () => { await browser?.close(); await server?.close(); });
+
+async function open(viewport = { width: 1280, height: 900 }) {
+  const context = await browser.newContext({ viewport });
+  const page = await context.newPage();
+  const errors = [];
+  page.on("pageerror", (e) => errors.push(e.message));
+  await page.goto(server.url);
+  await page.waitForSelector("#net-benefit");
+  return { page, context, errors };
+}
+
+const canvasPixels = (page) => page.$eval("#curve-canvas", (c) => c.toDataURL());
+
+test("moving a slider changes the headline and redraws the chart", async () => {
+  const { page, context, errors } = await open();
+  const before = await page.textContent("#net-benefit");
+  const chartBefore = await canvasPixels(page);
+  assert.match(before, /USD/);
+
+  // Drag the retention slider to the top of its range with the keyboard, as a person would.
+  const slider = page.locator("#dam-retention_12m-range");
+  await slider.focus();
+  for (let i = 0; i < 15; i++) await page.keyboard.press("ArrowRight");
+  await page.waitForFunction((b) => document.querySelector("#net-benefit").textContent !== b, before);
+
+  const after = await page.textContent("#net-benefit");
+  assert.notEqual(after, before, "headline changed");
+  assert.notEqual(await canvasPixels(page), chartBefore, "chart redrawn");
+  assert.equal(await page.inputValue("#dam-retention_12m-num"), await slider.inputValue(), "field follows slider");
+  await screenshot(page, "journey-laptop.png");
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test("typed nonsense gets a message beside the field and the result stays", async () => {
+  const { page, context } = await open({ width: 390, height: 844 });
+  const before = await page.textContent("#net-benefit");
+  await page.fill("#mmt-cost_year-num", "12,000 dollars");
+  await page.press("#mmt-cost_year-num", "Enter");
+  await page.waitForSelector("#mmt-cost_year-error");
+  assert.match(await page.textContent("#mmt-cost_year-error"), /not a number/);
+  assert.equal(await page.textContent("#net-benefit"), before);
+  await page.fill("#mmt-cost_year-num", "-5");
+  await page.press("#mmt-cost_year-num", "Enter");
+  await page.waitForFunction(() => /outside/.test(document.querySelector("#mmt-cost_year-error")?.textContent ?? ""));
+  assert.equal(await page.textContent("#net-benefit"), before);
+  const body = await page.textContent("body");
+  assert.doesNotMatch(body, /NaN|Infinity/);
+  await screenshot(page, "bad-input-phone.png");
+  await context.close();
+});
+
+test("a bundle that fails to load shows a message with a reload link, not a blank page", async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.route(/\.wasm$/, (route) => route.fulfill({ status: 404, body: "gone" }));
+  await page.goto(server.url);
+  const banner = page.locator("#fatal");
+  await banner.waitFor({ state: "visible", timeout: 15000 });
+  assert.match(await banner.textContent(), /stopped/);
+  assert.equal(await page.getAttribute("#fatal-reload", "href"), "");
+  await screenshot(page, "load-failure.png");
+  await context.close();
+});

@@ -1,0 +1,102 @@
+//! Component tests in a real headless Chromium: mount the app, operate an input, read the DOM.
+
+#![cfg(target_arch = "wasm32")]
+
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+use web_sys::{Event, HtmlCanvasElement, HtmlElement, HtmlInputElement};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn document() -> web_sys::Document {
+    gloo::utils::document()
+}
+
+async fn mount() -> web_sys::Element {
+    let doc = document();
+    let root = doc.create_element("div").unwrap();
+    doc.body().unwrap().append_child(&root).unwrap();
+    yew::Renderer::<hatcalc_web::app::App>::with_root(root.clone()).render();
+    // Let yew render and run effects (the chart draws in an effect).
+    for _ in 0..5 {
+        yew::platform::time::sleep(std::time::Duration::from_millis(20)).await;
+    }
+    root
+}
+
+fn text(root: &web_sys::Element, selector: &str) -> String {
+    root.query_selector(selector)
+        .unwrap()
+        .unwrap()
+        .text_content()
+        .unwrap_or_default()
+}
+
+fn input(root: &web_sys::Element, selector: &str) -> HtmlInputElement {
+    root.query_selector(selector)
+        .unwrap()
+        .unwrap()
+        .dyn_into()
+        .unwrap()
+}
+
+async fn type_into(el: &HtmlInputElement, value: &str) {
+    el.set_value(value);
+    el.dispatch_event(&Event::new("change").unwrap()).unwrap();
+    yew::platform::time::sleep(std::time::Duration::from_millis(50)).await;
+}
+
+#[wasm_bindgen_test]
+async fn headline_shows_a_money_result_and_follows_inputs() {
+    let root = mount().await;
+    let before = text(&root, "#net-benefit");
+    assert!(before.contains("USD"), "headline shows money: {before}");
+
+    // Cheaper heroin treatment must raise the net benefit shown.
+    type_into(&input(&root, "#dam-cost_year-num"), "20000").await;
+    let after = text(&root, "#net-benefit");
+    assert_ne!(before, after, "headline follows the input");
+
+    let canvas: HtmlCanvasElement = root
+        .query_selector("#curve-canvas")
+        .unwrap()
+        .unwrap()
+        .dyn_into()
+        .unwrap();
+    assert!(canvas.width() > 0);
+    let label = canvas.get_attribute("aria-label").unwrap_or_default();
+    assert!(
+        label.contains("Net benefit"),
+        "chart is described for screen readers: {label}"
+    );
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+async fn bad_input_shows_a_message_and_keeps_the_last_result() {
+    let root = mount().await;
+    let before = text(&root, "#net-benefit");
+    let field = input(&root, "#dam-retention_12m-num");
+    type_into(&field, "lots").await;
+    let msg = text(&root, "#dam-retention_12m-error");
+    assert!(
+        msg.contains("not a number"),
+        "message beside the field: {msg}"
+    );
+    assert_eq!(text(&root, "#net-benefit"), before, "last good result kept");
+    assert_eq!(field.get_attribute("aria-invalid").as_deref(), Some("true"));
+
+    let reset: HtmlElement = root
+        .query_selector("#dam-retention_12m-num + button")
+        .unwrap()
+        .unwrap()
+        .dyn_into()
+        .unwrap();
+    reset.click();
+    yew::platform::time::sleep(std::time::Duration::from_millis(50)).await;
+    assert!(root
+        .query_selector("#dam-retention_12m-error")
+        .unwrap()
+        .is_none());
+    root.remove();
+}
