@@ -36,6 +36,8 @@ cargo_suite() {
 
 check "cargo fmt --check" cargo fmt --all -- --check
 check "cargo clippy -D warnings" cargo clippy --workspace --all-targets --all-features --quiet -- -D warnings
+check "cargo clippy -D warnings (wasm32 front end)" env ${WASM_ENV[@]+"${WASM_ENV[@]}"} \
+  cargo clippy -p hatcalc-web --target wasm32-unknown-unknown --all-targets --quiet -- -D warnings
 cargo_suite "native tests (model, CLI, reducer, charts)" native cargo test --workspace --all-features
 cargo_suite "component tests in headless Chromium (wasm-bindgen-test)" wasm \
   env ${WASM_ENV[@]+"${WASM_ENV[@]}"} CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \

@@ -155,8 +155,20 @@ impl Bearer {
 const NCAT: usize = Category::ALL.len();
 
 /// An amount per cost category, on the scenario's price basis.
-#[derive(Debug, Clone, Copy, PartialEq, Default, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
 pub struct Costs(pub [f64; NCAT]);
+
+impl Serialize for Costs {
+    /// A map from category id to amount, so that exported numbers name what they are.
+    fn serialize<S: serde::Serializer>(&self, ser: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let mut map = ser.serialize_map(Some(NCAT))?;
+        for c in Category::ALL {
+            map.serialize_entry(&c, &self.get(c))?;
+        }
+        map.end()
+    }
+}
 
 impl Costs {
     /// The amount in one category.
@@ -551,7 +563,7 @@ fn monthly(p12: f64) -> f64 {
     1.0 - (1.0 - p12.clamp(0.0, 1.0)).powf(1.0 / 12.0)
 }
 
-fn run_arm(s: &Scenario, arm: Arm, cycles: usize) -> ArmResult {
+fn run_arm(s: &Scenario, arm: Arm, cycles: usize, mut observe: impl FnMut(&[f64; 5])) -> ArmResult {
     let prof = profile(s, arm);
     let (r12, shape, to_mmt, to_abst) = match arm {
         Arm::Heroin => (
@@ -605,6 +617,7 @@ fn run_arm(s: &Scenario, arm: Arm, cycles: usize) -> ArmResult {
     let mut tally = Tally::default();
     let mut year_one = Tally::default();
     let mut retained_12m = occ[OWN];
+    observe(&occ);
 
     for t in 0..cycles {
         // Monthly death probability per living state at this age.
@@ -658,6 +671,7 @@ fn run_arm(s: &Scenario, arm: Arm, cycles: usize) -> ArmResult {
         tally.deaths_cost += dying * disc_c;
 
         occ = next;
+        observe(&occ);
         disc_c *= dc;
         disc_q *= dq;
         age_mult *= age_step;
@@ -780,8 +794,8 @@ pub fn cycles(s: &Scenario) -> usize {
 /// Evaluate a scenario: both arms, every perspective, the budget view.
 pub fn evaluate(s: &Scenario) -> Outcome {
     let n = cycles(s);
-    let a = run_arm(s, s.settings.intervention, n);
-    let b = run_arm(s, s.settings.comparator, n);
+    let a = run_arm(s, s.settings.intervention, n, |_| {});
+    let b = run_arm(s, s.settings.comparator, n, |_| {});
     let years = n as f64 / 12.0;
     let scope = |perspective| Scope {
         perspective,
@@ -797,6 +811,14 @@ pub fn evaluate(s: &Scenario) -> Outcome {
         comparisons,
         programme: programme(s, scope(s.settings.perspective), &a, &b),
     }
+}
+
+/// State shares of one arm's cohort at the start and after every monthly cycle:
+/// own treatment, methadone, street use, abstinence, dead.
+pub fn trace(s: &Scenario, arm: Arm) -> Vec<[f64; 5]> {
+    let mut out = Vec::with_capacity(cycles(s) + 1);
+    run_arm(s, arm, cycles(s), |occ| out.push(*occ));
+    out
 }
 
 /// The incremental net benefit under the scenario's own perspective: the one number

@@ -1,1 +1,325 @@
-fn main() {}
+//! `hatcalc`: the model on the command line, for scripted use.
+//!
+//! `hatcalc params` prints the registry; `hatcalc eval` evaluates a scenario built from the
+//! defaults (or a preset) and `--set ID=VALUE` overrides. Bad input exits non-zero with a
+//! message naming the parameter.
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use hatcalc::model::{Bearer, Category, Icer};
+use hatcalc::money::{Economy, PriceBasis};
+use hatcalc::params::{Origin, PARAMS};
+use hatcalc::scenario::{CostInput, Settings};
+use hatcalc::sources::source;
+use hatcalc::{evaluate, Arm, Perspective, Scenario, P};
+use serde_json::{json, Value};
+use std::process::ExitCode;
+
+#[derive(Parser)]
+#[command(
+    name = "hatcalc",
+    version,
+    about = "Costs and savings of heroin-assisted treatment, hydromorphone and methadone"
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Print the parameter registry (every input, its default, range and source).
+    Params {
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = Format::Json)]
+        format: Format,
+    },
+    /// Evaluate a scenario and print the breakdown.
+    Eval {
+        #[command(flatten)]
+        scenario: ScenarioArgs,
+        /// Print JSON instead of a table.
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum Format {
+    Json,
+    Csv,
+}
+
+#[derive(Args)]
+struct ScenarioArgs {
+    /// Override a parameter: --set dam.retention_12m=0.8 (repeatable; see `hatcalc params`).
+    #[arg(long = "set", value_name = "ID=VALUE")]
+    set: Vec<String>,
+    /// Whose costs count: health, government or society.
+    #[arg(long)]
+    perspective: Option<String>,
+    /// The treatment evaluated: heroin or hydromorphone (or methadone, none).
+    #[arg(long)]
+    intervention: Option<String>,
+    /// The comparator: methadone or none (or heroin, hydromorphone).
+    #[arg(long)]
+    comparator: Option<String>,
+    /// Treatment cost entered as published totals or built from parts.
+    #[arg(long, value_enum)]
+    cost_input: Option<CostArg>,
+    /// Economy for money: US, DE, NL or GB.
+    #[arg(long, default_value = "US")]
+    economy: String,
+    /// Price year for money.
+    #[arg(long, default_value_t = 2024)]
+    price_year: u16,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum CostArg {
+    Total,
+    Parts,
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Params { format } => {
+            print_params(format);
+            Ok(())
+        }
+        Command::Eval { scenario, json } => build(&scenario).map(|s| print_eval(&s, json)),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(msg) => {
+            eprintln!("hatcalc: {msg}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn build(a: &ScenarioArgs) -> Result<Scenario, String> {
+    let economy = Economy::from_code(&a.economy)
+        .ok_or_else(|| format!("unknown economy '{}' (use US, DE, NL or GB)", a.economy))?;
+    let mut s =
+        Scenario::defaults(PriceBasis::new(economy, a.price_year)).map_err(|e| e.to_string())?;
+    let mut settings: Settings = s.settings;
+    if let Some(p) = &a.perspective {
+        settings.perspective = Perspective::from_id(p).ok_or_else(|| {
+            format!("unknown perspective '{p}' (use health, government or society)")
+        })?;
+    }
+    let arm = |id: &str| {
+        Arm::from_id(id).ok_or_else(|| {
+            format!("unknown arm '{id}' (use heroin, hydromorphone, methadone or none)")
+        })
+    };
+    if let Some(i) = &a.intervention {
+        settings.intervention = arm(i)?;
+    }
+    if let Some(c) = &a.comparator {
+        settings.comparator = arm(c)?;
+    }
+    if let Some(c) = a.cost_input {
+        settings.cost_input = match c {
+            CostArg::Total => CostInput::Total,
+            CostArg::Parts => CostInput::Parts,
+        };
+    }
+    s.settings = settings;
+    for kv in &a.set {
+        let (id, value) = kv
+            .split_once('=')
+            .ok_or_else(|| format!("--set expects ID=VALUE, got '{kv}'"))?;
+        s.set_by_id(id.trim(), value).map_err(|e| e.to_string())?;
+    }
+    Ok(s)
+}
+
+fn origin_json(o: &Origin) -> Value {
+    match o {
+        Origin::Cited { sources, how } => json!({"kind": "cited", "sources": sources, "how": how}),
+        Origin::Assumption {
+            reasoning,
+            informed_by,
+        } => {
+            json!({"kind": "assumption", "reasoning": reasoning, "informed_by": informed_by})
+        }
+    }
+}
+
+fn print_params(format: Format) {
+    match format {
+        Format::Json => {
+            let rows: Vec<Value> = PARAMS
+                .iter()
+                .map(|p| {
+                    json!({
+                        "id": p.id, "label": p.label, "group": p.group, "unit": p.unit.text(p.basis.map_or("", |b| b.economy.currency())),
+                        "price_basis": p.basis.map(|b| b.to_string()),
+                        "default": p.default, "low": p.low, "high": p.high,
+                        "distribution": p.dist, "origin": origin_json(&p.origin),
+                    })
+                })
+                .collect();
+            println!(
+                "{}",
+                serde_json::to_string_pretty(&rows).unwrap_or_default()
+            );
+        }
+        Format::Csv => {
+            println!(
+                "id,label,group,unit,price_basis,default,low,high,distribution,origin,sources,how"
+            );
+            for p in PARAMS {
+                let (kind, how) = match p.origin {
+                    Origin::Cited { how, .. } => ("cited", how),
+                    Origin::Assumption { reasoning, .. } => ("assumption", reasoning),
+                };
+                let row = [
+                    p.id.to_string(),
+                    p.label.to_string(),
+                    format!("{:?}", p.group),
+                    p.unit.text(p.basis.map_or("", |b| b.economy.currency())),
+                    p.basis.map(|b| b.to_string()).unwrap_or_default(),
+                    p.default.to_string(),
+                    p.low.to_string(),
+                    p.high.to_string(),
+                    format!("{:?}", p.dist),
+                    kind.to_string(),
+                    p.origin.source_ids().join(" "),
+                    how.to_string(),
+                ];
+                println!(
+                    "{}",
+                    row.iter()
+                        .map(|f| csv_field(f))
+                        .collect::<Vec<_>>()
+                        .join(",")
+                );
+            }
+        }
+    }
+}
+
+fn csv_field(f: &str) -> String {
+    if f.contains([',', '"', '\n']) {
+        format!("\"{}\"", f.replace('"', "\"\""))
+    } else {
+        f.to_string()
+    }
+}
+
+fn print_eval(s: &Scenario, as_json: bool) {
+    let o = evaluate(s);
+    if as_json {
+        let params: Vec<Value> = P::ALL
+            .iter()
+            .map(|p| {
+                let d = p.def();
+                json!({
+                    "id": d.id, "value": s.get(*p), "default": s.default_of(*p),
+                    "unit": d.unit.text(s.basis().economy.currency()),
+                    "source_basis": d.basis.map(|b| b.to_string()),
+                    "origin": origin_json(&d.origin),
+                })
+            })
+            .collect();
+        let mut ids: Vec<&str> = PARAMS
+            .iter()
+            .flat_map(|p| p.origin.source_ids().iter().copied())
+            .collect();
+        ids.extend([s.basis().economy.cpi_source(), hatcalc::money::PPP_SOURCE]);
+        ids.sort_unstable();
+        ids.dedup();
+        let sources: Vec<Value> = ids
+            .iter()
+            .filter_map(|id| source(id))
+            .map(|src| json!(src))
+            .collect();
+        let out = json!({
+            "model_version": hatcalc::MODEL_VERSION,
+            "basis": {"economy": s.basis().economy.code(), "currency": s.basis().economy.currency(), "price_year": s.basis().year},
+            "settings": s.settings,
+            "parameters": params,
+            "outcome": o,
+            "sources": sources,
+        });
+        println!("{}", serde_json::to_string_pretty(&out).unwrap_or_default());
+        return;
+    }
+    let cur = s.basis().economy.currency();
+    let a = &o.intervention;
+    let b = &o.comparator;
+    println!(
+        "{} vs {}, {:.0}-year horizon, {} {}, discounted",
+        a.arm.label(),
+        b.arm.label(),
+        o.horizon_years,
+        cur,
+        s.basis().year
+    );
+    println!("\nCost per patient over the horizon ({cur})");
+    println!(
+        "{:<36} {:>14} {:>14} {:>14}",
+        "category",
+        a.arm.label(),
+        b.arm.label(),
+        "difference"
+    );
+    for c in Category::ALL {
+        println!(
+            "{:<36} {:>14.0} {:>14.0} {:>14.0}",
+            c.label(),
+            a.costs.get(c),
+            b.costs.get(c),
+            a.costs.get(c) - b.costs.get(c)
+        );
+    }
+    println!(
+        "{:<36} {:>14.3} {:>14.3} {:>14.3}",
+        "QALYs",
+        a.qalys,
+        b.qalys,
+        a.qalys - b.qalys
+    );
+    println!(
+        "{:<36} {:>14.3} {:>14.3}",
+        "retained at 12 months", a.retained_12m, b.retained_12m
+    );
+    println!(
+        "{:<36} {:>14.3} {:>14.3}",
+        "dead at horizon", a.deaths, b.deaths
+    );
+    println!("\nIncremental results (positive net benefit = saves money)");
+    for c in &o.comparisons {
+        let icer = match c.icer {
+            Icer::Dominant => "dominant".to_string(),
+            Icer::Dominated => "dominated".to_string(),
+            Icer::CostPerQalyGained(v) => format!("{v:.0} per QALY gained"),
+            Icer::SavingPerQalyLost(v) => format!("{v:.0} saved per QALY lost"),
+        };
+        println!(
+            "{:<24} net benefit {:>12.0}  per year {:>10.0}  year one {:>10.0}  B/C {:>6}  NMB {:>12.0}  {}",
+            c.scope.perspective.label(),
+            c.net_benefit,
+            c.net_benefit_per_year,
+            c.net_benefit_year_one,
+            c.benefit_cost_ratio.map_or("-".into(), |r| format!("{r:.2}")),
+            c.net_monetary_benefit,
+            icer
+        );
+    }
+    let pr = &o.programme;
+    println!(
+        "\nProgramme of {:.0} slots for {:.0} years ({} perspective): gross cost {:.0}, net benefit {:.0}",
+        pr.slots,
+        pr.years,
+        s.settings.perspective.label(),
+        pr.gross_cost,
+        pr.net_benefit
+    );
+    for (i, br) in Bearer::ALL.iter().enumerate() {
+        println!("  {:<30} {:>14.0}", br.label(), -pr.delta_by_bearer[i]);
+    }
+}

@@ -20,7 +20,7 @@ const CURVE_POINTS: usize = 101;
 pub fn app() -> Html {
     let state = use_reducer(State::default);
     let scenario = state.scenario.clone();
-    let outcome = use_memo(scenario.clone(), |s| evaluate(s));
+    let outcome = use_memo(scenario.clone(), evaluate);
     let curve_param = state.curve_param;
     let curve = use_memo((scenario.clone(), curve_param), |(s, p)| {
         curve(s, *p, CURVE_POINTS)

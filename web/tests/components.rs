@@ -1,5 +1,6 @@
 //! Component tests in a real headless Chromium: mount the app, operate an input, read the DOM.
 
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 #![cfg(target_arch = "wasm32")]
 
 use wasm_bindgen::JsCast;

@@ -1,0 +1,101 @@
+//! The command-line tool: the registry and a full breakdown as JSON, and clear refusals.
+
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+#![cfg(feature = "cli")]
+
+use std::process::Command;
+
+fn run(args: &[&str]) -> (i32, String, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_hatcalc"))
+        .args(args)
+        .output()
+        .unwrap();
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+#[test]
+fn eval_json_traces_every_number_to_parameters_and_sources() {
+    let (code, out, _) = run(&["eval", "--json"]);
+    assert_eq!(code, 0);
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v["basis"]["currency"], "USD");
+    let params = v["parameters"].as_array().unwrap();
+    assert_eq!(params.len(), hatcalc::P::COUNT);
+    let sources: Vec<&str> = v["sources"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["id"].as_str().unwrap())
+        .collect();
+    for p in params {
+        for id in p["origin"]["sources"].as_array().into_iter().flatten() {
+            assert!(sources.contains(&id.as_str().unwrap()), "{id} listed");
+        }
+    }
+    let society = &v["outcome"]["comparisons"][2];
+    assert_eq!(society["scope"]["perspective"], "society");
+    assert!(society["net_benefit"].as_f64().unwrap().is_finite());
+    assert!(v["outcome"]["intervention"]["costs"]["police"]
+        .as_f64()
+        .is_some());
+}
+
+#[test]
+fn set_and_perspective_change_the_result() {
+    let (_, a, _) = run(&["eval", "--json", "--perspective", "government"]);
+    let (_, b, _) = run(&[
+        "eval",
+        "--json",
+        "--perspective",
+        "government",
+        "--set",
+        "crime.rr.injectable=0.2",
+    ]);
+    let nb = |s: &str| {
+        let v: serde_json::Value = serde_json::from_str(s).unwrap();
+        v["outcome"]["comparisons"][1]["net_benefit"]
+            .as_f64()
+            .unwrap()
+    };
+    assert!(nb(&b) > nb(&a), "more crime reduction, more net benefit");
+}
+
+#[test]
+fn bad_input_is_refused_with_a_message_and_non_zero_exit() {
+    for (args, needle) in [
+        (
+            vec!["eval", "--set", "no.such=1"],
+            "unknown parameter 'no.such'",
+        ),
+        (
+            vec!["eval", "--set", "dam.retention_12m=lots"],
+            "not a number",
+        ),
+        (
+            vec!["eval", "--set", "dam.retention_12m=1.5"],
+            "outside the accepted range",
+        ),
+        (vec!["eval", "--set", "dam.retention_12m"], "ID=VALUE"),
+        (vec!["eval", "--perspective", "mine"], "unknown perspective"),
+        (vec!["eval", "--economy", "XX"], "unknown economy"),
+    ] {
+        let (code, out, err) = run(&args);
+        assert_ne!(code, 0, "{args:?}");
+        assert!(out.is_empty(), "{args:?} printed a result");
+        assert!(err.contains(needle), "{args:?}: {err}");
+    }
+}
+
+#[test]
+fn params_csv_has_a_row_per_parameter_with_sources() {
+    let (code, out, _) = run(&["params", "--format", "csv"]);
+    assert_eq!(code, 0);
+    let lines: Vec<&str> = out.lines().collect();
+    assert!(lines[0].starts_with("id,label,group,unit,price_basis,default,low,high"));
+    assert_eq!(lines.len(), hatcalc::P::COUNT + 1);
+    assert!(out.contains("dam.cost_year") && out.contains("emcdda2011"));
+}

@@ -1,0 +1,229 @@
+//! The model against its invariants: shares sum to one, probabilities stay in [0, 1], every
+//! output is finite at every parameter's low and high, and more crime reduction never lowers
+//! the societal net benefit.
+
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+use hatcalc::model::{evaluate, trace, Category, Icer, Outcome};
+use hatcalc::scenario::{CostInput, Settings};
+use hatcalc::{Arm, Perspective, Scenario, P};
+
+mod tolerance {
+    /// Rounding over hundreds of monthly cycles.
+    pub const SHARES: f64 = 1e-9;
+}
+
+fn base() -> Scenario {
+    Scenario::us_default()
+}
+
+fn all_numbers(o: &Outcome) -> Vec<f64> {
+    let mut v = Vec::new();
+    for arm in [&o.intervention, &o.comparator] {
+        v.extend(arm.costs.0);
+        v.extend(arm.costs_year_one.0);
+        v.extend([
+            arm.qalys,
+            arm.qalys_year_one,
+            arm.life_years,
+            arm.deaths,
+            arm.retained_12m,
+        ]);
+        v.extend([
+            arm.offences,
+            arm.overdoses,
+            arm.infections,
+            arm.treated_years_discounted,
+        ]);
+        v.extend(arm.person_years);
+        v.extend(arm.final_shares);
+    }
+    for c in &o.comparisons {
+        v.extend([
+            c.delta_cost,
+            c.net_benefit,
+            c.net_benefit_year_one,
+            c.net_benefit_per_year,
+        ]);
+        v.extend([
+            c.savings,
+            c.extra_treatment_cost,
+            c.delta_qalys,
+            c.net_monetary_benefit,
+        ]);
+        v.extend(c.delta_by_bearer);
+        v.extend(c.benefit_cost_ratio);
+        if let Icer::CostPerQalyGained(x) | Icer::SavingPerQalyLost(x) = c.icer {
+            v.push(x);
+        }
+    }
+    v.extend([
+        o.programme.gross_cost,
+        o.programme.net_benefit,
+        o.programme.slot_years_discounted,
+    ]);
+    v.extend(o.programme.delta_by_bearer);
+    v
+}
+
+fn check_shares(s: &Scenario, arm: Arm) {
+    let tr = trace(s, arm);
+    assert_eq!(tr.len(), hatcalc::model::cycles(s) + 1);
+    let mut dead = 0.0;
+    for (t, occ) in tr.iter().enumerate() {
+        let sum: f64 = occ.iter().sum();
+        assert!(
+            (sum - 1.0).abs() < tolerance::SHARES,
+            "{arm:?} cycle {t}: shares sum to {sum}"
+        );
+        for (i, x) in occ.iter().enumerate() {
+            assert!(
+                (0.0..=1.0 + tolerance::SHARES).contains(x),
+                "{arm:?} cycle {t} state {i}: {x}"
+            );
+        }
+        assert!(occ[4] + tolerance::SHARES >= dead, "the dead stay dead");
+        dead = occ[4];
+    }
+}
+
+#[test]
+fn shares_sum_to_one_every_cycle_for_every_arm() {
+    let s = base();
+    for arm in Arm::ALL {
+        check_shares(&s, arm);
+    }
+    let lifetime = base().with(P::HorizonYears, 60.0).unwrap();
+    for arm in Arm::ALL {
+        check_shares(&lifetime, arm);
+    }
+}
+
+#[test]
+fn every_output_is_finite_with_every_parameter_at_its_low_and_high() {
+    for p in P::ALL {
+        for end in [0, 1] {
+            let mut s = base();
+            let (lo, hi) = s.range(*p);
+            let v = if end == 0 { lo } else { hi };
+            if s.set(*p, v).is_err() {
+                // Only the exit-share pair can be inconsistent at an extreme; check it stays so.
+                assert!(
+                    matches!(p, P::InjExitToMethadone | P::InjExitToAbstinence),
+                    "{}",
+                    p.def().id
+                );
+                continue;
+            }
+            for cost_input in [CostInput::Total, CostInput::Parts] {
+                s.settings.cost_input = cost_input;
+                for arm in Arm::ALL {
+                    s.settings.intervention = arm;
+                    let o = evaluate(&s);
+                    for x in all_numbers(&o) {
+                        assert!(x.is_finite(), "{} at {v}: non-finite output", p.def().id);
+                    }
+                    check_shares(&s, arm);
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn more_crime_reduction_never_lowers_societal_net_benefit() {
+    let mut last = f64::NEG_INFINITY;
+    // Lower relative offending in injectable treatment = more crime reduction.
+    for i in 0..=20 {
+        let rr = 1.0 - 0.045 * f64::from(i);
+        let s = base().with(P::CrimeRrInjectable, rr).unwrap();
+        let nb = evaluate(&s).chosen(Perspective::Society).net_benefit;
+        assert!(nb >= last - 1e-6, "rr {rr}: {nb} < {last}");
+        last = nb;
+    }
+}
+
+#[test]
+fn better_retention_in_heroin_treatment_never_lowers_crime_savings() {
+    let mut last = f64::NEG_INFINITY;
+    for r in [0.5, 0.6, 0.672, 0.75, 0.85, 0.95] {
+        let o = evaluate(&base().with(P::DamRetention12m, r).unwrap());
+        let crime_saving: f64 = [
+            Category::Police,
+            Category::Courts,
+            Category::Prison,
+            Category::VictimTangible,
+        ]
+        .iter()
+        .map(|c| o.comparator.costs.get(*c) - o.intervention.costs.get(*c))
+        .sum();
+        assert!(crime_saving >= last, "retention {r}");
+        last = crime_saving;
+    }
+}
+
+#[test]
+fn perspectives_nest_health_within_government_within_society() {
+    let o = evaluate(&base());
+    let [h, g, s] = &o.comparisons;
+    // The same treatment cost is counted in each; wider perspectives add crime savings here.
+    assert_eq!(h.extra_treatment_cost, g.extra_treatment_cost);
+    assert!(g.savings > h.savings && s.savings > g.savings);
+    assert_eq!(
+        h.delta_by_bearer[1], 0.0,
+        "health perspective counts no justice costs"
+    );
+}
+
+#[test]
+fn retention_is_calibrated_to_the_twelve_month_input() {
+    // With nobody dying, the first-episode share at 12 months equals the input exactly.
+    let s = base()
+        .with(P::MortMethadone, 0.0)
+        .and_then(|s| s.with(P::MortInjectableRr, 0.65))
+        .unwrap();
+    let o = evaluate(&s);
+    assert!((o.intervention.retained_12m - 0.672).abs() < 1e-12);
+    assert!((o.comparator.retained_12m - 0.40).abs() < 1e-12);
+}
+
+#[test]
+fn identical_arms_have_zero_difference() {
+    let mut s = base();
+    s.settings = Settings {
+        comparator: Arm::Heroin,
+        ..s.settings
+    };
+    let o = evaluate(&s);
+    for c in &o.comparisons {
+        assert_eq!(c.delta_cost, 0.0);
+        assert_eq!(c.delta_qalys, 0.0);
+    }
+}
+
+#[test]
+fn parts_at_defaults_reproduce_the_published_totals_within_five_percent() {
+    // The part defaults are calibrated to the totals (see their origins); keep them honest.
+    let mut s = base();
+    for (arm, total) in [
+        (Arm::Heroin, P::DamCostYear),
+        (Arm::Methadone, P::MmtCostYear),
+    ] {
+        s.settings.cost_input = CostInput::Parts;
+        let parts = hatcalc::model::treatment_cost_per_year(&s, arm);
+        let t = s.get(total);
+        assert!(
+            (parts / t - 1.0).abs() < 0.05,
+            "{arm:?}: parts {parts:.0} vs total {t:.0}"
+        );
+    }
+}
+
+#[test]
+fn horizon_stops_at_age_one_hundred() {
+    let s = base()
+        .with(P::StartAge, 60.0)
+        .and_then(|s| s.with(P::HorizonYears, 60.0))
+        .unwrap();
+    assert_eq!(hatcalc::model::cycles(&s), 40 * 12);
+}
