@@ -7,7 +7,7 @@
 //! are in `docs/model.md`. This module knows nothing of presets, analyses or display.
 
 use crate::params::P;
-use crate::scenario::{Arm, CostInput, Perspective, Scenario};
+use crate::scenario::{Arm, CostInput, CrimeInput, Perspective, Scenario};
 use serde::Serialize;
 
 /// Cohort states.
@@ -61,6 +61,8 @@ pub enum Category {
     Courts,
     /// Incarceration.
     Prison,
+    /// Police, courts and prison together, when crime is entered per year.
+    JusticeTotal,
     /// Victims' money losses, property and medical bills.
     VictimTangible,
     /// Victims' pain, suffering, fear and risk of death.
@@ -73,7 +75,7 @@ pub enum Category {
 
 impl Category {
     /// Every category, in report order.
-    pub const ALL: [Category; 11] = [
+    pub const ALL: [Category; 12] = [
         Category::Treatment,
         Category::Overdose,
         Category::HospitalCare,
@@ -81,6 +83,7 @@ impl Category {
         Category::Police,
         Category::Courts,
         Category::Prison,
+        Category::JusticeTotal,
         Category::VictimTangible,
         Category::VictimIntangible,
         Category::Productivity,
@@ -94,7 +97,9 @@ impl Category {
             | Category::Overdose
             | Category::HospitalCare
             | Category::Infections => Bearer::Health,
-            Category::Police | Category::Courts | Category::Prison => Bearer::Justice,
+            Category::Police | Category::Courts | Category::Prison | Category::JusticeTotal => {
+                Bearer::Justice
+            }
             Category::VictimTangible | Category::VictimIntangible => Bearer::Victims,
             Category::Productivity | Category::LivesLost => Bearer::Wider,
         }
@@ -110,6 +115,7 @@ impl Category {
             Category::Police => "Police",
             Category::Courts => "Courts",
             Category::Prison => "Prison",
+            Category::JusticeTotal => "Criminal justice (not itemised)",
             Category::VictimTangible => "Victims: tangible",
             Category::VictimIntangible => "Victims: intangible",
             Category::Productivity => "Productivity",
@@ -257,8 +263,8 @@ pub struct ArmResult {
     pub final_shares: [f64; 5],
     /// Share still in the arm's own treatment at 12 months.
     pub retained_12m: f64,
-    /// Offences committed (all types), undiscounted.
-    pub offences: f64,
+    /// Offences committed (all types), undiscounted; `None` when crime is entered per year.
+    pub offences: Option<f64>,
     /// Non-fatal overdoses, undiscounted.
     pub overdoses: f64,
     /// New HIV plus hepatitis C infections, undiscounted.
@@ -359,7 +365,8 @@ struct StateProfile {
     utility: [f64; ALIVE],
     /// Annual death rate at the start age (hazard, per person-year).
     mortality: [f64; ALIVE],
-    offences: [f64; ALIVE],
+    /// Offences per person-year; `None` when crime is entered per year.
+    offences: Option<[f64; ALIVE]>,
     overdoses: [f64; ALIVE],
     infections: [f64; ALIVE],
 }
@@ -402,7 +409,17 @@ pub fn treatment_cost_per_year(s: &Scenario, arm: Arm) -> f64 {
 /// share, split tangible/intangible by the type's intangible share; police and courts =
 /// r_o x rr x reporting share x cost per reported crime; prison = r_o x rr x months / 12 x cost
 /// per inmate-year. Drug sales carry no victim cost and use the detection share.
-fn crime_costs(s: &Scenario, rr: f64, out: &mut [f64; NCAT]) -> f64 {
+///
+/// Per-year input: justice = `crime.year.justice` x rr; victims = `crime.year.victims` x rr,
+/// split by `crime.year.intangible_share`. Offences are then not counted (returns `None`).
+fn crime_costs(s: &Scenario, rr: f64, out: &mut [f64; NCAT]) -> Option<f64> {
+    if s.settings.crime_input == CrimeInput::PerYear {
+        out[Category::JusticeTotal as usize] += s.get(P::CrimeYearJustice) * rr;
+        let victims = s.get(P::CrimeYearVictims) * rr;
+        out[Category::VictimIntangible as usize] += victims * s.get(P::CrimeYearIntangible);
+        out[Category::VictimTangible as usize] += victims * (1.0 - s.get(P::CrimeYearIntangible));
+        return None;
+    }
     struct Offence {
         rate: P,
         price: Option<(P, P)>,
@@ -458,7 +475,7 @@ fn crime_costs(s: &Scenario, rr: f64, out: &mut [f64; NCAT]) -> f64 {
         out[Category::Courts as usize] += n * s.get(o.report) * s.get(o.courts);
         out[Category::Prison as usize] += n * s.get(o.prison) / 12.0 * s.get(P::PrisonCostYear);
     }
-    count
+    Some(count)
 }
 
 fn profile(s: &Scenario, arm: Arm) -> StateProfile {
@@ -519,7 +536,7 @@ fn profile(s: &Scenario, arm: Arm) -> StateProfile {
     let gain = [1.0, 1.0, 0.0, 1.0];
 
     let mut costs = [[0.0; NCAT]; ALIVE];
-    let mut offences = [0.0; ALIVE];
+    let mut offences = Some([0.0; ALIVE]);
     let mut overdoses = [0.0; ALIVE];
     let mut infections = [0.0; ALIVE];
     for i in 0..ALIVE {
@@ -532,7 +549,10 @@ fn profile(s: &Scenario, arm: Arm) -> StateProfile {
         let hcv = s.get(P::HcvStreet) / 100.0 * inf_state_rr[i];
         infections[i] = hiv + hcv;
         c[Category::Infections as usize] = hiv * s.get(P::HivCost) + hcv * s.get(P::HcvCost);
-        offences[i] = crime_costs(s, crime_rr[i], c);
+        match (crime_costs(s, crime_rr[i], c), offences.as_mut()) {
+            (Some(n), Some(o)) => o[i] = n,
+            _ => offences = None,
+        }
         c[Category::Productivity as usize] = -gain[i] * s.get(P::ProductivityGain);
     }
     StateProfile {
@@ -713,7 +733,7 @@ fn run_arm(s: &Scenario, arm: Arm, cycles: usize, mut observe: impl FnMut(&[f64;
         deaths: occ[DEAD],
         final_shares: occ,
         retained_12m,
-        offences: events(&prof.offences),
+        offences: prof.offences.as_ref().map(events),
         overdoses: events(&prof.overdoses),
         infections: events(&prof.infections),
     }

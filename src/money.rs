@@ -20,11 +20,19 @@ pub enum Economy {
     NL,
     /// United Kingdom, pound sterling.
     GB,
+    /// Canada, Canadian dollar.
+    CA,
 }
 
 impl Economy {
     /// Every economy the converter has tables for.
-    pub const ALL: [Economy; 4] = [Economy::US, Economy::DE, Economy::NL, Economy::GB];
+    pub const ALL: [Economy; 5] = [
+        Economy::US,
+        Economy::DE,
+        Economy::NL,
+        Economy::GB,
+        Economy::CA,
+    ];
 
     /// ISO 4217 currency code.
     pub fn currency(self) -> &'static str {
@@ -32,6 +40,7 @@ impl Economy {
             Economy::US => "USD",
             Economy::DE | Economy::NL => "EUR",
             Economy::GB => "GBP",
+            Economy::CA => "CAD",
         }
     }
 
@@ -42,6 +51,7 @@ impl Economy {
             Economy::DE => "Germany",
             Economy::NL => "Netherlands",
             Economy::GB => "United Kingdom",
+            Economy::CA => "Canada",
         }
     }
 
@@ -52,6 +62,7 @@ impl Economy {
             Economy::DE => "DE",
             Economy::NL => "NL",
             Economy::GB => "GB",
+            Economy::CA => "CA",
         }
     }
 
@@ -68,6 +79,7 @@ impl Economy {
             Economy::DE => &DE_CPI,
             Economy::NL => &NL_CPI,
             Economy::GB => &GB_CPI,
+            Economy::CA => &CA_CPI,
         }
     }
 
@@ -84,6 +96,14 @@ impl Economy {
         PPP.iter()
             .find(|(e, y, _)| *e == self && *y == year)
             .map(|(_, _, v)| *v)
+    }
+
+    /// The latest year for which both economies have a purchasing power parity.
+    pub fn common_ppp_year(self, other: Economy) -> Option<u16> {
+        PPP.iter()
+            .filter(|(e, y, _)| *e == self && other.ppp(*y).is_some())
+            .map(|(_, y, _)| *y)
+            .max()
     }
 
     /// Source id of this economy's price index.
@@ -172,9 +192,16 @@ impl std::error::Error for ConvertError {}
 ///
 /// # Formula
 ///
-/// `factor = CPI_from(to.year) / CPI_from(from.year) × PPP_to(to.year) / PPP_from(to.year)`
+/// Within one economy: `CPI(to.year) / CPI(from.year)`.
 ///
-/// Within one economy the PPP ratio is 1, so only the CPI step applies.
+/// Between economies, with `Y` the latest year for which both have a purchasing power parity:
+///
+/// `factor = CPI_from(Y) / CPI_from(from.year) × PPP_to(Y) / PPP_from(Y) × CPI_to(to.year) / CPI_to(Y)`
+///
+/// That is: inflate in the source economy to `Y`, change currency at year `Y`'s parity, then
+/// move to the target year with the target economy's own index. When the target year has
+/// parities (`to.year = Y`) this is the usual method of inflating first and converting at the
+/// target year's PPP.
 pub fn conversion_factor(from: PriceBasis, to: PriceBasis) -> Result<f64, ConvertError> {
     let cpi = |e: Economy, y: u16| {
         e.cpi(y).ok_or(ConvertError::NoCpi {
@@ -182,17 +209,28 @@ pub fn conversion_factor(from: PriceBasis, to: PriceBasis) -> Result<f64, Conver
             year: y,
         })
     };
-    let inflation = cpi(from.economy, to.year)? / cpi(from.economy, from.year)?;
     if from.economy == to.economy {
-        return Ok(inflation);
+        return Ok(cpi(from.economy, to.year)? / cpi(from.economy, from.year)?);
     }
-    let ppp = |e: Economy| {
-        e.ppp(to.year).ok_or(ConvertError::NoPpp {
-            economy: e,
+    let y = from
+        .economy
+        .common_ppp_year(to.economy)
+        .ok_or(ConvertError::NoPpp {
+            economy: to.economy,
             year: to.year,
+        })?;
+    let ppp = |e: Economy| {
+        e.ppp(y).ok_or(ConvertError::NoPpp {
+            economy: e,
+            year: y,
         })
     };
-    Ok(inflation * ppp(to.economy)? / ppp(from.economy)?)
+    Ok(
+        cpi(from.economy, y)? / cpi(from.economy, from.year)? * ppp(to.economy)?
+            / ppp(from.economy)?
+            * cpi(to.economy, to.year)?
+            / cpi(to.economy, y)?,
+    )
 }
 
 /// Convert `value` from basis `from` to basis `to`; see [`conversion_factor`].
@@ -253,20 +291,54 @@ static GB_CPI: CpiTable = CpiTable {
     ],
 };
 
-/// World Bank PA.NUS.PPP, PPP conversion factor for GDP (local currency per international $).
+/// Statistics Canada, all-items CPI (2002 = 100), annual averages 1990-2024.
+static CA_CPI: CpiTable = CpiTable {
+    first_year: 1990,
+    source: "statcan_cpi",
+    values: &[
+        78.4, 82.8, 84.0, 85.6, 85.7, 87.6, 88.9, 90.4, 91.3, 92.9, // 1990s
+        95.4, 97.8, 100.0, 102.8, 104.7, 107.0, 109.1, 111.5, 114.1, 114.4, // 2000s
+        116.5, 119.9, 121.7, 122.8, 125.2, 126.6, 128.4, 130.4, 133.4, 136.0, // 2010s
+        137.0, 141.6, 151.2, 157.1, 160.9, // 2020-2024
+    ],
+};
+
+/// Purchasing power parities for GDP, local currency per US (international) dollar:
+/// World Bank PA.NUS.PPP for 2024; OECD Key Tables (October 2013 edition) for Canada
+/// 2009-2012, where the US is 1 by definition.
 static PPP: &[(Economy, u16, f64)] = &[
     (Economy::US, 2024, 1.0),
     (Economy::DE, 2024, 0.700862),
     (Economy::NL, 2024, 0.731421),
     (Economy::GB, 2024, 0.664153),
+    (Economy::US, 2009, 1.0),
+    (Economy::US, 2010, 1.0),
+    (Economy::US, 2011, 1.0),
+    (Economy::US, 2012, 1.0),
+    (Economy::CA, 2009, 1.20),
+    (Economy::CA, 2010, 1.22),
+    (Economy::CA, 2011, 1.23),
+    (Economy::CA, 2012, 1.23),
 ];
 
 /// Source ids behind the purchasing power parities.
-pub const PPP_SOURCE: &str = "worldbank_ppp";
+pub const PPP_SOURCES: [&str; 2] = ["worldbank_ppp", "oecd_ppp_2013"];
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn between_economies_inflate_then_convert_at_the_common_parity_year() {
+        // US 2024 -> Canada 2009: deflate in the US to 2012 (the latest common PPP year),
+        // convert at 1.23 CAD per USD, then deflate in Canada from 2012 to 2009.
+        let f = conversion_factor(PriceBasis::US_2024, PriceBasis::new(Economy::CA, 2009)).unwrap();
+        let expected = 229.594 / 313.689 * 1.23 * 114.4 / 121.7;
+        assert!((f - expected).abs() < 1e-12, "{f} vs {expected}");
+        // To a year with parities it is the usual inflate-then-convert.
+        let f = conversion_factor(PriceBasis::new(Economy::DE, 2009), PriceBasis::US_2024).unwrap();
+        assert!((f - 125.8 / 92.3 / 0.700862).abs() < 1e-12);
+    }
 
     #[test]
     fn same_basis_is_identity() {
@@ -300,14 +372,15 @@ mod tests {
                 year: 1950
             })
         );
+        // Germany and Canada have no parity year in common in the tables.
         let r = conversion_factor(
             PriceBasis::new(Economy::DE, 2009),
-            PriceBasis::new(Economy::US, 2009),
+            PriceBasis::new(Economy::CA, 2009),
         );
         assert_eq!(
             r,
             Err(ConvertError::NoPpp {
-                economy: Economy::US,
+                economy: Economy::CA,
                 year: 2009
             })
         );

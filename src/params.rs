@@ -105,6 +105,8 @@ pub enum Unit {
     Months,
     /// Years.
     Years,
+    /// Age in years.
+    Age,
     /// An annual rate (discounting, hazard growth).
     PerYear,
     /// A count of places or people.
@@ -140,6 +142,7 @@ impl Unit {
             Unit::VisitsPerDay => "visits/day".into(),
             Unit::Months => "months".into(),
             Unit::Years => "years".into(),
+            Unit::Age => "years of age".into(),
             Unit::PerYear => "per year".into(),
             Unit::Count => "count".into(),
         }
@@ -235,7 +238,8 @@ impl Param {
         match self.unit {
             Unit::Probability | Unit::Share | Unit::Utility => (0.0, 1.0),
             Unit::Shape => (0.1, 5.0),
-            Unit::Years => (1.0, 100.0),
+            Unit::Years => (0.5, 100.0),
+            Unit::Age => (12.0, 90.0),
             Unit::PerYear => (0.0, 0.5),
             _ => (0.0, self.high * 100.0),
         }
@@ -454,7 +458,7 @@ registry! {
         assumed("Gompertz law: adult death rates roughly double every eight years (ln 2 / 8 = 0.087). Without it a lifetime horizon would never end.", &[]));
     /// Age at entry.
     StartAge = param("cohort.start_age", "Age at entry", Mortality,
-        Years, None, (40.0, 25.0, 60.0), Fixed,
+        Age, None, (40.0, 25.0, 60.0), Fixed,
         assumed("Trial participants were long-term users in their late thirties and forties; the exact mean ages were not in the sources read.", &["oviedojoekes2009", "haasen2007"]));
 
     // ---------------------------------------------------------------- crime: offending
@@ -486,6 +490,20 @@ registry! {
     CrimeRrAbstinent = param("crime.rr.abstinent", "Offending during abstinence, relative to street use", Crime,
         RelativeRisk, None, (0.20, 0.05, 0.50), LogNormal,
         assumed("Without a habit to fund, acquisitive offending largely stops; no measured figure was found.", &[]));
+
+    // ---------------------------------------------------------------- crime: per-year totals
+    /// Criminal-justice cost of a person-year of street use, when crime is entered per year.
+    CrimeYearJustice = param("crime.year.justice", "Criminal-justice cost per person-year of street use (per-year input)", Crime,
+        Money(Per::PatientYear), US24, (36_600.0, 10_000.0, 80_000.0), Gamma,
+        assumed("For evaluations that report crime costs per person-year rather than offences. The default is what the offence-by-offence defaults give for a year of street use (police, courts and prison), so the two ways of entering crime agree at their defaults.", &["mccollister2010", "hunt2018", "hunt2017", "vera2017"]));
+    /// Victims' cost of a person-year of street use, when crime is entered per year.
+    CrimeYearVictims = param("crime.year.victims", "Victims' cost per person-year of street use (per-year input)", Crime,
+        Money(Per::PatientYear), US24, (97_500.0, 20_000.0, 200_000.0), Gamma,
+        assumed("As for the justice cost: the offence-by-offence defaults' victim cost for a year of street use.", &["mccollister2010"]));
+    /// Intangible share of victims' cost, when crime is entered per year.
+    CrimeYearIntangible = param("crime.year.intangible_share", "Intangible share of victims' cost (per-year input)", Crime,
+        Share, None, (0.45, 0.10, 0.80), Beta,
+        assumed("The offence-by-offence defaults' mix: mostly tangible for theft, mostly intangible for robbery and assault.", &["mccollister2010"]));
 
     // ---------------------------------------------------------------- crime: prices
     /// Total social cost of a property offence.

@@ -118,6 +118,16 @@ pub enum CostInput {
     Parts,
 }
 
+/// How crime enters the model.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CrimeInput {
+    /// Offences per person-year by type, each priced (the default).
+    Offences,
+    /// Justice and victims' costs per person-year of street use, as some evaluations report.
+    PerYear,
+}
+
 /// The choices of a scenario that are not numbers.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct Settings {
@@ -129,6 +139,8 @@ pub struct Settings {
     pub perspective: Perspective,
     /// Treatment cost as totals or built from parts.
     pub cost_input: CostInput,
+    /// Crime as priced offences or per-year costs.
+    pub crime_input: CrimeInput,
     /// Count victims' intangible costs (pain, fear) in the societal perspective.
     pub include_intangible: bool,
     /// Value deaths at the value of a statistical life in the societal perspective.
@@ -145,6 +157,7 @@ impl Default for Settings {
             comparator: Arm::Methadone,
             perspective: Perspective::Society,
             cost_input: CostInput::Total,
+            crime_input: CrimeInput::Offences,
             include_intangible: true,
             include_vsl: false,
         }

@@ -220,6 +220,18 @@ pub const SOURCES: &[Source] = &[
         "Recommendation: discount costs and health effects at 3% a year",
         "https://doi.org/10.1001/jama.2016.12195",
     ),
+    src(
+        "statcan_cpi",
+        "Statistics Canada. Consumer Price Index, annual average, not seasonally adjusted, all-items, Canada (2002 = 100). Table 18-10-0005-01.",
+        "Annual averages 1990-2024",
+        "https://www150.statcan.gc.ca/t1/tbl1/en/tv.action?pid=1810000501",
+    ),
+    src(
+        "oecd_ppp_2013",
+        "OECD (2013). Purchasing power parities for GDP: national currency units per US dollar. Economics: Key Tables from OECD, No. 11 (October 2013). doi:10.1787/ppp-gdp-table-2013-10-en.",
+        "Canada 2009-2012: 1.20, 1.22, 1.23, 1.23",
+        "https://doi.org/10.1787/ppp-gdp-table-2013-10-en",
+    ),
 ];
 
 /// The source with this id, if there is one.

@@ -5,7 +5,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use hatcalc::model::{evaluate, trace, Category, Icer, Outcome};
-use hatcalc::scenario::{CostInput, Settings};
+use hatcalc::scenario::{CostInput, CrimeInput, Settings};
 use hatcalc::{Arm, Perspective, Scenario, P};
 
 mod tolerance {
@@ -29,12 +29,8 @@ fn all_numbers(o: &Outcome) -> Vec<f64> {
             arm.deaths,
             arm.retained_12m,
         ]);
-        v.extend([
-            arm.offences,
-            arm.overdoses,
-            arm.infections,
-            arm.treated_years_discounted,
-        ]);
+        v.extend(arm.offences);
+        v.extend([arm.overdoses, arm.infections, arm.treated_years_discounted]);
         v.extend(arm.person_years);
         v.extend(arm.final_shares);
     }
@@ -115,8 +111,12 @@ fn every_output_is_finite_with_every_parameter_at_its_low_and_high() {
                 );
                 continue;
             }
-            for cost_input in [CostInput::Total, CostInput::Parts] {
+            for (cost_input, crime_input) in [
+                (CostInput::Total, CrimeInput::Offences),
+                (CostInput::Parts, CrimeInput::PerYear),
+            ] {
                 s.settings.cost_input = cost_input;
+                s.settings.crime_input = crime_input;
                 for arm in Arm::ALL {
                     s.settings.intervention = arm;
                     let o = evaluate(&s);
@@ -226,4 +226,23 @@ fn horizon_stops_at_age_one_hundred() {
         .and_then(|s| s.with(P::HorizonYears, 60.0))
         .unwrap();
     assert_eq!(hatcalc::model::cycles(&s), 40 * 12);
+}
+
+#[test]
+fn crime_per_year_input_agrees_with_offences_at_defaults() {
+    // The per-year defaults are documented as what the offence defaults give; keep them so.
+    let offences = evaluate(&base());
+    let mut s = base();
+    s.settings.crime_input = CrimeInput::PerYear;
+    let per_year = evaluate(&s);
+    for (a, b) in offences.comparisons.iter().zip(&per_year.comparisons) {
+        assert!(
+            (a.net_benefit / b.net_benefit - 1.0).abs() < 0.01,
+            "{} vs {}",
+            a.net_benefit,
+            b.net_benefit
+        );
+    }
+    assert!(per_year.intervention.offences.is_none());
+    assert!(offences.intervention.offences.is_some());
 }

@@ -8,7 +8,7 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 use hatcalc::model::{Bearer, Category, Icer};
 use hatcalc::money::{Economy, PriceBasis};
 use hatcalc::params::{Origin, PARAMS};
-use hatcalc::scenario::{CostInput, Settings};
+use hatcalc::scenario::{CostInput, CrimeInput, Settings};
 use hatcalc::sources::source;
 use hatcalc::{evaluate, Arm, Perspective, Scenario, P};
 use serde_json::{json, Value};
@@ -66,12 +66,21 @@ struct ScenarioArgs {
     /// Treatment cost entered as published totals or built from parts.
     #[arg(long, value_enum)]
     cost_input: Option<CostArg>,
-    /// Economy for money: US, DE, NL or GB.
+    /// Crime entered as priced offences or as per-year costs.
+    #[arg(long, value_enum)]
+    crime_input: Option<CrimeArg>,
+    /// Economy for money: US, DE, NL, GB or CA.
     #[arg(long, default_value = "US")]
     economy: String,
     /// Price year for money.
     #[arg(long, default_value_t = 2024)]
     price_year: u16,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum CrimeArg {
+    Offences,
+    PerYear,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -100,7 +109,7 @@ fn main() -> ExitCode {
 
 fn build(a: &ScenarioArgs) -> Result<Scenario, String> {
     let economy = Economy::from_code(&a.economy)
-        .ok_or_else(|| format!("unknown economy '{}' (use US, DE, NL or GB)", a.economy))?;
+        .ok_or_else(|| format!("unknown economy '{}' (use US, DE, NL, GB or CA)", a.economy))?;
     let mut s =
         Scenario::defaults(PriceBasis::new(economy, a.price_year)).map_err(|e| e.to_string())?;
     let mut settings: Settings = s.settings;
@@ -124,6 +133,12 @@ fn build(a: &ScenarioArgs) -> Result<Scenario, String> {
         settings.cost_input = match c {
             CostArg::Total => CostInput::Total,
             CostArg::Parts => CostInput::Parts,
+        };
+    }
+    if let Some(c) = a.crime_input {
+        settings.crime_input = match c {
+            CrimeArg::Offences => CrimeInput::Offences,
+            CrimeArg::PerYear => CrimeInput::PerYear,
         };
     }
     s.settings = settings;
@@ -229,7 +244,15 @@ fn print_eval(s: &Scenario, as_json: bool) {
             .iter()
             .flat_map(|p| p.origin.source_ids().iter().copied())
             .collect();
-        ids.extend([s.basis().economy.cpi_source(), hatcalc::money::PPP_SOURCE]);
+        // Price indices of every economy a figure was converted from or to, and the parities.
+        ids.extend(
+            PARAMS
+                .iter()
+                .filter_map(|p| p.basis)
+                .map(|b| b.economy.cpi_source()),
+        );
+        ids.push(s.basis().economy.cpi_source());
+        ids.extend(hatcalc::money::PPP_SOURCES);
         ids.sort_unstable();
         ids.dedup();
         let sources: Vec<Value> = ids
