@@ -9,6 +9,7 @@ pub mod analysis;
 pub mod model;
 pub mod money;
 pub mod params;
+pub mod presets;
 pub mod scenario;
 pub mod sources;
 

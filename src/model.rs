@@ -257,6 +257,8 @@ pub struct ArmResult {
     pub person_years: [f64; ALIVE],
     /// Discounted (cost rate) person-years in the arm's own treatment.
     pub treated_years_discounted: f64,
+    /// Discounted (cost rate) person-years in each living state in the first 12 months.
+    pub year_one_person_years_discounted: [f64; ALIVE],
     /// Share of the cohort dead at the horizon.
     pub deaths: f64,
     /// Share of the cohort in each state at the horizon (own, methadone, street, abstinent, dead).
@@ -730,6 +732,7 @@ fn run_arm(s: &Scenario, arm: Arm, cycles: usize, mut observe: impl FnMut(&[f64;
         life_years: tally.pt.iter().sum(),
         person_years: tally.pt,
         treated_years_discounted: tally.pt_cost[OWN],
+        year_one_person_years_discounted: year_one.pt_cost,
         deaths: occ[DEAD],
         final_shares: occ,
         retained_12m,

@@ -201,7 +201,7 @@ impl std::error::Error for ConvertError {}
 /// That is: inflate in the source economy to `Y`, change currency at year `Y`'s parity, then
 /// move to the target year with the target economy's own index. When the target year has
 /// parities (`to.year = Y`) this is the usual method of inflating first and converting at the
-/// target year's PPP.
+/// target year's PPP. Economies with no parity year in common convert through US dollars.
 pub fn conversion_factor(from: PriceBasis, to: PriceBasis) -> Result<f64, ConvertError> {
     let cpi = |e: Economy, y: u16| {
         e.cpi(y).ok_or(ConvertError::NoCpi {
@@ -212,13 +212,19 @@ pub fn conversion_factor(from: PriceBasis, to: PriceBasis) -> Result<f64, Conver
     if from.economy == to.economy {
         return Ok(cpi(from.economy, to.year)? / cpi(from.economy, from.year)?);
     }
-    let y = from
-        .economy
-        .common_ppp_year(to.economy)
+    let Some(y) = from.economy.common_ppp_year(to.economy) else {
+        // No parity year in common: pass through US dollars, the parities' own numeraire.
+        let via_year = match (from.economy, to.economy) {
+            (Economy::US, _) | (_, Economy::US) => None,
+            _ => from.economy.common_ppp_year(Economy::US),
+        }
         .ok_or(ConvertError::NoPpp {
             economy: to.economy,
             year: to.year,
         })?;
+        let via = PriceBasis::new(Economy::US, via_year);
+        return Ok(conversion_factor(from, via)? * conversion_factor(via, to)?);
+    };
     let ppp = |e: Economy| {
         e.ppp(y).ok_or(ConvertError::NoPpp {
             economy: e,
@@ -341,6 +347,16 @@ mod tests {
     }
 
     #[test]
+    fn economies_without_a_common_parity_year_go_through_us_dollars() {
+        let de = PriceBasis::new(Economy::DE, 2009);
+        let ca = PriceBasis::new(Economy::CA, 2009);
+        let direct = conversion_factor(de, ca).unwrap();
+        let via = conversion_factor(de, PriceBasis::US_2024).unwrap()
+            * conversion_factor(PriceBasis::US_2024, ca).unwrap();
+        assert!((direct - via).abs() < 1e-12);
+    }
+
+    #[test]
     fn same_basis_is_identity() {
         let b = PriceBasis::US_2024;
         assert_eq!(conversion_factor(b, b), Ok(1.0));
@@ -372,16 +388,16 @@ mod tests {
                 year: 1950
             })
         );
-        // Germany and Canada have no parity year in common in the tables.
+        // A year outside the target's price index is an error too.
         let r = conversion_factor(
             PriceBasis::new(Economy::DE, 2009),
-            PriceBasis::new(Economy::CA, 2009),
+            PriceBasis::new(Economy::CA, 1980),
         );
         assert_eq!(
             r,
-            Err(ConvertError::NoPpp {
+            Err(ConvertError::NoCpi {
                 economy: Economy::CA,
-                year: 2009
+                year: 1980
             })
         );
     }

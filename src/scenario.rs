@@ -150,17 +150,23 @@ pub struct Settings {
     pub include_vsl: bool,
 }
 
+impl Settings {
+    /// Heroin-assisted treatment against oral methadone, societal perspective, published
+    /// totals, priced offences, intangible victim costs counted, no VSL.
+    pub const DEFAULT: Settings = Settings {
+        intervention: Arm::Heroin,
+        comparator: Arm::Methadone,
+        perspective: Perspective::Society,
+        cost_input: CostInput::Total,
+        crime_input: CrimeInput::Offences,
+        include_intangible: true,
+        include_vsl: false,
+    };
+}
+
 impl Default for Settings {
     fn default() -> Self {
-        Settings {
-            intervention: Arm::Heroin,
-            comparator: Arm::Methadone,
-            perspective: Perspective::Society,
-            cost_input: CostInput::Total,
-            crime_input: CrimeInput::Offences,
-            include_intangible: true,
-            include_vsl: false,
-        }
+        Settings::DEFAULT
     }
 }
 
@@ -265,6 +271,21 @@ impl Scenario {
             values: std::array::from_fn(|i| PARAMS[i].default),
             settings: Settings::default(),
         })
+    }
+
+    /// The same scenario with every money value converted to `basis`.
+    pub fn rebased(&self, basis: PriceBasis) -> Result<Scenario, ScenarioError> {
+        let k = conversion_factor(self.basis, basis)?;
+        let mut out = Scenario::defaults(basis)?;
+        out.settings = self.settings;
+        for (i, def) in PARAMS.iter().enumerate() {
+            out.values[i] = if def.is_money() {
+                self.values[i] * k
+            } else {
+                self.values[i]
+            };
+        }
+        Ok(out)
     }
 
     /// The economy and price year of every money value.

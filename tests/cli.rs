@@ -99,3 +99,44 @@ fn params_csv_has_a_row_per_parameter_with_sources() {
     assert_eq!(lines.len(), hatcalc::P::COUNT + 1);
     assert!(out.contains("dam.cost_year") && out.contains("emcdda2011"));
 }
+
+#[test]
+fn presets_run_from_the_cli_in_their_own_currency() {
+    let (code, out, _) = run(&["eval", "--json", "--preset", "dijkgraaf2005"]);
+    assert_eq!(code, 0);
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v["basis"]["currency"], "EUR");
+    let nb = v["outcome"]["comparisons"][2]["net_benefit"]
+        .as_f64()
+        .unwrap();
+    assert!((nb - 12_793.0).abs() < 1e-6, "{nb}");
+    let (code, _, err) = run(&["eval", "--preset", "nope"]);
+    assert_ne!(code, 0);
+    assert!(
+        err.contains("unknown preset 'nope'") && err.contains("dijkgraaf2005"),
+        "{err}"
+    );
+    let (code, out, _) = run(&["presets"]);
+    assert_eq!(code, 0);
+    assert!(out.contains("byford2013") && out.contains("reproduces"));
+}
+
+#[test]
+fn rebasing_converts_money_and_nothing_else() {
+    let (_, a, _) = run(&["eval", "--json"]);
+    let (_, b, _) = run(&["eval", "--json", "--price-year", "2008"]);
+    let get = |s: &str, id: &str| {
+        let v: serde_json::Value = serde_json::from_str(s).unwrap();
+        v["parameters"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|p| p["id"] == id)
+            .unwrap()["value"]
+            .as_f64()
+            .unwrap()
+    };
+    // US 2024 -> US 2008 divides by the CPI-U factor 1.45697 (EVIDENCE §3.1).
+    assert!((get(&a, "crime.robbery.cost") / get(&b, "crime.robbery.cost") - 1.45697).abs() < 1e-5);
+    assert_eq!(get(&a, "dam.retention_12m"), get(&b, "dam.retention_12m"));
+}

@@ -8,6 +8,7 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 use hatcalc::model::{Bearer, Category, Icer};
 use hatcalc::money::{Economy, PriceBasis};
 use hatcalc::params::{Origin, PARAMS};
+use hatcalc::presets::{find as find_preset, PRESETS};
 use hatcalc::scenario::{CostInput, CrimeInput, Settings};
 use hatcalc::sources::source;
 use hatcalc::{evaluate, Arm, Perspective, Scenario, P};
@@ -33,6 +34,8 @@ enum Command {
         #[arg(long, value_enum, default_value_t = Format::Json)]
         format: Format,
     },
+    /// List the presets: published evaluations and what each reproduces.
+    Presets,
     /// Evaluate a scenario and print the breakdown.
     Eval {
         #[command(flatten)]
@@ -51,6 +54,9 @@ enum Format {
 
 #[derive(Args)]
 struct ScenarioArgs {
+    /// Start from a published evaluation's inputs (see `hatcalc presets`).
+    #[arg(long)]
+    preset: Option<String>,
     /// Override a parameter: --set dam.retention_12m=0.8 (repeatable; see `hatcalc params`).
     #[arg(long = "set", value_name = "ID=VALUE")]
     set: Vec<String>,
@@ -69,12 +75,12 @@ struct ScenarioArgs {
     /// Crime entered as priced offences or as per-year costs.
     #[arg(long, value_enum)]
     crime_input: Option<CrimeArg>,
-    /// Economy for money: US, DE, NL, GB or CA.
-    #[arg(long, default_value = "US")]
-    economy: String,
-    /// Price year for money.
-    #[arg(long, default_value_t = 2024)]
-    price_year: u16,
+    /// Economy for money: US, DE, NL, GB or CA (default: US, or the preset's).
+    #[arg(long)]
+    economy: Option<String>,
+    /// Price year for money (default: 2024, or the preset's).
+    #[arg(long)]
+    price_year: Option<u16>,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -96,6 +102,10 @@ fn main() -> ExitCode {
             print_params(format);
             Ok(())
         }
+        Command::Presets => {
+            print_presets();
+            Ok(())
+        }
         Command::Eval { scenario, json } => build(&scenario).map(|s| print_eval(&s, json)),
     };
     match result {
@@ -108,10 +118,27 @@ fn main() -> ExitCode {
 }
 
 fn build(a: &ScenarioArgs) -> Result<Scenario, String> {
-    let economy = Economy::from_code(&a.economy)
-        .ok_or_else(|| format!("unknown economy '{}' (use US, DE, NL, GB or CA)", a.economy))?;
-    let mut s =
-        Scenario::defaults(PriceBasis::new(economy, a.price_year)).map_err(|e| e.to_string())?;
+    let mut s = match &a.preset {
+        Some(id) => find_preset(id)
+            .ok_or_else(|| {
+                let ids: Vec<&str> = PRESETS.iter().map(|p| p.id).collect();
+                format!("unknown preset '{id}' (use one of: {})", ids.join(", "))
+            })?
+            .scenario()
+            .map_err(|e| e.to_string())?,
+        None => Scenario::us_default(),
+    };
+    if a.economy.is_some() || a.price_year.is_some() {
+        let economy = match &a.economy {
+            Some(code) => Economy::from_code(code)
+                .ok_or_else(|| format!("unknown economy '{code}' (use US, DE, NL, GB or CA)"))?,
+            None => s.basis().economy,
+        };
+        let year = a.price_year.unwrap_or(s.basis().year);
+        s = s
+            .rebased(PriceBasis::new(economy, year))
+            .map_err(|e| e.to_string())?;
+    }
     let mut settings: Settings = s.settings;
     if let Some(p) = &a.perspective {
         settings.perspective = Perspective::from_id(p).ok_or_else(|| {
@@ -214,6 +241,14 @@ fn print_params(format: Format) {
                 );
             }
         }
+    }
+}
+
+fn print_presets() {
+    for p in PRESETS {
+        println!("{}  {}  [{}]", p.id, p.name, p.basis);
+        println!("  reproduces: {}", p.reproduces);
+        println!("  method: {}\n", p.method);
     }
 }
 

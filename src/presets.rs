@@ -1,0 +1,265 @@
+//! Presets: the inputs of published evaluations, each in its own currency and price year,
+//! each saying what it reproduces and how closely.
+//!
+//! A preset starts from the registry defaults converted to its price basis, then sets the
+//! values the study reports. Where a study reports only totals, a calibration step solves for
+//! the per-state inputs that reproduce them, using the model itself ([`crate::evaluate`]).
+
+use crate::model::evaluate;
+use crate::money::{Economy, PriceBasis};
+use crate::params::P;
+use crate::scenario::{CrimeInput, Perspective, Scenario, ScenarioError, Settings};
+use serde::Serialize;
+
+/// A step that solves for inputs so that the model reproduces a study's totals.
+type Calibration = fn(&mut Scenario) -> Result<(), ScenarioError>;
+
+/// A published evaluation expressed as a scenario.
+#[derive(Debug, Clone, Copy, Serialize)]
+pub struct Preset {
+    /// Id used in URLs and the CLI.
+    pub id: &'static str,
+    /// Name shown to users.
+    pub name: &'static str,
+    /// Currency and price year of the study.
+    pub basis: PriceBasis,
+    /// Arms, perspective and input modes.
+    pub settings: Settings,
+    /// Values the study reports (money on `basis`).
+    #[serde(skip)]
+    pub values: &'static [(P, f64)],
+    /// What the preset reproduces, and how closely.
+    pub reproduces: &'static str,
+    /// How the study's figures were turned into inputs, with every assumption named.
+    pub method: &'static str,
+    /// Source ids.
+    pub sources: &'static [&'static str],
+    #[serde(skip)]
+    calibrate: Option<Calibration>,
+}
+
+impl Preset {
+    /// The preset's scenario.
+    pub fn scenario(&self) -> Result<Scenario, ScenarioError> {
+        let mut s = Scenario::defaults(self.basis)?;
+        s.settings = self.settings;
+        for (p, v) in self.values {
+            s.set_unchecked_consistency(*p, *v)?;
+        }
+        s.check_consistency()?;
+        if let Some(calibrate) = self.calibrate {
+            calibrate(&mut s)?;
+        }
+        Ok(s)
+    }
+}
+
+const fn basis(e: Economy, year: u16) -> PriceBasis {
+    PriceBasis::new(e, year)
+}
+
+/// Inputs that put a whole arm's published cost on one person-year: nobody leaves treatment
+/// or dies within the horizon, and nothing is discounted, so each arm's cost is exactly its
+/// own-state cost times the horizon.
+const TRIAL_ARMS: [(P, f64); 6] = [
+    (P::DamRetention12m, 1.0),
+    (P::MmtRetention12m, 1.0),
+    (P::MortMethadone, 0.0),
+    (P::DiscountCosts, 0.0),
+    (P::DiscountQalys, 0.0),
+    (P::ProductivityGain, 0.0),
+];
+
+/// Health events that the component-level presets carry in "other care" instead.
+const NO_EVENTS: [(P, f64); 3] = [
+    (P::OverdoseStreet, 0.0),
+    (P::HivStreet, 0.0),
+    (P::HcvStreet, 0.0),
+];
+
+macro_rules! values {
+    ($($list:expr),* ; $($p:ident = $v:expr),* $(,)?) => {{
+        const N: usize = 0 $(+ $list.len())* + [$(stringify!($p)),*].len();
+        const fn build() -> [(P, f64); N] {
+            let mut out = [(P::HorizonYears, 0.0); N];
+            let mut k = 0;
+            $(
+                let l = $list;
+                let mut i = 0;
+                while i < l.len() { out[k] = l[i]; k += 1; i += 1; }
+            )*
+            $( out[k] = (P::$p, $v); k += 1; )*
+            let _ = k;
+            out
+        }
+        const OUT: [(P, f64); N] = build();
+        &OUT
+    }};
+}
+
+/// Every preset, the US default first.
+pub static PRESETS: &[Preset] = &[
+    Preset {
+        id: "us",
+        name: "United States, 2024 (default)",
+        basis: PriceBasis::US_2024,
+        settings: Settings::DEFAULT,
+        values: &[],
+        reproduces: "No single study: the US context assembled from the evidence, each input with its source or labelled assumption.",
+        method: "Registry defaults converted to US dollars at 2024 prices.",
+        sources: &[],
+        calibrate: None,
+    },
+    Preset {
+        id: "dijkgraaf2005",
+        name: "Dijkgraaf et al. 2005 (Netherlands, 12 months)",
+        basis: basis(Economy::NL, 2001),
+        settings: Settings {
+            crime_input: CrimeInput::PerYear,
+            ..Settings::DEFAULT
+        },
+        values: values!(TRIAL_ARMS, NO_EVENTS;
+            HorizonYears = 1.0,
+            MmtCostYear = 1_413.5,
+            DamCostYear = 1_413.5 + 16_222.0,
+            CrimeRrMethadone = 1.0,
+            CrimeRrInjectable = 0.5,
+            CrimeYearJustice = 4_129.0 / 0.5,
+            CrimeYearVictims = 25_374.0 / 0.5,
+            CrimeYearIntangible = 0.0,
+            HealthCareStreet = 4_880.0,
+            HealthCareRrMethadone = 1.0,
+            HealthCareRrInjectable = 1.1,
+            UtilityMethadone = 0.70,
+            UtilityInjectable = 0.758,
+        ),
+        reproduces: "Exactly, per patient-year (HAT minus methadone): programme +EUR 16,222, law enforcement -4,129, damage to victims -25,374, all other categories +488, net societal saving EUR 12,793; QALYs +0.058.",
+        method: "Twelve months, no discounting, and every patient counted in their arm for the whole year (the trial's intention-to-treat costs). The abstract reports differences only, so levels are set by assumption where they do not change the differences: methadone treatment at EMCDDA's Dutch EUR 1,634 (2009) deflated to 2001 (EUR 1,413.5), heroin treatment EUR 16,222 above it; crime costs entered per year with heroin treatment halving the methadone level (so the methadone level is twice each published difference); other care EUR 4,880 a year with heroin treatment 10% higher (+488); utilities 0.70 and 0.758. Price year 2001 is an assumption (the trials ran 1998-2001).",
+        sources: &["dijkgraaf2005", "emcdda2011"],
+        calibrate: None,
+    },
+    Preset {
+        id: "byford2013",
+        name: "Byford et al. 2013 (RIOTT, England, 26 weeks)",
+        basis: basis(Economy::GB, 2010),
+        settings: Settings {
+            perspective: Perspective::Government,
+            crime_input: CrimeInput::PerYear,
+            ..Settings::DEFAULT
+        },
+        values: values!(TRIAL_ARMS, NO_EVENTS;
+            HorizonYears = 0.5,
+            DamCostYear = 8_995.0 * 2.0,
+            MmtCostYear = 2_596.0 * 2.0,
+            CrimeRrMethadone = 1.0,
+            CrimeRrInjectable = 4_415.0 / 13_209.0,
+            CrimeYearJustice = 13_209.0 * 2.0,
+            CrimeYearVictims = 0.0,
+            HealthCareStreet = 0.0,
+        ),
+        reproduces: "Exactly, over 26 weeks: intervention costs GBP 8,995 (injectable heroin) vs 2,596 (oral methadone); total costs 13,410 vs 15,805, so injectable heroin saves GBP 2,395.",
+        method: "26 weeks, no discounting, every patient counted in their arm. The perspective is health, social services and criminal justice (government here). The abstract does not split the non-intervention costs (GBP 4,415 vs 13,209); they are entered as criminal-justice costs per year, the part the authors say drives the difference. Price year 2010 is an assumption (the trial ran 2005-2008 and reported in 2010).",
+        sources: &["byford2013"],
+        calibrate: None,
+    },
+    Preset {
+        id: "nosyk2012",
+        name: "Nosyk et al. 2012 (NAOMI, Canada)",
+        basis: basis(Economy::CA, 2009),
+        settings: Settings {
+            crime_input: CrimeInput::PerYear,
+            include_intangible: false,
+            ..Settings::DEFAULT
+        },
+        values: values!(NO_EVENTS;
+            HorizonYears = 1.0,
+            DamRetention12m = NOSYK_DAM_RETENTION,
+            MmtRetention12m = NOSYK_MMT_RETENTION,
+            DiscountCosts = 0.05,
+            DiscountQalys = 0.05,
+            ProductivityGain = 0.0,
+            CrimeYearIntangible = 0.0,
+            CrimeYearJustice = 0.0,
+        ),
+        reproduces: "Year one by calibration: cohort costs of Can$85.9k (DAM) vs 87.7k (methadone), split into treatment, health and crime as in Table 2, so DAM saves Can$1.8k. Longer horizons are out-of-sample and agree less well: DAM minus methadone is -9.2k at 5 years (published -30.6k), -6.1k at 10 years (-47.8k) and +2.8k over a lifetime (-41.5k). The DAM arm's own costs track Table 2 (5 years: 386.9k vs 387.7k) but the methadone arm's grow more slowly than published, because this model lets nobody re-enter injectable treatment and has no episode multipliers, which Nosyk's semi-Markov model has.",
+        method: "Retention, exit destinations, and street and abstinence episode lengths from Table 1's Weibull parameters (12-month retention exp(-0.061 x 12^0.761) = 0.668 for DAM and exp(-0.114 x 12^0.643) = 0.569 for methadone). The per-state costs are then solved so that the model's first-year cohort costs equal Table 2's year-one totals times their treatment, health and crime shares: treatment cost in each arm's treatment; health (all in other care) and crime (entered per year, as victims' tangible cost, since Table 2 does not split it by bearer) at street level, with treatment multipliers for methadone and abstinence left at their defaults and the injectable multiplier solved. Discount rate 5% a year (Canadian guidance of the time; the paper's rate was not in the sources read) and price year 2009 are assumptions.",
+        sources: &["nosyk2012"],
+        calibrate: Some(calibrate_nosyk),
+    },
+    Preset {
+        id: "emcdda2011-de",
+        name: "EMCDDA 2011 unit costs, Germany (2009 prices)",
+        basis: basis(Economy::DE, 2009),
+        settings: Settings::DEFAULT,
+        values: &[(P::DamCostYear, 19_020.0), (P::MmtCostYear, 3_490.0)],
+        reproduces: "Exactly: heroin-assisted treatment EUR 19,020 and oral methadone EUR 3,490 per patient-year, a difference of EUR 15,530 (5.4 times). Every other input is the US default converted to German euros of 2009.",
+        method: "Treatment totals from the EMCDDA box; other inputs converted from US 2024 through the US CPI, the 2024 parity and the German CPI.",
+        sources: &["emcdda2011"],
+        calibrate: None,
+    },
+    Preset {
+        id: "emcdda2011-nl",
+        name: "EMCDDA 2011 unit costs, Netherlands (2009 prices)",
+        basis: basis(Economy::NL, 2009),
+        settings: Settings::DEFAULT,
+        values: &[(P::DamCostYear, 20_410.0), (P::MmtCostYear, 1_634.0)],
+        reproduces: "Exactly: heroin-assisted treatment EUR 20,410 and oral methadone EUR 1,634 per patient-year, a difference of EUR 18,776 (12.5 times). Every other input is the US default converted to Dutch euros of 2009.",
+        method: "Treatment totals from the EMCDDA box; other inputs converted from US 2024 through the US CPI, the 2024 parity and the Dutch CPI.",
+        sources: &["emcdda2011"],
+        calibrate: None,
+    },
+];
+
+/// NAOMI 12-month retention implied by Nosyk Table 1: exp(-0.061 x 12^0.761).
+pub const NOSYK_DAM_RETENTION: f64 = 0.667_5;
+/// Methadone 12-month retention implied by Nosyk Table 1: exp(-0.114 x 12^0.643).
+pub const NOSYK_MMT_RETENTION: f64 = 0.569_3;
+
+/// Nosyk et al. 2012, Table 2, year one, Can$: (treatment, health, crime) per arm, from the
+/// totals (85.9k, 87.7k) times their shares (17.7/4.2/78.1% and 3.7/6.5/89.8%).
+pub const NOSYK_YEAR_ONE: [[f64; 3]; 2] = [
+    [85_900.0 * 0.177, 85_900.0 * 0.042, 85_900.0 * 0.781],
+    [87_700.0 * 0.037, 87_700.0 * 0.065, 87_700.0 * 0.898],
+];
+
+fn calibrate_nosyk(s: &mut Scenario) -> Result<(), ScenarioError> {
+    // Person-time by state does not depend on costs, so one evaluation gives the weights.
+    let o = evaluate(s);
+    let [a_own, a_mmt, a_street, a_abst] = o.intervention.year_one_person_years_discounted;
+    let [b_own, b_mmt, b_street, b_abst] = o.comparator.year_one_person_years_discounted;
+    let [[dam_treat, dam_health, dam_crime], [mmt_treat, mmt_health, mmt_crime]] = NOSYK_YEAR_ONE;
+    let bad = |what: &str| ScenarioError::Inconsistent(format!("Nosyk calibration: {what}"));
+
+    // Treatment: the methadone arm pays the methadone rate in both treatment states.
+    let t_mmt = mmt_treat / (b_own + b_mmt);
+    let t_dam = (dam_treat - t_mmt * a_mmt) / a_own;
+    s.set(P::MmtCostYear, t_mmt)?;
+    s.set(P::DamCostYear, t_dam)?;
+
+    // Crime: solve the street level from the methadone arm, then heroin's multiplier.
+    let rm = s.get(P::CrimeRrMethadone);
+    let ra = s.get(P::CrimeRrAbstinent);
+    let street = mmt_crime / (rm * (b_own + b_mmt) + b_street + ra * b_abst);
+    let ri = (dam_crime / street - rm * a_mmt - a_street - ra * a_abst) / a_own;
+    if ri.is_nan() || ri <= 0.0 {
+        return Err(bad("no positive crime multiplier for heroin treatment"));
+    }
+    s.set(P::CrimeYearVictims, street)?;
+    s.set(P::CrimeRrInjectable, ri)?;
+
+    // Health, all carried in other care: abstinence uses the methadone multiplier.
+    let hm = s.get(P::HealthCareRrMethadone);
+    let h_street = mmt_health / (hm * (b_own + b_mmt) + b_street + hm * b_abst);
+    let hi = (dam_health / h_street - hm * a_mmt - a_street - hm * a_abst) / a_own;
+    if hi.is_nan() || hi <= 0.0 {
+        return Err(bad("no positive health multiplier for heroin treatment"));
+    }
+    s.set(P::HealthCareStreet, h_street)?;
+    s.set(P::HealthCareRrInjectable, hi)?;
+    Ok(())
+}
+
+/// The preset with this id.
+pub fn find(id: &str) -> Option<&'static Preset> {
+    PRESETS.iter().find(|p| p.id == id)
+}

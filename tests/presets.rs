@@ -1,0 +1,161 @@
+//! Presets against the published numbers they claim to reproduce, each test naming its table.
+
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+use hatcalc::model::{evaluate, Category, Icer, Scope};
+use hatcalc::presets::{find, PRESETS};
+use hatcalc::{Perspective, P};
+
+mod tolerance {
+    /// Floating-point rounding only: the preset reproduces the figure exactly.
+    pub const EXACT: f64 = 1e-6;
+}
+
+fn close(a: f64, b: f64, tol: f64) -> bool {
+    (a - b).abs() <= tol
+}
+
+#[test]
+fn every_preset_builds_evaluates_and_names_its_sources() {
+    for p in PRESETS {
+        let s = p.scenario().unwrap_or_else(|e| panic!("{}: {e}", p.id));
+        assert_eq!(s.basis(), p.basis);
+        let o = evaluate(&s);
+        assert!(
+            o.comparisons.iter().all(|c| c.net_benefit.is_finite()),
+            "{}",
+            p.id
+        );
+        for id in p.sources {
+            assert!(hatcalc::sources::source(id).is_some(), "{}: {id}", p.id);
+        }
+        assert!(!p.reproduces.is_empty() && !p.method.is_empty());
+    }
+}
+
+/// Dijkgraaf et al. 2005, BMJ 330:1297, abstract: per patient-year, HAT minus methadone.
+#[test]
+fn dijkgraaf_2005_component_sum_is_reproduced_exactly() {
+    let s = find("dijkgraaf2005").unwrap().scenario().unwrap();
+    let o = evaluate(&s);
+    let d = |c: Category| o.intervention.costs.get(c) - o.comparator.costs.get(c);
+    assert!(
+        close(d(Category::Treatment), 16_222.0, tolerance::EXACT),
+        "programme"
+    );
+    assert!(
+        close(d(Category::JusticeTotal), -4_129.0, tolerance::EXACT),
+        "law enforcement"
+    );
+    let victims = d(Category::VictimTangible) + d(Category::VictimIntangible);
+    assert!(close(victims, -25_374.0, tolerance::EXACT), "victims");
+    let other = d(Category::HospitalCare) + d(Category::Overdose) + d(Category::Infections);
+    assert!(close(other, 488.0, tolerance::EXACT), "other");
+    let society = o.chosen(Perspective::Society);
+    assert!(
+        close(society.net_benefit, 12_793.0, tolerance::EXACT),
+        "{}",
+        society.net_benefit
+    );
+    assert!(close(
+        society.net_benefit_per_year,
+        12_793.0,
+        tolerance::EXACT
+    ));
+    assert!(close(society.delta_qalys, 0.058, 1e-9));
+    assert_eq!(society.icer, Icer::Dominant, "co-prescription dominates");
+    // The taxpayer claim: without victims, the law-enforcement saving is a quarter of the
+    // extra programme cost and the programme does not pay for itself.
+    let gov = o.chosen(Perspective::Government);
+    assert!(close(
+        gov.net_benefit,
+        -16_222.0 + 4_129.0 - 488.0,
+        tolerance::EXACT
+    ));
+}
+
+/// Byford et al. 2013, Br J Psychiatry 203:341, abstract: 26-week costs per patient.
+#[test]
+fn byford_2013_twenty_six_week_totals_are_reproduced_exactly() {
+    let s = find("byford2013").unwrap().scenario().unwrap();
+    let o = evaluate(&s);
+    let scope = Scope {
+        perspective: Perspective::Government,
+        include_intangible: false,
+        include_vsl: false,
+    };
+    assert!(close(
+        o.intervention.costs.get(Category::Treatment),
+        8_995.0,
+        tolerance::EXACT
+    ));
+    assert!(close(
+        o.comparator.costs.get(Category::Treatment),
+        2_596.0,
+        tolerance::EXACT
+    ));
+    assert!(close(
+        o.intervention.costs.total(&scope),
+        13_410.0,
+        tolerance::EXACT
+    ));
+    assert!(close(
+        o.comparator.costs.total(&scope),
+        15_805.0,
+        tolerance::EXACT
+    ));
+    assert!(close(
+        o.chosen(Perspective::Government).net_benefit,
+        2_395.0,
+        tolerance::EXACT
+    ));
+}
+
+/// Nosyk et al. 2012, CMAJ 184:E317, Table 2: year-one costs, Can$.
+#[test]
+fn nosyk_2012_year_one_difference_has_the_published_sign_and_size() {
+    let s = find("nosyk2012").unwrap().scenario().unwrap();
+    let o = evaluate(&s);
+    let scope = Scope {
+        perspective: Perspective::Society,
+        include_intangible: false,
+        include_vsl: false,
+    };
+    let dam = o.intervention.costs_year_one.total(&scope);
+    let mmt = o.comparator.costs_year_one.total(&scope);
+    assert!(
+        close(dam, 85_900.0, 1.0) && close(mmt, 87_700.0, 1.0),
+        "{dam} {mmt}"
+    );
+    let published = 85_900.0 - 87_700.0;
+    let diff = dam - mmt;
+    assert!(diff < 0.0, "DAM is cheaper in year one");
+    assert!(
+        (diff / published - 1.0).abs() < 0.10,
+        "{diff} vs {published}"
+    );
+    // The 12-month retention of the preset is Table 1's Weibull at 12 months.
+    assert!(close(
+        s.get(P::DamRetention12m),
+        (-0.061f64 * 12f64.powf(0.761)).exp(),
+        1e-4
+    ));
+    assert!(close(
+        s.get(P::MmtRetention12m),
+        (-0.114f64 * 12f64.powf(0.643)).exp(),
+        1e-4
+    ));
+}
+
+/// EMCDDA Annual Report 2011, box p79: per patient-year, 2009 prices.
+#[test]
+fn emcdda_2011_unit_costs_are_reproduced_exactly() {
+    for (id, dam, mmt) in [
+        ("emcdda2011-de", 19_020.0, 3_490.0),
+        ("emcdda2011-nl", 20_410.0, 1_634.0),
+    ] {
+        let s = find(id).unwrap().scenario().unwrap();
+        assert!(close(s.get(P::DamCostYear), dam, tolerance::EXACT), "{id}");
+        assert!(close(s.get(P::MmtCostYear), mmt, tolerance::EXACT), "{id}");
+    }
+}
