@@ -8,7 +8,7 @@
 use crate::model::evaluate;
 use crate::money::{Economy, PriceBasis};
 use crate::params::P;
-use crate::scenario::{CrimeInput, Perspective, Scenario, ScenarioError, Settings};
+use crate::scenario::{Arm, CrimeInput, Perspective, Scenario, ScenarioError, Settings};
 use serde::Serialize;
 
 /// A step that solves for inputs so that the model reproduces a study's totals.
@@ -185,6 +185,31 @@ pub static PRESETS: &[Preset] = &[
         method: "Retention, exit destinations, and street and abstinence episode lengths from Table 1's Weibull parameters (12-month retention exp(-0.061 x 12^0.761) = 0.668 for DAM and exp(-0.114 x 12^0.643) = 0.569 for methadone). The per-state costs are then solved so that the model's first-year cohort costs equal Table 2's year-one totals times their treatment, health and crime shares: treatment cost in each arm's treatment; health (all in other care) and crime (entered per year, as victims' tangible cost, since Table 2 does not split it by bearer) at street level, with treatment multipliers for methadone and abstinence left at their defaults and the injectable multiplier solved. Discount rate 5% a year (Canadian guidance of the time; the paper's rate was not in the sources read) and price year 2009 are assumptions.",
         sources: &["nosyk2012"],
         calibrate: Some(calibrate_nosyk),
+    },
+    Preset {
+        id: "bansback2018",
+        name: "Bansback et al. 2018 (SALOME, Canada, 6 months within trial)",
+        basis: basis(Economy::CA, 2015),
+        settings: Settings {
+            intervention: Arm::Hydromorphone,
+            comparator: Arm::Heroin,
+            ..Settings::DEFAULT
+        },
+        values: values!(TRIAL_ARMS, NO_EVENTS;
+            HdmRetention12m = 1.0,
+            HorizonYears = 0.5,
+            HdmCostYear = 49_830.0 * 2.0,
+            DamCostYear = 34_320.0 * 2.0,
+            CrimePropertyRate = 0.0,
+            CrimeRobberyRate = 0.0,
+            CrimeAssaultRate = 0.0,
+            CrimeDrugSaleRate = 0.0,
+            HealthCareStreet = 0.0,
+        ),
+        reproduces: "Exactly, over six months: total cost per patient CAD 49,830 (hydromorphone) vs 34,320 (diacetylmorphine), so hydromorphone costs CAD 15,510 more. Not reproduced: the QALY difference (0.377 vs 0.375), because both injectable arms share one utility in this model, and the lifetime comparison with methadone.",
+        method: "Six months, no discounting, every patient counted in their arm. The abstract gives each arm's total cost only, so the whole of it is entered as that arm's treatment cost (a total, not its composition) and crime and health costs are set to zero. Price year 2015 is an assumption (the trial ran 2011-2013).",
+        sources: &["bansback2018", "oviedojoekes2016"],
+        calibrate: None,
     },
     Preset {
         id: "emcdda2011-de",

@@ -147,6 +147,32 @@ fn nosyk_2012_year_one_difference_has_the_published_sign_and_size() {
     ));
 }
 
+/// Bansback et al. 2018, Addiction 113:1264, abstract: within-trial six-month costs, CAD.
+#[test]
+fn bansback_2018_within_trial_costs_are_reproduced_exactly() {
+    let s = find("bansback2018").unwrap().scenario().unwrap();
+    let o = evaluate(&s);
+    let scope = Scope {
+        perspective: Perspective::Society,
+        include_intangible: true,
+        include_vsl: false,
+    };
+    assert!(close(
+        o.intervention.costs.total(&scope),
+        49_830.0,
+        tolerance::EXACT
+    ));
+    assert!(close(
+        o.comparator.costs.total(&scope),
+        34_320.0,
+        tolerance::EXACT
+    ));
+    let c = o.chosen(Perspective::Society);
+    assert!(close(c.net_benefit, -15_510.0, tolerance::EXACT));
+    // Hydromorphone costs more for no modelled QALY gain: not cost-effective against DAM.
+    assert_eq!(c.icer, Icer::Dominated);
+}
+
 /// EMCDDA Annual Report 2011, box p79: per patient-year, 2009 prices.
 #[test]
 fn emcdda_2011_unit_costs_are_reproduced_exactly() {
