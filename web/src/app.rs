@@ -3,7 +3,7 @@
 use crate::chart::{draw_curve, CurveChart};
 use crate::format;
 use crate::state::{Action, State, INPUTS};
-use hatcalc::analysis::{curve, Curve};
+use hatcalc::analysis::{curve, Curve, Metric};
 use hatcalc::params::Unit;
 use hatcalc::{evaluate, Outcome, Scenario, P};
 use plotters::prelude::IntoDrawingArea;
@@ -23,7 +23,7 @@ pub fn app() -> Html {
     let outcome = use_memo(scenario.clone(), evaluate);
     let curve_param = state.curve_param;
     let curve = use_memo((scenario.clone(), curve_param), |(s, p)| {
-        curve(s, *p, CURVE_POINTS)
+        curve(s, *p, Metric::NetBenefit, CURVE_POINTS)
     });
     let dispatch = {
         let state = state.clone();
@@ -251,7 +251,7 @@ pub fn curve_view(props: &CurveProps) -> Html {
                 <table>
                     <thead><tr><th scope="col">{ x_label.clone() }</th><th scope="col">{ format!("Net benefit ({cur})") }</th></tr></thead>
                     <tbody>
-                    { for props.curve.x.iter().zip(&props.curve.net_benefit).step_by(10).map(|(x, y)| html! {
+                    { for props.curve.x.iter().zip(&props.curve.y).step_by(10).map(|(x, y)| html! {
                         <tr><td>{ format::number(*x) }</td><td>{ format::money(*y, cur) }</td></tr>
                     }) }
                     </tbody>

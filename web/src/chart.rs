@@ -33,7 +33,7 @@ pub fn draw_curve<DB: DrawingBackend>(
     let err = |e: DrawingAreaErrorKind<DB::ErrorType>| e.to_string();
     root.fill(&WHITE).map_err(err)?;
     let xs = &c.curve.x;
-    let ys = &c.curve.net_benefit;
+    let ys = &c.curve.y;
     let (Some(&x0), Some(&x1)) = (xs.first(), xs.last()) else {
         return Err("no points to draw".into());
     };
@@ -122,12 +122,13 @@ pub fn compact(v: f64) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use hatcalc::{analysis::curve, Scenario, P};
+    use hatcalc::analysis::{curve, Metric};
+    use hatcalc::{Scenario, P};
 
     #[test]
     fn curve_draws_to_svg_with_titles_and_break_even_mark() {
         let s = Scenario::us_default();
-        let c = curve(&s, P::DamCostYear, 60);
+        let c = curve(&s, P::DamCostYear, Metric::NetBenefit, 60);
         let mut svg = String::new();
         {
             let root = SVGBackend::with_string(&mut svg, (640, 360)).into_drawing_area();

@@ -1,0 +1,257 @@
+//! Break-even values by bracketing root-finding, and one-way curves with the point marked.
+
+use super::{explored_range, with_value, Metric};
+use crate::params::P;
+use crate::scenario::Scenario;
+use serde::Serialize;
+
+/// How close a break-even value must be.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct Tolerance {
+    /// Largest accepted |metric - target| at the reported value (metric units).
+    pub metric: f64,
+    /// Stop when the bracket is narrower than this share of the explored range.
+    pub relative_x: f64,
+}
+
+impl Tolerance {
+    /// One cent of net benefit (or 1e-6 of a ratio), or a bracket of 1e-12 of the range.
+    pub fn for_metric(m: Metric) -> Tolerance {
+        Tolerance {
+            metric: if m.is_money() { 0.01 } else { 1e-6 },
+            relative_x: 1e-12,
+        }
+    }
+}
+
+/// Where (or whether) a metric reaches its target as one parameter varies.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "snake_case", tag = "kind")]
+pub enum Crossing {
+    /// The metric equals the target at `value`, within the tolerance.
+    At {
+        /// Parameter value.
+        value: f64,
+        /// metric - target at `value`.
+        residual: f64,
+    },
+    /// No crossing within the explored range; the sign of metric - target at each end.
+    NoneInRange {
+        /// (parameter value, metric - target) at the low end.
+        low: (f64, f64),
+        /// (parameter value, metric - target) at the high end.
+        high: (f64, f64),
+    },
+}
+
+/// The break-even analysis of one parameter.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct BreakEven {
+    /// Parameter id.
+    pub param: &'static str,
+    /// Metric driven to the target.
+    pub metric: Metric,
+    /// Target value (0 for "pays for itself").
+    pub target: f64,
+    /// The crossing nearest the current value.
+    pub crossing: Crossing,
+    /// Every crossing found in the explored range, ascending.
+    pub all_crossings: Vec<f64>,
+    /// The explored range.
+    pub range: (f64, f64),
+}
+
+const SCAN_POINTS: usize = 41;
+
+/// The value of `p` at which `metric` equals `target`, searched over the explored range.
+///
+/// The range is scanned at evenly spaced points for sign changes of `metric - target`; each
+/// bracket is refined with Brent's method until the residual or the bracket is within
+/// `tol`. The crossing nearest the current value is reported, with all the others.
+pub fn break_even(s: &Scenario, p: P, metric: Metric, target: f64, tol: Tolerance) -> BreakEven {
+    break_even_in(s, p, metric, target, tol, explored_range(s, p))
+}
+
+/// [`break_even`] over an explicit range of `p`.
+pub fn break_even_in(
+    s: &Scenario,
+    p: P,
+    metric: Metric,
+    target: f64,
+    tol: Tolerance,
+    range: (f64, f64),
+) -> BreakEven {
+    let f = |x: f64| {
+        with_value(s, p, x)
+            .and_then(|w| metric.eval(&w))
+            .map(|y| y - target)
+    };
+    let (lo, hi) = range;
+    let xs: Vec<f64> = (0..SCAN_POINTS)
+        .map(|i| lo + (hi - lo) * i as f64 / (SCAN_POINTS - 1) as f64)
+        .collect();
+    let ys: Vec<Option<f64>> = xs.iter().map(|x| f(*x)).collect();
+    let mut roots = Vec::new();
+    for i in 0..SCAN_POINTS - 1 {
+        let (Some(y0), Some(y1)) = (ys[i], ys[i + 1]) else {
+            continue;
+        };
+        if y0 == 0.0 {
+            roots.push(xs[i]);
+        } else if y0.signum() != y1.signum() && y1 != 0.0 {
+            if let Some(r) = brent(&f, xs[i], xs[i + 1], y0, y1, tol, hi - lo) {
+                roots.push(r);
+            }
+        }
+    }
+    if let Some(Some(y)) = ys.last() {
+        if *y == 0.0 {
+            roots.push(hi);
+        }
+    }
+    let cur = s.get(p);
+    let nearest = roots
+        .iter()
+        .copied()
+        .min_by(|a, b| (a - cur).abs().total_cmp(&(b - cur).abs()));
+    let crossing = match nearest {
+        Some(value) => Crossing::At {
+            value,
+            residual: f(value).unwrap_or(0.0),
+        },
+        None => {
+            let first = xs.iter().zip(&ys).find_map(|(x, y)| y.map(|y| (*x, y)));
+            let last = xs
+                .iter()
+                .zip(&ys)
+                .rev()
+                .find_map(|(x, y)| y.map(|y| (*x, y)));
+            Crossing::NoneInRange {
+                low: first.unwrap_or((lo, f64::NAN)),
+                high: last.unwrap_or((hi, f64::NAN)),
+            }
+        }
+    };
+    BreakEven {
+        param: p.def().id,
+        metric,
+        target,
+        crossing,
+        all_crossings: roots,
+        range,
+    }
+}
+
+/// Brent's method on a bracket [a, b] with f(a) = fa, f(b) = fb of opposite signs.
+fn brent(
+    f: &impl Fn(f64) -> Option<f64>,
+    mut a: f64,
+    mut b: f64,
+    mut fa: f64,
+    mut fb: f64,
+    tol: Tolerance,
+    span: f64,
+) -> Option<f64> {
+    if fa.abs() < fb.abs() {
+        std::mem::swap(&mut a, &mut b);
+        std::mem::swap(&mut fa, &mut fb);
+    }
+    let mut c = a;
+    let mut fc = fa;
+    let mut d = b - a;
+    let mut bisected = true;
+    for _ in 0..200 {
+        if fb.abs() <= tol.metric || (b - a).abs() <= tol.relative_x * span {
+            return Some(b);
+        }
+        let mut x = if fa != fc && fb != fc {
+            // Inverse quadratic interpolation.
+            a * fb * fc / ((fa - fb) * (fa - fc))
+                + b * fa * fc / ((fb - fa) * (fb - fc))
+                + c * fa * fb / ((fc - fa) * (fc - fb))
+        } else {
+            b - fb * (b - a) / (fb - fa)
+        };
+        let lo = (3.0 * a + b) / 4.0;
+        let outside = !((lo.min(b)..=lo.max(b)).contains(&x));
+        let slow = if bisected {
+            (x - b).abs() >= (b - c).abs() / 2.0
+        } else {
+            (x - b).abs() >= (c - d).abs() / 2.0
+        };
+        if outside || slow {
+            x = (a + b) / 2.0;
+            bisected = true;
+        } else {
+            bisected = false;
+        }
+        let fx = f(x)?;
+        d = c;
+        c = b;
+        fc = fb;
+        if fa.signum() == fx.signum() {
+            a = b;
+            fa = fb;
+        }
+        b = x;
+        fb = fx;
+        if fa.abs() < fb.abs() {
+            std::mem::swap(&mut a, &mut b);
+            std::mem::swap(&mut fa, &mut fb);
+        }
+        // `a` must keep the sign opposite to `b`'s.
+        if fa.signum() == fb.signum() {
+            a = c;
+            fa = fc;
+        }
+    }
+    Some(b)
+}
+
+/// A metric as a function of one parameter across its range, with the break-even marked.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Curve {
+    /// The parameter varied.
+    pub param: &'static str,
+    /// The metric drawn.
+    pub metric: Metric,
+    /// Values of the parameter, on the scenario's basis.
+    pub x: Vec<f64>,
+    /// The metric at each value.
+    pub y: Vec<f64>,
+    /// Where the metric equals zero (one for a benefit-cost ratio), found by root-finding.
+    pub break_even: Option<f64>,
+}
+
+/// The curve of `metric` over `p`'s explored range at `points` evenly spaced values
+/// (at least 2), with its break-even point (metric = 0, or 1 for a ratio).
+pub fn curve(s: &Scenario, p: P, metric: Metric, points: usize) -> Curve {
+    let (lo, hi) = explored_range(s, p);
+    let n = points.max(2);
+    let mut x = Vec::with_capacity(n);
+    let mut y = Vec::with_capacity(n);
+    for i in 0..n {
+        let v = lo + (hi - lo) * i as f64 / (n - 1) as f64;
+        if let Some(m) = with_value(s, p, v).and_then(|w| metric.eval(&w)) {
+            x.push(v);
+            y.push(m);
+        }
+    }
+    let target = if metric == Metric::BenefitCostRatio {
+        1.0
+    } else {
+        0.0
+    };
+    let be = break_even(s, p, metric, target, Tolerance::for_metric(metric));
+    let break_even = match be.crossing {
+        Crossing::At { value, .. } => Some(value),
+        Crossing::NoneInRange { .. } => None,
+    };
+    Curve {
+        param: p.def().id,
+        metric,
+        x,
+        y,
+        break_even,
+    }
+}

@@ -1,0 +1,375 @@
+//! Monte Carlo (probabilistic sensitivity analysis): draws every uncertain parameter from a
+//! distribution fitted to its current value and plausible range, with a seeded generator
+//! passed in, so that a seed reproduces a run exactly.
+
+use super::Metric;
+use crate::model::{evaluate, Category};
+use crate::params::{Dist, P};
+use crate::scenario::Scenario;
+use rand_chacha::rand_core::SeedableRng;
+use rand_chacha::ChaCha8Rng;
+use rand_distr::{Beta, Distribution, Gamma, LogNormal, Triangular};
+use serde::Serialize;
+
+/// Width of a 95% interval in standard deviations: the plausible range is read as one.
+const Z95: f64 = 2.0 * 1.959_963_984_540_054;
+
+/// A parameter's Monte Carlo distribution, fitted to its value and range.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[serde(rename_all = "snake_case", tag = "family")]
+pub enum Fitted {
+    /// Not drawn.
+    Constant {
+        /// The value every draw takes.
+        value: f64,
+    },
+    /// Beta(alpha, beta) with the current value as its mean.
+    Beta {
+        /// Shape alpha.
+        alpha: f64,
+        /// Shape beta.
+        beta: f64,
+    },
+    /// Gamma(shape, scale) with the current value as its mean.
+    Gamma {
+        /// Shape k.
+        shape: f64,
+        /// Scale theta.
+        scale: f64,
+    },
+    /// Log-normal with the current value as its median.
+    LogNormal {
+        /// Mean of the logarithm.
+        mu: f64,
+        /// Standard deviation of the logarithm.
+        sigma: f64,
+    },
+    /// Triangular over [min, max] with the current value as its mode.
+    Triangular {
+        /// Lower end.
+        min: f64,
+        /// Upper end.
+        max: f64,
+        /// Mode.
+        mode: f64,
+    },
+}
+
+/// The distribution Monte Carlo draws `p` from.
+///
+/// # Formula
+///
+/// With current value m, plausible range [L, H] read as a 95% interval and `spread` scaling
+/// its width: sd = spread x (H - L) / 3.92. Beta by moments (alpha = m k, beta = (1 - m) k,
+/// k = m(1 - m)/sd^2 - 1); gamma by moments (shape = (m/sd)^2, scale = sd^2/m); log-normal
+/// with median m and sigma = spread x ln(H/L) / 3.92; triangular over [L, H] (widened to
+/// contain m) with mode m. A spread of 0 collapses every distribution to its value.
+pub fn fitted(s: &Scenario, p: P, spread: f64) -> Fitted {
+    let m = s.get(p);
+    let (lo, hi) = s.range(p);
+    let constant = Fitted::Constant { value: m };
+    if spread <= 0.0 || hi <= lo {
+        return constant;
+    }
+    let sd = spread * (hi - lo) / Z95;
+    match p.def().dist {
+        Dist::Fixed => constant,
+        Dist::Beta => {
+            if m <= 0.0 || m >= 1.0 {
+                return constant;
+            }
+            // The variance of a beta must stay below m(1 - m).
+            let var = (sd * sd).min(0.9 * m * (1.0 - m));
+            let k = m * (1.0 - m) / var - 1.0;
+            Fitted::Beta {
+                alpha: m * k,
+                beta: (1.0 - m) * k,
+            }
+        }
+        Dist::Gamma => {
+            if m <= 0.0 {
+                return constant;
+            }
+            Fitted::Gamma {
+                shape: (m / sd).powi(2),
+                scale: sd * sd / m,
+            }
+        }
+        Dist::LogNormal => {
+            if m <= 0.0 || lo <= 0.0 {
+                return constant;
+            }
+            Fitted::LogNormal {
+                mu: m.ln(),
+                sigma: spread * (hi / lo).ln() / Z95,
+            }
+        }
+        Dist::Triangular => {
+            let (min, max) = (lo.min(m), hi.max(m));
+            let (min, max) = (m - spread * (m - min), m + spread * (max - m));
+            if max <= min {
+                return constant;
+            }
+            Fitted::Triangular { min, max, mode: m }
+        }
+    }
+}
+
+impl Fitted {
+    fn sample(&self, rng: &mut ChaCha8Rng) -> f64 {
+        let draw = match *self {
+            Fitted::Constant { value } => Some(value),
+            Fitted::Beta { alpha, beta } => Beta::new(alpha, beta).ok().map(|d| d.sample(rng)),
+            Fitted::Gamma { shape, scale } => Gamma::new(shape, scale).ok().map(|d| d.sample(rng)),
+            Fitted::LogNormal { mu, sigma } => {
+                LogNormal::new(mu, sigma).ok().map(|d| d.sample(rng))
+            }
+            Fitted::Triangular { min, max, mode } => {
+                Triangular::new(min, max, mode).ok().map(|d| d.sample(rng))
+            }
+        };
+        draw.unwrap_or(f64::NAN)
+    }
+}
+
+/// Monte Carlo settings.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct PsaConfig {
+    /// Number of draws (1 to 100,000).
+    pub draws: usize,
+    /// Seed of the generator: the same seed and scenario give the same run.
+    pub seed: u64,
+    /// Width of every distribution relative to its plausible range (1 = as registered).
+    pub spread: f64,
+}
+
+impl PsaConfig {
+    /// Most draws a run accepts.
+    pub const MAX_DRAWS: usize = 100_000;
+
+    /// `draws` draws from `seed` at full spread.
+    pub fn new(draws: usize, seed: u64) -> PsaConfig {
+        PsaConfig {
+            draws: draws.clamp(1, Self::MAX_DRAWS),
+            seed,
+            spread: 1.0,
+        }
+    }
+}
+
+/// One draw's results.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct Draw {
+    /// Every [`Metric`], indexed like [`Metric::ALL`] (`None` where undefined).
+    pub metrics: [Option<f64>; Metric::COUNT],
+    /// Incremental net benefit under the scenario's perspective.
+    pub net_benefit: f64,
+    /// Incremental cost under the scenario's perspective.
+    pub delta_cost: f64,
+    /// Incremental QALYs.
+    pub delta_qalys: f64,
+    /// Incremental cost by category (intervention minus comparator).
+    pub delta_by_category: [f64; Category::ALL.len()],
+}
+
+/// A Monte Carlo run that can be advanced in chunks, so a page can show progress and stay
+/// responsive; [`psa`] runs it to the end.
+#[derive(Debug, Clone)]
+pub struct PsaRun {
+    base: Scenario,
+    config: PsaConfig,
+    dists: Vec<(P, Fitted)>,
+    rng: ChaCha8Rng,
+    draws: Vec<Draw>,
+}
+
+impl PsaRun {
+    /// Start a run over `s`.
+    pub fn new(s: &Scenario, config: PsaConfig) -> PsaRun {
+        let config = PsaConfig {
+            draws: config.draws.clamp(1, PsaConfig::MAX_DRAWS),
+            ..config
+        };
+        let dists = P::ALL
+            .iter()
+            .map(|p| (*p, fitted(s, *p, config.spread)))
+            .filter(|(_, d)| !matches!(d, Fitted::Constant { .. }))
+            .collect();
+        PsaRun {
+            base: s.clone(),
+            config,
+            dists,
+            rng: ChaCha8Rng::seed_from_u64(config.seed),
+            draws: Vec::with_capacity(config.draws),
+        }
+    }
+
+    /// Draws done so far.
+    pub fn done(&self) -> usize {
+        self.draws.len()
+    }
+
+    /// Draws asked for.
+    pub fn total(&self) -> usize {
+        self.config.draws
+    }
+
+    /// Whether every draw is done.
+    pub fn finished(&self) -> bool {
+        self.done() >= self.total()
+    }
+
+    /// Do up to `n` more draws.
+    pub fn step(&mut self, n: usize) {
+        let until = (self.draws.len() + n).min(self.config.draws);
+        while self.draws.len() < until {
+            let s = self.sample();
+            let o = evaluate(&s);
+            let c = o.chosen(s.settings.perspective);
+            self.draws.push(Draw {
+                metrics: Metric::ALL.map(|m| m.of(&o, &s)),
+                net_benefit: c.net_benefit,
+                delta_cost: c.delta_cost,
+                delta_qalys: c.delta_qalys,
+                delta_by_category: std::array::from_fn(|i| {
+                    o.intervention.costs.0[i] - o.comparator.costs.0[i]
+                }),
+            });
+        }
+    }
+
+    /// One scenario drawn from the fitted distributions.
+    fn sample(&mut self) -> Scenario {
+        let mut s = self.base.clone();
+        for (p, d) in &self.dists {
+            let (min, max) = s.limits(*p);
+            let v = d.sample(&mut self.rng);
+            let v = if v.is_finite() {
+                v.clamp(min, max)
+            } else {
+                s.get(*p)
+            };
+            // Inside the limits by construction, so this cannot be refused.
+            let _ = s.set_unchecked_consistency(*p, v);
+        }
+        // Exit shares drawn independently may add up to more than everyone: rescale them.
+        let (m, a) = (s.get(P::InjExitToMethadone), s.get(P::InjExitToAbstinence));
+        if m + a > 1.0 {
+            let _ = s.set_unchecked_consistency(P::InjExitToMethadone, m / (m + a));
+            let _ = s.set_unchecked_consistency(P::InjExitToAbstinence, a / (m + a));
+        }
+        s
+    }
+
+    /// The draws so far.
+    pub fn draws(&self) -> &[Draw] {
+        &self.draws
+    }
+
+    /// Summaries of the draws so far.
+    pub fn result(&self) -> Psa {
+        summarise(&self.base, self.config, &self.draws)
+    }
+}
+
+/// Mean and central 95% interval.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct Summary {
+    /// Mean.
+    pub mean: f64,
+    /// 2.5th percentile.
+    pub p2_5: f64,
+    /// 97.5th percentile.
+    pub p97_5: f64,
+}
+
+impl Summary {
+    fn of(values: impl Iterator<Item = f64>) -> Summary {
+        let mut v: Vec<f64> = values.filter(|x| x.is_finite()).collect();
+        if v.is_empty() {
+            return Summary {
+                mean: f64::NAN,
+                p2_5: f64::NAN,
+                p97_5: f64::NAN,
+            };
+        }
+        v.sort_by(f64::total_cmp);
+        let q = |p: f64| {
+            // Linear interpolation between order statistics (type 7).
+            let h = (v.len() - 1) as f64 * p;
+            let (i, frac) = (h.floor() as usize, h - h.floor());
+            v[i] + (v[(i + 1).min(v.len() - 1)] - v[i]) * frac
+        };
+        Summary {
+            mean: v.iter().sum::<f64>() / v.len() as f64,
+            p2_5: q(0.025),
+            p97_5: q(0.975),
+        }
+    }
+}
+
+/// What a Monte Carlo run found.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Psa {
+    /// Settings of the run.
+    pub config: PsaConfig,
+    /// Draws summarised.
+    pub draws: usize,
+    /// Incremental net benefit under the scenario's perspective.
+    pub net_benefit: Summary,
+    /// Incremental QALYs.
+    pub delta_qalys: Summary,
+    /// Incremental cost by category.
+    pub components: Vec<(Category, Summary)>,
+    /// Share of draws in which benefits exceed costs (net benefit > 0).
+    pub prob_benefit_exceeds_cost: f64,
+    /// Cost-effectiveness acceptability curve: (willingness to pay per QALY, share of draws
+    /// with positive net monetary benefit).
+    pub acceptability: Vec<(f64, f64)>,
+    /// Expected value of perfect information per patient at the scenario's willingness to pay.
+    pub evpi: f64,
+}
+
+fn summarise(base: &Scenario, config: PsaConfig, draws: &[Draw]) -> Psa {
+    let n = draws.len().max(1) as f64;
+    let wtp = base.get(P::WtpPerQaly);
+    let nmb = |d: &Draw, w: f64| w * d.delta_qalys - d.delta_cost;
+    let acceptability = (0..=30)
+        .map(|i| {
+            let w = wtp * 3.0 * f64::from(i) / 30.0;
+            (
+                w,
+                draws.iter().filter(|d| nmb(d, w) > 0.0).count() as f64 / n,
+            )
+        })
+        .collect();
+    // Two options: adopt (incremental NMB) or not (0).
+    let mean_nmb = draws.iter().map(|d| nmb(d, wtp)).sum::<f64>() / n;
+    let perfect = draws.iter().map(|d| nmb(d, wtp).max(0.0)).sum::<f64>() / n;
+    Psa {
+        config,
+        draws: draws.len(),
+        net_benefit: Summary::of(draws.iter().map(|d| d.net_benefit)),
+        delta_qalys: Summary::of(draws.iter().map(|d| d.delta_qalys)),
+        components: Category::ALL
+            .iter()
+            .enumerate()
+            .map(|(i, c)| {
+                (
+                    *c,
+                    Summary::of(draws.iter().map(|d| d.delta_by_category[i])),
+                )
+            })
+            .collect(),
+        prob_benefit_exceeds_cost: draws.iter().filter(|d| d.net_benefit > 0.0).count() as f64 / n,
+        acceptability,
+        evpi: perfect - mean_nmb.max(0.0),
+    }
+}
+
+/// Run a whole Monte Carlo analysis.
+pub fn psa(s: &Scenario, config: PsaConfig) -> Psa {
+    let mut run = PsaRun::new(s, config);
+    run.step(usize::MAX);
+    run.result()
+}

@@ -1,0 +1,161 @@
+//! One-way sensitivity (the tornado) and two-way grids with their break-even frontier.
+
+use super::{break_even, explored_range, with_value, Crossing, Metric, Tolerance};
+use crate::params::P;
+use crate::scenario::Scenario;
+use serde::Serialize;
+
+/// One parameter's bar: the metric with the parameter at its low and at its high.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Bar {
+    /// Parameter id.
+    pub param: &'static str,
+    /// Low end of the plausible range.
+    pub low: f64,
+    /// High end of the plausible range.
+    pub high: f64,
+    /// Metric at the low end (`None` where the value is refused or the metric undefined).
+    pub at_low: Option<f64>,
+    /// Metric at the high end.
+    pub at_high: Option<f64>,
+    /// |at_high - at_low|.
+    pub swing: f64,
+    /// Whether the metric's sign (against the target) differs between the ends and the base.
+    pub flips: bool,
+}
+
+/// The tornado: every parameter's bar, widest swing first.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Tornado {
+    /// Metric shown.
+    pub metric: Metric,
+    /// The metric with every parameter at its current value.
+    pub base: f64,
+    /// Reference the sign is judged against (0, or 1 for a ratio).
+    pub target: f64,
+    /// Bars, widest swing first; parameters that do not move the metric come last.
+    pub bars: Vec<Bar>,
+}
+
+/// Every parameter at its plausible low and high, one at a time, the rest at their current
+/// values.
+pub fn tornado(s: &Scenario, metric: Metric) -> Tornado {
+    let target = if metric == Metric::BenefitCostRatio {
+        1.0
+    } else {
+        0.0
+    };
+    let base = metric.eval(s).unwrap_or(f64::NAN);
+    let side = |v: f64| v >= target;
+    let mut bars: Vec<Bar> = P::ALL
+        .iter()
+        .map(|p| {
+            let (low, high) = s.range(*p);
+            let at = |v: f64| with_value(s, *p, v).and_then(|w| metric.eval(&w));
+            let (at_low, at_high) = (at(low), at(high));
+            let swing = match (at_low, at_high) {
+                (Some(a), Some(b)) => (b - a).abs(),
+                _ => 0.0,
+            };
+            let flips = [at_low, at_high]
+                .iter()
+                .flatten()
+                .any(|v| side(*v) != side(base));
+            Bar {
+                param: p.def().id,
+                low,
+                high,
+                at_low,
+                at_high,
+                swing,
+                flips,
+            }
+        })
+        .collect();
+    bars.sort_by(|a, b| b.swing.total_cmp(&a.swing));
+    Tornado {
+        metric,
+        base,
+        target,
+        bars,
+    }
+}
+
+/// The metric over a grid of two parameters.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Grid {
+    /// Parameter on the x axis.
+    pub x_param: &'static str,
+    /// Parameter on the y axis.
+    pub y_param: &'static str,
+    /// Metric shown.
+    pub metric: Metric,
+    /// x values.
+    pub x: Vec<f64>,
+    /// y values.
+    pub y: Vec<f64>,
+    /// Metric values, row by row: `z[j * x.len() + i]` at (x[i], y[j]); NaN where undefined.
+    pub z: Vec<f64>,
+}
+
+fn steps(lo: f64, hi: f64, n: usize) -> Vec<f64> {
+    let n = n.max(2);
+    (0..n)
+        .map(|i| lo + (hi - lo) * i as f64 / (n - 1) as f64)
+        .collect()
+}
+
+/// The metric at every point of an `nx` x `ny` grid over the explored ranges of `px` and `py`.
+pub fn grid(s: &Scenario, px: P, py: P, nx: usize, ny: usize, metric: Metric) -> Grid {
+    let (x0, x1) = explored_range(s, px);
+    let (y0, y1) = explored_range(s, py);
+    let x = steps(x0, x1, nx);
+    let y = steps(y0, y1, ny);
+    let mut z = Vec::with_capacity(x.len() * y.len());
+    for yv in &y {
+        let Some(row) = with_value(s, py, *yv) else {
+            z.extend(std::iter::repeat_n(f64::NAN, x.len()));
+            continue;
+        };
+        for xv in &x {
+            z.push(
+                with_value(&row, px, *xv)
+                    .and_then(|w| metric.eval(&w))
+                    .unwrap_or(f64::NAN),
+            );
+        }
+    }
+    Grid {
+        x_param: px.def().id,
+        y_param: py.def().id,
+        metric,
+        x,
+        y,
+        z,
+    }
+}
+
+/// The break-even frontier: for each of `n` values of `px`, the value of `py` at which the
+/// metric reaches `target` (`None` where it does not within `py`'s explored range).
+pub fn frontier(
+    s: &Scenario,
+    px: P,
+    py: P,
+    n: usize,
+    metric: Metric,
+    target: f64,
+) -> Vec<(f64, Option<f64>)> {
+    let (x0, x1) = explored_range(s, px);
+    steps(x0, x1, n)
+        .into_iter()
+        .map(|xv| {
+            let y = with_value(s, px, xv).and_then(|w| {
+                match break_even(&w, py, metric, target, Tolerance::for_metric(metric)).crossing {
+                    Crossing::At { value, .. } => Some(value),
+                    Crossing::NoneInRange { .. } => None,
+                }
+            });
+            (xv, y)
+        })
+        .collect()
+}
