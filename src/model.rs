@@ -365,8 +365,6 @@ struct StateProfile {
     costs: [[f64; NCAT]; ALIVE],
     /// Annual utility.
     utility: [f64; ALIVE],
-    /// Annual death rate at the start age (hazard, per person-year).
-    mortality: [f64; ALIVE],
     /// Offences per person-year; `None` when crime is entered per year.
     offences: Option<[f64; ALIVE]>,
     overdoses: [f64; ALIVE],
@@ -512,17 +510,6 @@ fn profile(s: &Scenario, arm: Arm) -> StateProfile {
         0.0,
         0.0,
     ];
-    let mmt_mort = s.get(P::MortMethadone) / 100.0;
-    let mortality = [
-        if own_injectable {
-            mmt_mort * s.get(P::MortInjectableRr)
-        } else {
-            mmt_mort
-        },
-        mmt_mort,
-        s.get(P::MortStreet) / 100.0,
-        s.get(P::MortAbstinent) / 100.0,
-    ];
     let utility = [
         if own_injectable {
             s.get(P::UtilityInjectable)
@@ -560,7 +547,6 @@ fn profile(s: &Scenario, arm: Arm) -> StateProfile {
     StateProfile {
         costs,
         utility,
-        mortality,
         offences,
         overdoses,
         infections,
@@ -580,12 +566,57 @@ struct Tally {
     deaths_cost: f64,
 }
 
+/// Monthly death probabilities, cycle by cycle, for the four mortality levels (injectable
+/// treatment, methadone, street use, abstinence). Shared by both arms of an evaluation.
+///
+/// # Formula
+///
+/// `q_k(t) = 1 - exp(-m_k x exp(g t / 12) / 12)`, with `m_k` the annual rate at the start age
+/// and `g` = `mort.age_growth`.
+struct Mortality {
+    q: Vec<[f64; ALIVE]>,
+}
+
+impl Mortality {
+    fn new(s: &Scenario, cycles: usize) -> Mortality {
+        let mmt = s.get(P::MortMethadone) / 100.0;
+        let rates = [
+            mmt * s.get(P::MortInjectableRr),
+            mmt,
+            s.get(P::MortStreet) / 100.0,
+            s.get(P::MortAbstinent) / 100.0,
+        ];
+        let step = (s.get(P::MortAgeGrowth) / 12.0).exp();
+        let mut age = 1.0;
+        let q = (0..cycles)
+            .map(|_| {
+                let row = rates.map(|m| 1.0 - (-m * age / 12.0).exp());
+                age *= step;
+                row
+            })
+            .collect();
+        Mortality { q }
+    }
+}
+
+/// ln(t) for t = 0..=1200 months (index 0 unused): the Weibull step's only logarithm.
+fn ln_table() -> &'static [f64] {
+    static TABLE: std::sync::OnceLock<Vec<f64>> = std::sync::OnceLock::new();
+    TABLE.get_or_init(|| (0..=1200).map(|t| (t as f64).ln()).collect())
+}
+
 /// Monthly probability from a probability over 12 months, at a constant rate.
 fn monthly(p12: f64) -> f64 {
     1.0 - (1.0 - p12.clamp(0.0, 1.0)).powf(1.0 / 12.0)
 }
 
-fn run_arm(s: &Scenario, arm: Arm, cycles: usize, mut observe: impl FnMut(&[f64; 5])) -> ArmResult {
+fn run_arm(
+    s: &Scenario,
+    arm: Arm,
+    deaths: &Mortality,
+    mut observe: impl FnMut(&[f64; 5]),
+) -> ArmResult {
+    let cycles = deaths.q.len();
     let prof = profile(s, arm);
     let (r12, shape, to_mmt, to_abst) = match arm {
         Arm::Heroin => (
@@ -610,10 +641,11 @@ fn run_arm(s: &Scenario, arm: Arm, cycles: usize, mut observe: impl FnMut(&[f64;
     };
     // Weibull survival in the first episode, S(t) = exp(-lambda t^shape), t in months,
     // calibrated so that S(12) equals the 12-month retention.
+    // With no one retained at 12 months, everyone leaves in the first month.
     let lambda = if r12 > 0.0 {
         -r12.ln() / 12f64.powf(shape)
     } else {
-        0.0
+        f64::INFINITY
     };
     let mmt_exit = monthly(1.0 - s.get(P::MmtRetention12m));
     let mmt_to_abst = s.get(P::MmtExitToAbstinence);
@@ -623,7 +655,8 @@ fn run_arm(s: &Scenario, arm: Arm, cycles: usize, mut observe: impl FnMut(&[f64;
 
     let dc = (1.0 + s.get(P::DiscountCosts)).powf(-1.0 / 12.0);
     let dq = (1.0 + s.get(P::DiscountQalys)).powf(-1.0 / 12.0);
-    let age_step = (s.get(P::MortAgeGrowth) / 12.0).exp();
+    // Mortality column of the first-episode state.
+    let own_kind = if arm.is_injectable() { 0 } else { 1 };
 
     let mut occ = [0.0; 5];
     if arm == Arm::NoTreatment {
@@ -634,8 +667,8 @@ fn run_arm(s: &Scenario, arm: Arm, cycles: usize, mut observe: impl FnMut(&[f64;
     // Discount factors at the middle of the current cycle.
     let mut disc_c = dc.sqrt();
     let mut disc_q = dq.sqrt();
-    let mut age_mult = 1.0;
     let mut prev_pow = 0.0; // t^shape at t = 0
+    let ln = ln_table();
     let mut tally = Tally::default();
     let mut year_one = Tally::default();
     let mut retained_12m = occ[OWN];
@@ -643,14 +676,14 @@ fn run_arm(s: &Scenario, arm: Arm, cycles: usize, mut observe: impl FnMut(&[f64;
 
     for t in 0..cycles {
         // Monthly death probability per living state at this age.
-        let q: [f64; ALIVE] =
-            std::array::from_fn(|i| 1.0 - (-prof.mortality[i] * age_mult / 12.0).exp());
-        let next_pow = ((t + 1) as f64).powf(shape);
-        let own_exit = if lambda > 0.0 {
-            1.0 - (-lambda * (next_pow - prev_pow)).exp()
-        } else {
-            0.0
+        let d = &deaths.q[t];
+        let q = [d[own_kind], d[1], d[2], d[3]];
+        // (t + 1)^shape through a table of logarithms: one exp instead of a powf.
+        let next_pow = match ln.get(t + 1) {
+            Some(l) => (shape * l).exp(),
+            None => ((t + 1) as f64).powf(shape),
         };
+        let own_exit = 1.0 - (-lambda * (next_pow - prev_pow)).exp();
         prev_pow = next_pow;
 
         let mut next = [0.0; 5];
@@ -696,7 +729,6 @@ fn run_arm(s: &Scenario, arm: Arm, cycles: usize, mut observe: impl FnMut(&[f64;
         observe(&occ);
         disc_c *= dc;
         disc_q *= dq;
-        age_mult *= age_step;
         if t + 1 == 12 {
             year_one = tally;
             retained_12m = occ[OWN];
@@ -817,8 +849,9 @@ pub fn cycles(s: &Scenario) -> usize {
 /// Evaluate a scenario: both arms, every perspective, the budget view.
 pub fn evaluate(s: &Scenario) -> Outcome {
     let n = cycles(s);
-    let a = run_arm(s, s.settings.intervention, n, |_| {});
-    let b = run_arm(s, s.settings.comparator, n, |_| {});
+    let deaths = Mortality::new(s, n);
+    let a = run_arm(s, s.settings.intervention, &deaths, |_| {});
+    let b = run_arm(s, s.settings.comparator, &deaths, |_| {});
     let years = n as f64 / 12.0;
     let scope = |perspective| Scope {
         perspective,
@@ -839,8 +872,9 @@ pub fn evaluate(s: &Scenario) -> Outcome {
 /// State shares of one arm's cohort at the start and after every monthly cycle:
 /// own treatment, methadone, street use, abstinence, dead.
 pub fn trace(s: &Scenario, arm: Arm) -> Vec<[f64; 5]> {
-    let mut out = Vec::with_capacity(cycles(s) + 1);
-    run_arm(s, arm, cycles(s), |occ| out.push(*occ));
+    let n = cycles(s);
+    let mut out = Vec::with_capacity(n + 1);
+    run_arm(s, arm, &Mortality::new(s, n), |occ| out.push(*occ));
     out
 }
 

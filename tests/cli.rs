@@ -140,3 +140,70 @@ fn rebasing_converts_money_and_nothing_else() {
     assert!((get(&a, "crime.robbery.cost") / get(&b, "crime.robbery.cost") - 1.45697).abs() < 1e-5);
     assert_eq!(get(&a, "dam.retention_12m"), get(&b, "dam.retention_12m"));
 }
+
+#[test]
+fn analyses_run_from_the_cli_and_agree_with_the_library() {
+    let (code, out, _) = run(&[
+        "breakeven",
+        "--param",
+        "crime.property.rate",
+        "--perspective",
+        "government",
+        "--json",
+    ]);
+    assert_eq!(code, 0);
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let x = v["crossing"]["value"].as_f64().unwrap();
+    let mut s = hatcalc::Scenario::us_default();
+    s.settings.perspective = hatcalc::Perspective::Government;
+    s.set(hatcalc::P::CrimePropertyRate, x).unwrap();
+    assert!(
+        hatcalc::evaluate(&s)
+            .chosen(hatcalc::Perspective::Government)
+            .net_benefit
+            .abs()
+            <= 0.01
+    );
+
+    let (code, out, _) = run(&["psa", "--draws", "200", "--seed", "9", "--json"]);
+    assert_eq!(code, 0);
+    let a: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let (_, out2, _) = run(&["psa", "--draws", "200", "--seed", "9", "--json"]);
+    assert_eq!(out, out2, "a seed reproduces the run");
+    assert!(a["prob_benefit_exceeds_cost"].as_f64().is_some());
+
+    for args in [
+        vec!["tornado", "--json"],
+        vec![
+            "curve",
+            "--param",
+            "dam.cost_year",
+            "--points",
+            "120",
+            "--json",
+        ],
+        vec![
+            "claim",
+            "--metric",
+            "benefit_cost_ratio",
+            "--at-least",
+            "2",
+            "--draws",
+            "100",
+            "--json",
+        ],
+    ] {
+        let (code, out, err) = run(&args);
+        assert_eq!(code, 0, "{args:?}: {err}");
+        serde_json::from_str::<serde_json::Value>(&out).unwrap();
+    }
+    let (code, _, err) = run(&["psa", "--draws", "0"]);
+    assert_ne!(code, 0);
+    assert!(err.contains("--draws"));
+    let (code, _, err) = run(&["breakeven", "--param", "nope"]);
+    assert_ne!(code, 0);
+    assert!(err.contains("unknown parameter 'nope'"));
+    let (code, _, err) = run(&["claim", "--metric", "vibes", "--at-least", "1"]);
+    assert_ne!(code, 0);
+    assert!(err.contains("unknown metric 'vibes'"));
+}

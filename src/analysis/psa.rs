@@ -115,20 +115,37 @@ pub fn fitted(s: &Scenario, p: P, spread: f64) -> Fitted {
     }
 }
 
-impl Fitted {
-    fn sample(&self, rng: &mut ChaCha8Rng) -> f64 {
-        let draw = match *self {
-            Fitted::Constant { value } => Some(value),
-            Fitted::Beta { alpha, beta } => Beta::new(alpha, beta).ok().map(|d| d.sample(rng)),
-            Fitted::Gamma { shape, scale } => Gamma::new(shape, scale).ok().map(|d| d.sample(rng)),
-            Fitted::LogNormal { mu, sigma } => {
-                LogNormal::new(mu, sigma).ok().map(|d| d.sample(rng))
-            }
+/// A fitted distribution ready to draw from (its parameters checked and precomputed once).
+#[derive(Debug, Clone, Copy)]
+enum Sampler {
+    Constant(f64),
+    Beta(Beta<f64>),
+    Gamma(Gamma<f64>),
+    LogNormal(LogNormal<f64>),
+    Triangular(Triangular<f64>),
+}
+
+impl Sampler {
+    fn new(f: Fitted) -> Option<Sampler> {
+        Some(match f {
+            Fitted::Constant { value } => Sampler::Constant(value),
+            Fitted::Beta { alpha, beta } => Sampler::Beta(Beta::new(alpha, beta).ok()?),
+            Fitted::Gamma { shape, scale } => Sampler::Gamma(Gamma::new(shape, scale).ok()?),
+            Fitted::LogNormal { mu, sigma } => Sampler::LogNormal(LogNormal::new(mu, sigma).ok()?),
             Fitted::Triangular { min, max, mode } => {
-                Triangular::new(min, max, mode).ok().map(|d| d.sample(rng))
+                Sampler::Triangular(Triangular::new(min, max, mode).ok()?)
             }
-        };
-        draw.unwrap_or(f64::NAN)
+        })
+    }
+
+    fn sample(&self, rng: &mut ChaCha8Rng) -> f64 {
+        match self {
+            Sampler::Constant(v) => *v,
+            Sampler::Beta(d) => d.sample(rng),
+            Sampler::Gamma(d) => d.sample(rng),
+            Sampler::LogNormal(d) => d.sample(rng),
+            Sampler::Triangular(d) => d.sample(rng),
+        }
     }
 }
 
@@ -178,7 +195,7 @@ pub struct Draw {
 pub struct PsaRun {
     base: Scenario,
     config: PsaConfig,
-    dists: Vec<(P, Fitted)>,
+    dists: Vec<(P, Sampler)>,
     rng: ChaCha8Rng,
     draws: Vec<Draw>,
 }
@@ -190,10 +207,12 @@ impl PsaRun {
             draws: config.draws.clamp(1, PsaConfig::MAX_DRAWS),
             ..config
         };
+        // A distribution whose parameters the sampler refuses is held at the current value.
         let dists = P::ALL
             .iter()
             .map(|p| (*p, fitted(s, *p, config.spread)))
             .filter(|(_, d)| !matches!(d, Fitted::Constant { .. }))
+            .filter_map(|(p, d)| Sampler::new(d).map(|d| (p, d)))
             .collect();
         PsaRun {
             base: s.clone(),

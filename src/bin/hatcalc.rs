@@ -5,6 +5,10 @@
 //! message naming the parameter.
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
+use hatcalc::analysis::{
+    break_even, check_claim, curve, psa, tornado, Claim, ClaimComparison, Crossing, Metric,
+    PsaConfig, Tolerance,
+};
 use hatcalc::model::{Bearer, Category, Icer};
 use hatcalc::money::{Economy, PriceBasis};
 use hatcalc::params::{Origin, PARAMS};
@@ -14,6 +18,14 @@ use hatcalc::sources::source;
 use hatcalc::{evaluate, Arm, Perspective, Scenario, P};
 use serde_json::{json, Value};
 use std::process::ExitCode;
+
+/// `println!` that ignores a closed stdout (`hatcalc ... | head`) instead of panicking.
+macro_rules! outln {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        let _ = writeln!(std::io::stdout(), $($arg)*);
+    }};
+}
 
 #[derive(Parser)]
 #[command(
@@ -44,6 +56,132 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// The value of one parameter at which a metric reaches a target (default: net benefit 0).
+    Breakeven {
+        #[command(flatten)]
+        scenario: ScenarioArgs,
+        /// Parameter id (see `hatcalc params`).
+        #[arg(long)]
+        param: String,
+        #[command(flatten)]
+        metric: MetricArgs,
+        /// Target value of the metric.
+        #[arg(long, default_value_t = 0.0, allow_hyphen_values = true)]
+        target: f64,
+        /// Print JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// A metric across one parameter's plausible range, with the break-even point.
+    Curve {
+        #[command(flatten)]
+        scenario: ScenarioArgs,
+        /// Parameter id.
+        #[arg(long)]
+        param: String,
+        #[command(flatten)]
+        metric: MetricArgs,
+        /// Number of points (at least 2).
+        #[arg(long, default_value_t = 101)]
+        points: usize,
+        /// Print JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Every parameter at its low and high: the tornado, widest swing first.
+    Tornado {
+        #[command(flatten)]
+        scenario: ScenarioArgs,
+        #[command(flatten)]
+        metric: MetricArgs,
+        /// Show only the widest N bars in the table.
+        #[arg(long, default_value_t = 15)]
+        top: usize,
+        /// Print JSON (every bar).
+        #[arg(long)]
+        json: bool,
+    },
+    /// Monte Carlo: draws from every parameter's distribution.
+    Psa {
+        #[command(flatten)]
+        scenario: ScenarioArgs,
+        #[command(flatten)]
+        mc: McArgs,
+        /// Print JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// What a claim needs: e.g. `claim --metric net_benefit_per_year --at-least 12793`.
+    Claim {
+        #[command(flatten)]
+        scenario: ScenarioArgs,
+        #[command(flatten)]
+        metric: MetricArgs,
+        /// The claim: the metric is at least this.
+        #[arg(long, allow_hyphen_values = true, conflicts_with = "at_most")]
+        at_least: Option<f64>,
+        /// The claim: the metric is at most this.
+        #[arg(long, allow_hyphen_values = true)]
+        at_most: Option<f64>,
+        #[command(flatten)]
+        mc: McArgs,
+        /// Print JSON.
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[derive(Args)]
+struct MetricArgs {
+    /// net_benefit, net_benefit_per_year, net_benefit_year_one, benefit_cost_ratio,
+    /// net_monetary_benefit or programme_net_benefit.
+    #[arg(long, default_value = "net_benefit")]
+    metric: String,
+}
+
+impl MetricArgs {
+    fn parse(&self) -> Result<Metric, String> {
+        Metric::from_id(&self.metric).ok_or_else(|| {
+            let ids: Vec<&str> = Metric::ALL.iter().map(|m| m.id()).collect();
+            format!(
+                "unknown metric '{}' (use one of: {})",
+                self.metric,
+                ids.join(", ")
+            )
+        })
+    }
+}
+
+#[derive(Args)]
+struct McArgs {
+    /// Number of draws (1 to 100000).
+    #[arg(long, default_value_t = 10_000)]
+    draws: usize,
+    /// Seed: the same seed reproduces a run exactly.
+    #[arg(long, default_value_t = 1)]
+    seed: u64,
+}
+
+impl McArgs {
+    fn config(&self) -> Result<PsaConfig, String> {
+        if self.draws == 0 || self.draws > PsaConfig::MAX_DRAWS {
+            return Err(format!(
+                "--draws must be 1 to {}, got {}",
+                PsaConfig::MAX_DRAWS,
+                self.draws
+            ));
+        }
+        Ok(PsaConfig::new(self.draws, self.seed))
+    }
+}
+
+fn param_id(id: &str) -> Result<P, String> {
+    hatcalc::params::find(id)
+        .ok_or_else(|| format!("unknown parameter '{id}' (see `hatcalc params`)"))
+}
+
+fn print_json<T: serde::Serialize>(v: &T) {
+    outln!("{}", serde_json::to_string_pretty(v).unwrap_or_default());
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -107,6 +245,181 @@ fn main() -> ExitCode {
             Ok(())
         }
         Command::Eval { scenario, json } => build(&scenario).map(|s| print_eval(&s, json)),
+        Command::Breakeven {
+            scenario,
+            param,
+            metric,
+            target,
+            json,
+        } => (|| {
+            let s = build(&scenario)?;
+            let (p, m) = (param_id(&param)?, metric.parse()?);
+            let be = break_even(&s, p, m, target, Tolerance::for_metric(m));
+            if json {
+                print_json(&be);
+            } else {
+                match be.crossing {
+                    Crossing::At { value, residual } => outln!(
+                        "{} = {value:.6} brings {} to {target} (residual {residual:.3e}; current value {:.6})",
+                        be.param, m.label(), s.get(p)
+                    ),
+                    Crossing::NoneInRange { low, high } => outln!(
+                        "no break-even for {} within {:.6} to {:.6}: {} - target is {:.2} at the low end and {:.2} at the high end",
+                        be.param, be.range.0, be.range.1, m.label(), low.1, high.1
+                    ),
+                }
+            }
+            Ok(())
+        })(),
+        Command::Curve {
+            scenario,
+            param,
+            metric,
+            points,
+            json,
+        } => (|| {
+            let s = build(&scenario)?;
+            let c = curve(&s, param_id(&param)?, metric.parse()?, points);
+            if json {
+                print_json(&c);
+            } else {
+                outln!("{},{}", c.param, c.metric.id());
+                for (x, y) in c.x.iter().zip(&c.y) {
+                    outln!("{x},{y}");
+                }
+                match c.break_even {
+                    Some(b) => eprintln!("break-even at {} = {b}", c.param),
+                    None => eprintln!("no break-even within the range"),
+                }
+            }
+            Ok(())
+        })(),
+        Command::Tornado {
+            scenario,
+            metric,
+            top,
+            json,
+        } => (|| {
+            let s = build(&scenario)?;
+            let t = tornado(&s, metric.parse()?);
+            if json {
+                print_json(&t);
+            } else {
+                outln!("{} at current values: {:.0}", t.metric.label(), t.base);
+                outln!(
+                    "{:<40} {:>14} {:>14} {:>14}  flips",
+                    "parameter",
+                    "at low",
+                    "at high",
+                    "swing"
+                );
+                for b in t.bars.iter().take(top) {
+                    let f = |v: Option<f64>| v.map_or("-".into(), |v| format!("{v:.0}"));
+                    outln!(
+                        "{:<40} {:>14} {:>14} {:>14.0}  {}",
+                        b.param,
+                        f(b.at_low),
+                        f(b.at_high),
+                        b.swing,
+                        if b.flips { "yes" } else { "" }
+                    );
+                }
+            }
+            Ok(())
+        })(),
+        Command::Psa { scenario, mc, json } => (|| {
+            let s = build(&scenario)?;
+            let r = psa(&s, mc.config()?);
+            if json {
+                print_json(&r);
+            } else {
+                outln!("{} draws, seed {}", r.draws, r.config.seed);
+                outln!(
+                    "net benefit: mean {:.0}, 95% interval {:.0} to {:.0}",
+                    r.net_benefit.mean,
+                    r.net_benefit.p2_5,
+                    r.net_benefit.p97_5
+                );
+                outln!(
+                    "chance that benefits exceed costs: {:.1}%",
+                    r.prob_benefit_exceeds_cost * 100.0
+                );
+                outln!(
+                    "expected value of perfect information: {:.0} per patient",
+                    r.evpi
+                );
+                for (c, sm) in &r.components {
+                    outln!(
+                        "  {:<36} {:>12.0} ({:.0} to {:.0})",
+                        c.label(),
+                        sm.mean,
+                        sm.p2_5,
+                        sm.p97_5
+                    );
+                }
+            }
+            Ok(())
+        })(),
+        Command::Claim {
+            scenario,
+            metric,
+            at_least,
+            at_most,
+            mc,
+            json,
+        } => (|| {
+            let s = build(&scenario)?;
+            let (comparison, target) = match (at_least, at_most) {
+                (Some(t), None) => (ClaimComparison::AtLeast, t),
+                (None, Some(t)) => (ClaimComparison::AtMost, t),
+                _ => {
+                    return Err("give the claim as --at-least VALUE or --at-most VALUE".to_string())
+                }
+            };
+            let claim = Claim {
+                metric: metric.parse()?,
+                comparison,
+                target,
+            };
+            let r = check_claim(&s, claim, Some(mc.config()?));
+            if json {
+                print_json(&r);
+            } else {
+                let v = r
+                    .current_value
+                    .map_or("undefined".into(), |v| format!("{v:.2}"));
+                outln!(
+                    "{}: {v} now; the claim {}",
+                    claim.metric.label(),
+                    if r.holds { "holds" } else { "does not hold" }
+                );
+                if let Some(p) = r.probability {
+                    outln!(
+                        "Monte Carlo: holds in {:.1}% of {} draws",
+                        p * 100.0,
+                        mc.draws
+                    );
+                }
+                outln!("Single assumptions that reach the target (nearest first):");
+                for l in &r.levers {
+                    outln!(
+                        "  {:<40} needs {:>14.4} (now {:.4}, plausible {:.4} to {:.4}{}){}",
+                        l.param,
+                        l.needed,
+                        l.current,
+                        l.range.0,
+                        l.range.1,
+                        if l.plausible {
+                            ""
+                        } else {
+                            ", outside the range"
+                        },
+                        if l.assumption { " [assumption]" } else { "" }
+                    );
+                }
+            }
+            Ok(())
+        })(),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -204,13 +517,13 @@ fn print_params(format: Format) {
                     })
                 })
                 .collect();
-            println!(
+            outln!(
                 "{}",
                 serde_json::to_string_pretty(&rows).unwrap_or_default()
             );
         }
         Format::Csv => {
-            println!(
+            outln!(
                 "id,label,group,unit,price_basis,default,low,high,distribution,origin,sources,how"
             );
             for p in PARAMS {
@@ -232,7 +545,7 @@ fn print_params(format: Format) {
                     p.origin.source_ids().join(" "),
                     how.to_string(),
                 ];
-                println!(
+                outln!(
                     "{}",
                     row.iter()
                         .map(|f| csv_field(f))
@@ -246,9 +559,9 @@ fn print_params(format: Format) {
 
 fn print_presets() {
     for p in PRESETS {
-        println!("{}  {}  [{}]", p.id, p.name, p.basis);
-        println!("  reproduces: {}", p.reproduces);
-        println!("  method: {}\n", p.method);
+        outln!("{}  {}  [{}]", p.id, p.name, p.basis);
+        outln!("  reproduces: {}", p.reproduces);
+        outln!("  method: {}\n", p.method);
     }
 }
 
@@ -303,13 +616,13 @@ fn print_eval(s: &Scenario, as_json: bool) {
             "outcome": o,
             "sources": sources,
         });
-        println!("{}", serde_json::to_string_pretty(&out).unwrap_or_default());
+        outln!("{}", serde_json::to_string_pretty(&out).unwrap_or_default());
         return;
     }
     let cur = s.basis().economy.currency();
     let a = &o.intervention;
     let b = &o.comparator;
-    println!(
+    outln!(
         "{} vs {}, {:.0}-year horizon, {} {}, discounted",
         a.arm.label(),
         b.arm.label(),
@@ -317,8 +630,8 @@ fn print_eval(s: &Scenario, as_json: bool) {
         cur,
         s.basis().year
     );
-    println!("\nCost per patient over the horizon ({cur})");
-    println!(
+    outln!("\nCost per patient over the horizon ({cur})");
+    outln!(
         "{:<36} {:>14} {:>14} {:>14}",
         "category",
         a.arm.label(),
@@ -326,7 +639,7 @@ fn print_eval(s: &Scenario, as_json: bool) {
         "difference"
     );
     for c in Category::ALL {
-        println!(
+        outln!(
             "{:<36} {:>14.0} {:>14.0} {:>14.0}",
             c.label(),
             a.costs.get(c),
@@ -334,22 +647,26 @@ fn print_eval(s: &Scenario, as_json: bool) {
             a.costs.get(c) - b.costs.get(c)
         );
     }
-    println!(
+    outln!(
         "{:<36} {:>14.3} {:>14.3} {:>14.3}",
         "QALYs",
         a.qalys,
         b.qalys,
         a.qalys - b.qalys
     );
-    println!(
+    outln!(
         "{:<36} {:>14.3} {:>14.3}",
-        "retained at 12 months", a.retained_12m, b.retained_12m
+        "retained at 12 months",
+        a.retained_12m,
+        b.retained_12m
     );
-    println!(
+    outln!(
         "{:<36} {:>14.3} {:>14.3}",
-        "dead at horizon", a.deaths, b.deaths
+        "dead at horizon",
+        a.deaths,
+        b.deaths
     );
-    println!("\nIncremental results (positive net benefit = saves money)");
+    outln!("\nIncremental results (positive net benefit = saves money)");
     for c in &o.comparisons {
         let icer = match c.icer {
             Icer::Dominant => "dominant".to_string(),
@@ -357,7 +674,7 @@ fn print_eval(s: &Scenario, as_json: bool) {
             Icer::CostPerQalyGained(v) => format!("{v:.0} per QALY gained"),
             Icer::SavingPerQalyLost(v) => format!("{v:.0} saved per QALY lost"),
         };
-        println!(
+        outln!(
             "{:<24} net benefit {:>12.0}  per year {:>10.0}  year one {:>10.0}  B/C {:>6}  NMB {:>12.0}  {}",
             c.scope.perspective.label(),
             c.net_benefit,
@@ -369,7 +686,7 @@ fn print_eval(s: &Scenario, as_json: bool) {
         );
     }
     let pr = &o.programme;
-    println!(
+    outln!(
         "\nProgramme of {:.0} slots for {:.0} years ({} perspective): gross cost {:.0}, net benefit {:.0}",
         pr.slots,
         pr.years,
@@ -378,6 +695,6 @@ fn print_eval(s: &Scenario, as_json: bool) {
         pr.net_benefit
     );
     for (i, br) in Bearer::ALL.iter().enumerate() {
-        println!("  {:<30} {:>14.0}", br.label(), -pr.delta_by_bearer[i]);
+        outln!("  {:<30} {:>14.0}", br.label(), -pr.delta_by_bearer[i]);
     }
 }
