@@ -566,13 +566,27 @@ struct Tally {
     deaths_cost: f64,
 }
 
+impl Tally {
+    /// From sums of (start + end) occupancy per cycle to person-years: x 1/2 x 1/12.
+    fn person_years(self) -> Tally {
+        let k = 1.0 / 24.0;
+        Tally {
+            pt_cost: self.pt_cost.map(|v| v * k),
+            pt_qaly: self.pt_qaly.map(|v| v * k),
+            pt: self.pt.map(|v| v * k),
+            deaths_cost: self.deaths_cost,
+        }
+    }
+}
+
 /// Monthly death probabilities, cycle by cycle, for the four mortality levels (injectable
 /// treatment, methadone, street use, abstinence). Shared by both arms of an evaluation.
 ///
 /// # Formula
 ///
-/// `q_k(t) = 1 - exp(-m_k x exp(g t / 12) / 12)`, with `m_k` the annual rate at the start age
-/// and `g` = `mort.age_growth`.
+/// `q_k(t) = 1 - exp(-m_k x exp(g x floor(t / 12)) / 12)`, with `m_k` the annual rate at the
+/// start age and `g` = `mort.age_growth`: rates step up with each completed year in the model,
+/// as life tables do by whole year of age.
 struct Mortality {
     q: Vec<[f64; ALIVE]>,
 }
@@ -586,23 +600,48 @@ impl Mortality {
             s.get(P::MortStreet) / 100.0,
             s.get(P::MortAbstinent) / 100.0,
         ];
-        let step = (s.get(P::MortAgeGrowth) / 12.0).exp();
+        let step = s.get(P::MortAgeGrowth).exp();
         let mut age = 1.0;
-        let q = (0..cycles)
-            .map(|_| {
-                let row = rates.map(|m| 1.0 - (-m * age / 12.0).exp());
-                age *= step;
-                row
-            })
-            .collect();
+        let mut q = Vec::with_capacity(cycles);
+        while q.len() < cycles {
+            let row = rates.map(|m| 1.0 - (-m * age / 12.0).exp());
+            let months = (cycles - q.len()).min(12);
+            q.extend(std::iter::repeat_n(row, months));
+            age *= step;
+        }
         Mortality { q }
     }
 }
 
-/// ln(t) for t = 0..=1200 months (index 0 unused): the Weibull step's only logarithm.
-fn ln_table() -> &'static [f64] {
-    static TABLE: std::sync::OnceLock<Vec<f64>> = std::sync::OnceLock::new();
-    TABLE.get_or_init(|| (0..=1200).map(|t| (t as f64).ln()).collect())
+/// `t^shape` for t = 0..=cycles: the Weibull clock of the first episode.
+///
+/// The same shapes recur across evaluations (a slider drag, a tornado, a Monte Carlo run keep
+/// them), so the last few tables are kept per thread and reused.
+fn weibull_clock(shape: f64, cycles: usize) -> std::rc::Rc<Vec<f64>> {
+    use std::cell::RefCell;
+    use std::rc::Rc;
+    const KEEP: usize = 4;
+    thread_local! {
+        static CACHE: RefCell<Vec<(u64, Rc<Vec<f64>>)>> = const { RefCell::new(Vec::new()) };
+    }
+    CACHE.with(|cache| {
+        let mut cache = cache.borrow_mut();
+        let key = shape.to_bits();
+        if let Some(i) = cache
+            .iter()
+            .position(|(k, t)| *k == key && t.len() > cycles)
+        {
+            let hit = cache.remove(i);
+            cache.push(hit.clone());
+            return hit.1;
+        }
+        let table: Rc<Vec<f64>> = Rc::new((0..=cycles).map(|t| (t as f64).powf(shape)).collect());
+        if cache.len() == KEEP {
+            cache.remove(0);
+        }
+        cache.push((key, table.clone()));
+        table
+    })
 }
 
 /// Monthly probability from a probability over 12 months, at a constant rate.
@@ -667,24 +706,16 @@ fn run_arm(
     // Discount factors at the middle of the current cycle.
     let mut disc_c = dc.sqrt();
     let mut disc_q = dq.sqrt();
-    let mut prev_pow = 0.0; // t^shape at t = 0
-    let ln = ln_table();
+    let clock = weibull_clock(shape, cycles);
     let mut tally = Tally::default();
     let mut year_one = Tally::default();
     let mut retained_12m = occ[OWN];
     observe(&occ);
 
-    for t in 0..cycles {
+    for (t, (d, pair)) in deaths.q.iter().zip(clock.windows(2)).enumerate() {
         // Monthly death probability per living state at this age.
-        let d = &deaths.q[t];
         let q = [d[own_kind], d[1], d[2], d[3]];
-        // (t + 1)^shape through a table of logarithms: one exp instead of a powf.
-        let next_pow = match ln.get(t + 1) {
-            Some(l) => (shape * l).exp(),
-            None => ((t + 1) as f64).powf(shape),
-        };
-        let own_exit = 1.0 - (-lambda * (next_pow - prev_pow)).exp();
-        prev_pow = next_pow;
+        let own_exit = 1.0 - (-lambda * (pair[1] - pair[0])).exp();
 
         let mut next = [0.0; 5];
         next[DEAD] = occ[DEAD];
@@ -716,12 +747,13 @@ fn run_arm(
         next[STREET] += relapsing;
 
         // Half-cycle correction: each state's person-time in this cycle is the mean of its
-        // occupancy at the start and end of the cycle, over 1/12 of a year.
+        // occupancy at the start and end of the cycle, over 1/12 of a year. The sums are
+        // of (start + end); `Tally::person_years` applies the 1/24.
         for i in 0..ALIVE {
-            let py = (occ[i] + next[i]) * 0.5 / 12.0;
-            tally.pt[i] += py;
-            tally.pt_cost[i] += py * disc_c;
-            tally.pt_qaly[i] += py * disc_q;
+            let both = occ[i] + next[i];
+            tally.pt[i] += both;
+            tally.pt_cost[i] += both * disc_c;
+            tally.pt_qaly[i] += both * disc_q;
         }
         tally.deaths_cost += dying * disc_c;
 
@@ -733,10 +765,12 @@ fn run_arm(
             year_one = tally;
             retained_12m = occ[OWN];
         }
-        if t + 1 < 12 {
-            year_one = tally;
-        }
     }
+    if cycles < 12 {
+        year_one = tally;
+    }
+    let tally = tally.person_years();
+    let year_one = year_one.person_years();
 
     let costs_of = |t: &Tally| {
         let mut c = [0.0; NCAT];
@@ -834,6 +868,69 @@ fn programme(s: &Scenario, scope: Scope, a: &ArmResult, b: &ArmResult) -> Progra
         startup_cost,
         delta_by_bearer: by_bearer,
         net_benefit: -by_bearer.iter().sum::<f64>(),
+    }
+}
+
+/// Whether `p` can change any result under the scenario's settings. Treatment-cost parts are
+/// ignored when totals are entered (and the reverse), an arm's own inputs when neither arm
+/// uses them, priced offences when crime is entered per year (and the reverse), and the value
+/// of a statistical life unless it is counted.
+pub fn relevant(s: &Scenario, p: P) -> bool {
+    let st = &s.settings;
+    let uses = |a: Arm| st.intervention == a || st.comparator == a;
+    let injectable = st.intervention.is_injectable() || st.comparator.is_injectable();
+    let parts = st.cost_input == CostInput::Parts;
+    let per_year = st.crime_input == CrimeInput::PerYear;
+    match p {
+        P::DamCostYear => uses(Arm::Heroin) && !parts,
+        P::HdmCostYear => uses(Arm::Hydromorphone) && !parts,
+        P::DamDrugPerMg | P::DamDoseMg => uses(Arm::Heroin) && parts,
+        P::HdmDrugPerMg | P::HdmDoseMg => uses(Arm::Hydromorphone) && parts,
+        P::InjVisitsPerDay | P::InjCostPerVisit | P::InjCareYear | P::InjFixedYear => {
+            injectable && parts
+        }
+        P::MmtCostYear => !parts,
+        P::MmtDrugPerMg
+        | P::MmtDoseMg
+        | P::MmtVisitsPerDay
+        | P::MmtCostPerVisit
+        | P::MmtCareYear
+        | P::MmtFixedYear => parts,
+        P::DamRetention12m => uses(Arm::Heroin),
+        P::HdmRetention12m => uses(Arm::Hydromorphone),
+        P::InjRetentionShape
+        | P::InjExitToMethadone
+        | P::InjExitToAbstinence
+        | P::MortInjectableRr
+        | P::CrimeRrInjectable
+        | P::HealthCareRrInjectable
+        | P::UtilityInjectable => injectable,
+        P::CrimeYearJustice | P::CrimeYearVictims | P::CrimeYearIntangible => per_year,
+        P::CrimePropertyRate
+        | P::CrimeRobberyRate
+        | P::CrimeAssaultRate
+        | P::CrimeDrugSaleRate
+        | P::CrimePropertyCost
+        | P::CrimeRobberyCost
+        | P::CrimeAssaultCost
+        | P::CrimeVictimShare
+        | P::CrimePropertyIntangible
+        | P::CrimeRobberyIntangible
+        | P::CrimeAssaultIntangible
+        | P::PoliceViolent
+        | P::PoliceProperty
+        | P::CourtsProperty
+        | P::CourtsRobbery
+        | P::CourtsAssault
+        | P::ReportProperty
+        | P::ReportViolent
+        | P::DetectDrugSale
+        | P::PrisonProperty
+        | P::PrisonRobbery
+        | P::PrisonAssault
+        | P::PrisonDrugSale => !per_year,
+        P::Vsl => st.include_vsl && st.perspective == Perspective::Society,
+        _ => true,
     }
 }
 

@@ -404,12 +404,12 @@ registry! {
         cited(&["haasen2007", "oviedojoekes2009"], "German trial: 40.0% (NAOMI: 41% on the assigned drug, 54.1% in any treatment)."));
     /// Weibull shape of time in injectable treatment.
     InjRetentionShape = param("inj.retention_shape", "Injectable treatment: retention curve shape", Retention,
-        Shape, None, (0.761, 0.60, 1.00), Triangular,
-        cited(&["nosyk2012"], "Weibull shape of the DAM episode in NAOMI (Table 1). A shape below 1 means leaving is likeliest early; 1 is a constant rate."));
+        Shape, None, (0.761, 0.60, 1.00), Fixed,
+        cited(&["nosyk2012"], "Weibull shape of the DAM episode in NAOMI (Table 1). A shape below 1 means leaving is likeliest early; 1 is a constant rate. Structural: held fixed in Monte Carlo (its uncertainty is in the 12-month retention drawn there) and varied in one-way sensitivity."));
     /// Weibull shape of time in methadone treatment.
     MmtRetentionShape = param("mmt.retention_shape", "Methadone: retention curve shape", Retention,
-        Shape, None, (0.643, 0.50, 1.00), Triangular,
-        cited(&["nosyk2012"], "Weibull shape of the MMT episode (Table 1, British Columbia methadone data)."));
+        Shape, None, (0.643, 0.50, 1.00), Fixed,
+        cited(&["nosyk2012"], "Weibull shape of the MMT episode (Table 1, British Columbia methadone data). Structural: held fixed in Monte Carlo, varied in one-way sensitivity."));
     /// Share of those leaving injectable treatment who move to methadone.
     InjExitToMethadone = param("inj.exit_to_methadone", "Leaving injectable treatment: share moving to methadone", Retention,
         Share, None, (0.407, 0.20, 0.60), Beta,

@@ -372,6 +372,13 @@ impl Scenario {
         Ok(())
     }
 
+    /// Set a value the caller has already checked: finite, inside `limits(p)`. For the Monte
+    /// Carlo's inner loop, which clamps every draw to precomputed limits.
+    pub(crate) fn set_prechecked(&mut self, p: P, value: f64) {
+        debug_assert!(value.is_finite());
+        self.values[p as usize] = value;
+    }
+
     /// Check the rules that tie parameters together.
     pub fn check_consistency(&self) -> Result<(), ScenarioError> {
         let exits = self.get(P::InjExitToMethadone) + self.get(P::InjExitToAbstinence);

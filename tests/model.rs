@@ -246,3 +246,29 @@ fn crime_per_year_input_agrees_with_offences_at_defaults() {
     assert!(per_year.intervention.offences.is_none());
     assert!(offences.intervention.offences.is_some());
 }
+
+#[test]
+fn inputs_called_irrelevant_really_change_nothing() {
+    let mut s = base();
+    for (cost_input, crime_input) in [
+        (CostInput::Total, CrimeInput::Offences),
+        (CostInput::Parts, CrimeInput::PerYear),
+    ] {
+        s.settings.cost_input = cost_input;
+        s.settings.crime_input = crime_input;
+        let before = evaluate(&s);
+        for p in P::ALL {
+            if hatcalc::model::relevant(&s, *p) {
+                continue;
+            }
+            let (_, hi) = s.range(*p);
+            let changed = s.clone().with(*p, hi).unwrap();
+            assert_eq!(
+                evaluate(&changed).comparisons,
+                before.comparisons,
+                "{} matters",
+                p.def().id
+            );
+        }
+    }
+}

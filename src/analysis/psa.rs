@@ -3,7 +3,7 @@
 //! passed in, so that a seed reproduces a run exactly.
 
 use super::Metric;
-use crate::model::{evaluate, Category};
+use crate::model::{evaluate, relevant, Category};
 use crate::params::{Dist, P};
 use crate::scenario::Scenario;
 use rand_chacha::rand_core::SeedableRng;
@@ -195,7 +195,8 @@ pub struct Draw {
 pub struct PsaRun {
     base: Scenario,
     config: PsaConfig,
-    dists: Vec<(P, Sampler)>,
+    /// Each drawn parameter, its sampler and its accepted limits.
+    dists: Vec<(P, Sampler, (f64, f64))>,
     rng: ChaCha8Rng,
     draws: Vec<Draw>,
 }
@@ -208,11 +209,13 @@ impl PsaRun {
             ..config
         };
         // A distribution whose parameters the sampler refuses is held at the current value.
+        // Inputs the settings ignore are not drawn: they cannot change a result.
         let dists = P::ALL
             .iter()
+            .filter(|p| relevant(s, **p))
             .map(|p| (*p, fitted(s, *p, config.spread)))
             .filter(|(_, d)| !matches!(d, Fitted::Constant { .. }))
-            .filter_map(|(p, d)| Sampler::new(d).map(|d| (p, d)))
+            .filter_map(|(p, d)| Sampler::new(d).map(|d| (p, d, s.limits(p))))
             .collect();
         PsaRun {
             base: s.clone(),
@@ -260,22 +263,21 @@ impl PsaRun {
     /// One scenario drawn from the fitted distributions.
     fn sample(&mut self) -> Scenario {
         let mut s = self.base.clone();
-        for (p, d) in &self.dists {
-            let (min, max) = s.limits(*p);
+        for (p, d, (min, max)) in &self.dists {
             let v = d.sample(&mut self.rng);
+            // Clamped to the limits here, so the value is one `set` would accept.
             let v = if v.is_finite() {
-                v.clamp(min, max)
+                v.clamp(*min, *max)
             } else {
                 s.get(*p)
             };
-            // Inside the limits by construction, so this cannot be refused.
-            let _ = s.set_unchecked_consistency(*p, v);
+            s.set_prechecked(*p, v);
         }
         // Exit shares drawn independently may add up to more than everyone: rescale them.
         let (m, a) = (s.get(P::InjExitToMethadone), s.get(P::InjExitToAbstinence));
         if m + a > 1.0 {
-            let _ = s.set_unchecked_consistency(P::InjExitToMethadone, m / (m + a));
-            let _ = s.set_unchecked_consistency(P::InjExitToAbstinence, a / (m + a));
+            s.set_prechecked(P::InjExitToMethadone, m / (m + a));
+            s.set_prechecked(P::InjExitToAbstinence, a / (m + a));
         }
         s
     }
