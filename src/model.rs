@@ -588,8 +588,13 @@ impl Tally {
 /// start age and `g` = `mort.age_growth`: rates step up with each completed year in the model,
 /// as life tables do by whole year of age.
 struct Mortality {
-    q: Vec<[f64; ALIVE]>,
+    /// One row per model year; a cycle uses the row of its year.
+    rows: [[f64; ALIVE]; MAX_YEARS],
+    cycles: usize,
 }
+
+/// Model years at most: from the youngest start age (12) to 100.
+const MAX_YEARS: usize = 89;
 
 impl Mortality {
     fn new(s: &Scenario, cycles: usize) -> Mortality {
@@ -601,15 +606,18 @@ impl Mortality {
             s.get(P::MortAbstinent) / 100.0,
         ];
         let step = s.get(P::MortAgeGrowth).exp();
+        let mut rows = [[0.0; ALIVE]; MAX_YEARS];
         let mut age = 1.0;
-        let mut q = Vec::with_capacity(cycles);
-        while q.len() < cycles {
-            let row = rates.map(|m| 1.0 - (-m * age / 12.0).exp());
-            let months = (cycles - q.len()).min(12);
-            q.extend(std::iter::repeat_n(row, months));
+        for row in rows.iter_mut().take(cycles.div_ceil(12).min(MAX_YEARS)) {
+            *row = rates.map(|m| 1.0 - (-m * age / 12.0).exp());
             age *= step;
         }
-        Mortality { q }
+        Mortality { rows, cycles }
+    }
+
+    /// Death probabilities in cycle `t`.
+    fn at(&self, t: usize) -> &[f64; ALIVE] {
+        &self.rows[(t / 12).min(MAX_YEARS - 1)]
     }
 }
 
@@ -655,7 +663,7 @@ fn run_arm(
     deaths: &Mortality,
     mut observe: impl FnMut(&[f64; 5]),
 ) -> ArmResult {
-    let cycles = deaths.q.len();
+    let cycles = deaths.cycles;
     let prof = profile(s, arm);
     let (r12, shape, to_mmt, to_abst) = match arm {
         Arm::Heroin => (
@@ -712,7 +720,8 @@ fn run_arm(
     let mut retained_12m = occ[OWN];
     observe(&occ);
 
-    for (t, (d, pair)) in deaths.q.iter().zip(clock.windows(2)).enumerate() {
+    for (t, pair) in clock.windows(2).take(cycles).enumerate() {
+        let d = deaths.at(t);
         // Monthly death probability per living state at this age.
         let q = [d[own_kind], d[1], d[2], d[3]];
         let own_exit = 1.0 - (-lambda * (pair[1] - pair[0])).exp();

@@ -207,3 +207,23 @@ fn analyses_run_from_the_cli_and_agree_with_the_library() {
     assert_ne!(code, 0);
     assert!(err.contains("unknown metric 'vibes'"));
 }
+
+#[test]
+fn every_analysis_runs_on_every_preset() {
+    for preset in hatcalc::presets::PRESETS {
+        for args in [
+            vec!["breakeven", "--param", "crime.rr.injectable"],
+            vec!["curve", "--param", "mmt.retention_12m", "--points", "100"],
+            vec!["tornado"],
+            vec!["psa", "--draws", "50", "--seed", "4"],
+            vec!["claim", "--at-least", "0", "--draws", "50"],
+        ] {
+            let mut full = args.clone();
+            full.extend(["--preset", preset.id, "--json"]);
+            let (code, out, err) = run(&full);
+            assert_eq!(code, 0, "{full:?}: {err}");
+            let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+            assert!(!v.is_null(), "{full:?}");
+        }
+    }
+}
