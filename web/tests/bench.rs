@@ -13,7 +13,10 @@ use wasm_bindgen_test::*;
 wasm_bindgen_test_configure!(run_in_browser);
 
 fn now() -> f64 {
-    gloo::utils::window().performance().map(|p| p.now()).unwrap_or(0.0)
+    gloo::utils::window()
+        .performance()
+        .map(|p| p.now())
+        .unwrap_or(0.0)
 }
 
 #[wasm_bindgen_test]
@@ -38,5 +41,10 @@ fn timings() {
     }
     runs.sort_by(f64::total_cmp);
     console_log!("BENCH evaluate (10-year, both arms): {per_eval_us:.2} us per call");
-    console_log!("BENCH monte carlo 10,000 draws: median {:.1} ms (min {:.1}, max {:.1})", runs[2], runs[0], runs[4]);
+    console_log!(
+        "BENCH monte carlo 10,000 draws: median {:.1} ms (min {:.1}, max {:.1})",
+        runs[2],
+        runs[0],
+        runs[4]
+    );
 }
