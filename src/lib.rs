@@ -11,6 +11,7 @@ pub mod money;
 pub mod params;
 pub mod presets;
 pub mod scenario;
+pub mod share;
 pub mod sources;
 
 pub use model::{evaluate, Outcome};
