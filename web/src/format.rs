@@ -1,63 +1,154 @@
-//! Formatting numbers for people: money with its currency, shares as percentages.
+//! Formatting numbers for people. In the browser, money and numbers go through
+//! `Intl.NumberFormat` in the reader's locale; natively (tests) a fixed English format stands in.
 
-/// Round to whole units with thousands separators and the currency code,
-/// e.g. `-12,793 EUR` is written `−EUR 12,793`.
+/// Money rounded to whole units in `currency` (ISO 4217), e.g. "$12,793" or "12.793 €".
 pub fn money(value: f64, currency: &str) -> String {
     if !value.is_finite() {
         return "—".into();
     }
-    let sign = if value < 0.0 { "−" } else { "" };
-    format!("{sign}{currency} {}", thousands(value.abs().round()))
+    imp::money(value, currency)
 }
 
-/// A plain number with sensible precision for its size.
+/// A plain number with precision suited to its size.
 pub fn number(value: f64) -> String {
     if !value.is_finite() {
         return "—".into();
     }
-    let a = value.abs();
-    if a >= 1000.0 {
-        let sign = if value < 0.0 { "−" } else { "" };
-        format!("{sign}{}", thousands(a.round()))
-    } else if a >= 10.0 {
-        format!("{value:.1}")
-    } else if a >= 1.0 {
-        format!("{value:.2}")
-    } else {
-        format!("{value:.3}")
-    }
+    let digits = match value.abs() {
+        a if a >= 1000.0 => 0,
+        a if a >= 10.0 => 1,
+        a if a >= 1.0 => 2,
+        _ => 3,
+    };
+    imp::number(value, digits)
 }
 
-/// A ratio, to two decimals.
+/// A share as a percentage, e.g. "69.9%".
+pub fn percent(share: f64) -> String {
+    if !share.is_finite() {
+        return "—".into();
+    }
+    format!("{}%", imp::number(share * 100.0, 1))
+}
+
+/// A ratio to two decimals.
 pub fn ratio(value: f64) -> String {
-    if value.is_finite() {
-        format!("{value:.2}")
-    } else {
-        "—".into()
+    if !value.is_finite() {
+        return "—".into();
+    }
+    imp::number(value, 2)
+}
+
+#[cfg(target_arch = "wasm32")]
+mod imp {
+    use js_sys::{Array, Function, Intl, Object, Reflect};
+    use std::cell::RefCell;
+    use std::collections::HashMap;
+    use wasm_bindgen::JsValue;
+
+    thread_local! {
+        static FORMATS: RefCell<HashMap<String, Function>> = RefCell::new(HashMap::new());
+    }
+
+    /// A cached `Intl.NumberFormat(...).format` for the reader's locale.
+    fn formatter(key: &str, options: &[(&str, JsValue)]) -> Function {
+        FORMATS.with(|f| {
+            f.borrow_mut()
+                .entry(key.to_string())
+                .or_insert_with(|| {
+                    let opts = Object::new();
+                    for (k, v) in options {
+                        let _ = Reflect::set(&opts, &JsValue::from_str(k), v);
+                    }
+                    Intl::NumberFormat::new(&Array::new(), &opts).format()
+                })
+                .clone()
+        })
+    }
+
+    fn call(f: &Function, value: f64) -> Option<String> {
+        f.call1(&JsValue::NULL, &JsValue::from_f64(value))
+            .ok()?
+            .as_string()
+    }
+
+    pub fn money(value: f64, currency: &str) -> String {
+        let f = formatter(
+            &format!("money:{currency}"),
+            &[
+                ("style", "currency".into()),
+                ("currency", currency.into()),
+                ("maximumFractionDigits", 0.into()),
+                ("minimumFractionDigits", 0.into()),
+            ],
+        );
+        call(&f, value).unwrap_or_else(|| format!("{currency} {value:.0}"))
+    }
+
+    pub fn number(value: f64, digits: u32) -> String {
+        let f = formatter(
+            &format!("number:{digits}"),
+            &[
+                ("maximumFractionDigits", digits.into()),
+                ("minimumFractionDigits", 0.into()),
+            ],
+        );
+        call(&f, value).unwrap_or_else(|| format!("{value:.*}", digits as usize))
     }
 }
 
-fn thousands(v: f64) -> String {
-    let digits = format!("{v:.0}");
-    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
-    for (i, ch) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
-            out.push(',');
+#[cfg(not(target_arch = "wasm32"))]
+mod imp {
+    fn grouped(v: f64, digits: u32) -> String {
+        let s = format!("{:.*}", digits as usize, v.abs());
+        let (int, frac) = s
+            .split_once('.')
+            .map_or((s.as_str(), None), |(i, f)| (i, Some(f)));
+        let mut out = String::new();
+        for (i, ch) in int.chars().enumerate() {
+            if i > 0 && (int.len() - i) % 3 == 0 {
+                out.push(',');
+            }
+            out.push(ch);
         }
-        out.push(ch);
+        if let Some(f) = frac
+            .map(|f| f.trim_end_matches('0'))
+            .filter(|f| !f.is_empty())
+        {
+            out.push('.');
+            out.push_str(f);
+        }
+        if v < 0.0 && out.chars().any(|c| c.is_ascii_digit() && c != '0') {
+            format!("-{out}")
+        } else {
+            out
+        }
     }
-    out
+
+    pub fn money(value: f64, currency: &str) -> String {
+        let g = grouped(value.round(), 0);
+        match g.strip_prefix('-') {
+            Some(rest) => format!("-{currency} {rest}"),
+            None => format!("{currency} {g}"),
+        }
+    }
+
+    pub fn number(value: f64, digits: u32) -> String {
+        grouped(value, digits)
+    }
 }
 
-#[cfg(test)]
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
 
     #[test]
-    fn money_is_grouped_and_signed() {
-        assert_eq!(money(-12_793.4, "EUR"), "−EUR 12,793");
+    fn native_stand_in_groups_and_signs() {
+        assert_eq!(money(-12_793.4, "EUR"), "-EUR 12,793");
         assert_eq!(money(1_234_567.0, "USD"), "USD 1,234,567");
-        assert_eq!(money(999.0, "USD"), "USD 999");
         assert_eq!(money(f64::NAN, "USD"), "—");
+        assert_eq!(number(0.6721), "0.672");
+        assert_eq!(number(36_987.6), "36,988");
+        assert_eq!(percent(0.699), "69.9%");
     }
 }

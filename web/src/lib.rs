@@ -4,6 +4,8 @@
 pub mod app;
 pub mod chart;
 pub mod format;
+pub mod inputs;
+pub mod results;
 pub mod state;
 
 use wasm_bindgen::JsCast;

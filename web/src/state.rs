@@ -1,39 +1,63 @@
-//! UI state and its one reducer. The scenario is the only source of truth; results are
-//! derived from it by memoised calls into the model, never stored here.
+//! UI state and its one reducer. The scenario is the only source of truth for results; they
+//! are derived from it by memoised calls into the model, never stored here.
 
-use hatcalc::{Scenario, P};
+use hatcalc::presets::{find as find_preset, PRESETS};
+use hatcalc::scenario::{Arm, CostInput, CrimeInput};
+use hatcalc::share::{decode, encode};
+use hatcalc::{Perspective, Scenario, P};
 use std::collections::BTreeMap;
 use std::rc::Rc;
-
-/// The inputs the page offers.
-pub const INPUTS: [P; 6] = [
-    P::DamCostYear,
-    P::MmtCostYear,
-    P::DamRetention12m,
-    P::MmtRetention12m,
-    P::CrimeRrInjectable,
-    P::CrimePropertyRate,
-];
 
 /// Everything the page remembers.
 #[derive(Debug, Clone, PartialEq)]
 pub struct State {
     /// The last valid scenario.
     pub scenario: Scenario,
+    /// Id of the preset the scenario started from.
+    pub preset: &'static str,
+    /// Monte Carlo seed (part of the permalink).
+    pub seed: u64,
     /// The parameter the break-even curve varies.
     pub curve_param: P,
     /// Per-field messages for refused input, with the text the user typed.
     pub errors: BTreeMap<P, (String, String)>,
+    /// Inputs whose values the last preset switch changed.
+    pub changed: Vec<P>,
+    /// A message for the top of the page (a link or saved scenario that was refused).
+    pub notice: Option<String>,
 }
 
 impl Default for State {
     fn default() -> Self {
         State {
             scenario: Scenario::us_default(),
+            preset: PRESETS[0].id,
+            seed: 1,
             curve_param: P::DamCostYear,
             errors: BTreeMap::new(),
+            changed: Vec::new(),
+            notice: None,
         }
     }
+}
+
+/// A change of one of the scenario's non-numeric settings.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Setting {
+    /// The treatment evaluated.
+    Intervention(Arm),
+    /// What it is compared with.
+    Comparator(Arm),
+    /// Whose costs count.
+    Perspective(Perspective),
+    /// Treatment cost as totals or parts.
+    CostInput(CostInput),
+    /// Crime as offences or per-year costs.
+    CrimeInput(CrimeInput),
+    /// Count victims' intangible costs.
+    Intangible(bool),
+    /// Value deaths at the VSL.
+    Vsl(bool),
 }
 
 /// What a user can do.
@@ -45,10 +69,20 @@ pub enum Action {
     Reset(P),
     /// Choose the parameter the break-even curve varies.
     CurveParam(P),
+    /// Start again from a preset.
+    Preset(String),
+    /// Change a setting.
+    Setting(Setting),
+    /// Restore a scenario from a permalink query string.
+    Restore(String),
+    /// Set the Monte Carlo seed.
+    Seed(u64),
+    /// Hide the message at the top.
+    DismissNotice,
 }
 
 impl State {
-    /// Apply an action; refused input leaves the scenario as it was and records a message.
+    /// Apply an action. Refused input leaves the scenario as it was and says why.
     pub fn apply(&self, action: Action) -> State {
         let mut next = self.clone();
         match action {
@@ -71,8 +105,60 @@ impl State {
                 }
             }
             Action::CurveParam(p) => next.curve_param = p,
+            Action::Preset(id) => match find_preset(&id).map(|p| (p.id, p.scenario())) {
+                Some((pid, Ok(s))) => {
+                    next.changed = P::ALL
+                        .iter()
+                        .copied()
+                        .filter(|p| s.get(*p) != self.scenario.get(*p))
+                        .collect();
+                    next.scenario = s;
+                    next.preset = pid;
+                    next.errors.clear();
+                    next.notice = None;
+                }
+                Some((_, Err(e))) => {
+                    next.notice = Some(format!("The preset could not be loaded: {e}"))
+                }
+                None => next.notice = Some(format!("There is no preset '{id}'.")),
+            },
+            Action::Setting(change) => {
+                let st = &mut next.scenario.settings;
+                match change {
+                    Setting::Intervention(a) => st.intervention = a,
+                    Setting::Comparator(a) => st.comparator = a,
+                    Setting::Perspective(p) => st.perspective = p,
+                    Setting::CostInput(c) => st.cost_input = c,
+                    Setting::CrimeInput(c) => st.crime_input = c,
+                    Setting::Intangible(on) => st.include_intangible = on,
+                    Setting::Vsl(on) => st.include_vsl = on,
+                }
+            }
+            Action::Restore(query) => match decode(&query) {
+                Ok(shared) => {
+                    next.scenario = shared.scenario;
+                    next.preset = shared.preset;
+                    next.seed = shared.seed;
+                    next.errors.clear();
+                    next.changed.clear();
+                    next.notice = None;
+                }
+                Err(e) => {
+                    next.notice = Some(format!(
+                        "{e}. The calculator kept its previous assumptions."
+                    ))
+                }
+            },
+            Action::Seed(seed) => next.seed = seed,
+            Action::DismissNotice => next.notice = None,
         }
         next
+    }
+
+    /// The permalink query string for this state.
+    pub fn query(&self) -> String {
+        let preset = find_preset(self.preset).unwrap_or(&PRESETS[0]);
+        encode(&self.scenario, preset, self.seed)
     }
 }
 
@@ -98,7 +184,7 @@ mod tests {
     #[test]
     fn bad_input_keeps_the_last_good_value_and_says_why() {
         let before = State::default();
-        for text in ["abc", "1.5", "NaN", "inf", ""] {
+        for text in ["abc", "1.5", "NaN", "inf", "", "<script>alert(1)</script>"] {
             let after = before.apply(Action::Set(P::DamRetention12m, text.into()));
             assert_eq!(after.scenario, before.scenario, "{text}");
             let (typed, msg) = &after.errors[&P::DamRetention12m];
@@ -118,5 +204,42 @@ mod tests {
             s.scenario.default_of(P::MmtCostYear)
         );
         assert!(s.errors.is_empty());
+    }
+
+    #[test]
+    fn preset_switch_reports_what_changed() {
+        let s = State::default().apply(Action::Preset("byford2013".into()));
+        assert_eq!(s.preset, "byford2013");
+        assert_eq!(s.scenario.basis().economy.currency(), "GBP");
+        assert!(s.changed.contains(&P::DamCostYear));
+        assert!(s.changed.contains(&P::HorizonYears));
+        let s = s.apply(Action::Preset("nope".into()));
+        assert_eq!(s.preset, "byford2013", "unknown preset changes nothing");
+        assert!(s.notice.is_some());
+    }
+
+    #[test]
+    fn permalink_round_trip_restores_everything() {
+        let s = State::default()
+            .apply(Action::Preset("dijkgraaf2005".into()))
+            .apply(Action::Set(P::CrimeRrInjectable, "0.35".into()))
+            .apply(Action::Setting(Setting::Perspective(
+                Perspective::Government,
+            )))
+            .apply(Action::Seed(77));
+        let restored = State::default().apply(Action::Restore(s.query()));
+        assert_eq!(restored.scenario, s.scenario);
+        assert_eq!((restored.preset, restored.seed), (s.preset, s.seed));
+    }
+
+    #[test]
+    fn a_broken_link_keeps_the_state_and_says_so() {
+        let before = State::default().apply(Action::Set(P::DamRetention12m, "0.8".into()));
+        let after = before.apply(Action::Restore("v=1&x.dam.retention_12m=lots".into()));
+        assert_eq!(after.scenario, before.scenario);
+        assert!(after
+            .notice
+            .as_deref()
+            .is_some_and(|n| n.contains("not a number")));
     }
 }

@@ -1,0 +1,301 @@
+//! Results: the headline, costs by arm, who pays and who saves, the programme budget, and
+//! the Monte Carlo summary. Every number comes from the model; this module only lays it out.
+
+use crate::chart::{draw_costs, CostRows, CostsChart};
+use crate::format;
+use hatcalc::analysis::{Psa, PsaConfig, PsaRun};
+use hatcalc::model::{Bearer, Category, Icer, Outcome, Scope};
+use hatcalc::Scenario;
+use plotters::prelude::IntoDrawingArea;
+use plotters_canvas::CanvasBackend;
+use std::cell::Cell;
+use std::rc::Rc;
+use web_sys::HtmlCanvasElement;
+use yew::prelude::*;
+
+/// Draws the page's Monte Carlo runs.
+pub const MC_DRAWS: usize = 5_000;
+/// Draws per slice of main-thread work between yields to the browser.
+const MC_CHUNK: usize = 200;
+
+/// Progress and result of the page's Monte Carlo run.
+#[derive(Debug, Clone, PartialEq)]
+pub struct McView {
+    /// Draws done.
+    pub done: usize,
+    /// Draws asked for.
+    pub total: usize,
+    /// The summary, once every draw is done.
+    pub result: Option<Rc<Psa>>,
+}
+
+/// Properties of [`Results`].
+#[derive(Properties, PartialEq)]
+pub struct ResultsProps {
+    /// The scenario.
+    pub scenario: Scenario,
+    /// Its evaluation.
+    pub outcome: Rc<Outcome>,
+    /// Monte Carlo seed.
+    pub seed: u64,
+}
+
+/// Every result block; owns the Monte Carlo run, restarted whenever the scenario changes.
+#[function_component(Results)]
+pub fn results(props: &ResultsProps) -> Html {
+    let mc = use_state(|| McView {
+        done: 0,
+        total: MC_DRAWS,
+        result: None,
+    });
+    {
+        let mc = mc.clone();
+        use_effect_with((props.scenario.clone(), props.seed), move |(s, seed)| {
+            let cancelled = Rc::new(Cell::new(false));
+            let stop = cancelled.clone();
+            let mut run = PsaRun::new(s, PsaConfig::new(MC_DRAWS, *seed));
+            mc.set(McView {
+                done: 0,
+                total: run.total(),
+                result: None,
+            });
+            yew::platform::spawn_local(async move {
+                // Yield first, so typing and dragging are never held up by a stale run.
+                while !run.finished() {
+                    yew::platform::time::sleep(std::time::Duration::ZERO).await;
+                    if cancelled.get() {
+                        return;
+                    }
+                    run.step(MC_CHUNK);
+                    let result = run.finished().then(|| Rc::new(run.result()));
+                    mc.set(McView {
+                        done: run.done(),
+                        total: run.total(),
+                        result,
+                    });
+                }
+            });
+            move || stop.set(true)
+        });
+    }
+    html! {
+        <>
+            <Headline scenario={props.scenario.clone()} outcome={props.outcome.clone()} mc={(*mc).clone()} />
+            <CostsView scenario={props.scenario.clone()} outcome={props.outcome.clone()} />
+            <Bearers scenario={props.scenario.clone()} outcome={props.outcome.clone()} />
+            <Uncertainty scenario={props.scenario.clone()} mc={(*mc).clone()} />
+        </>
+    }
+}
+
+/// Properties of the result blocks.
+#[derive(Properties, PartialEq)]
+pub struct BlockProps {
+    /// The scenario.
+    pub scenario: Scenario,
+    /// Its evaluation.
+    pub outcome: Rc<Outcome>,
+    /// The Monte Carlo run.
+    #[prop_or(McView { done: 0, total: MC_DRAWS, result: None })]
+    pub mc: McView,
+}
+
+fn chance(mc: &McView) -> String {
+    match &mc.result {
+        Some(r) => format::percent(r.prob_benefit_exceeds_cost),
+        None => format!(
+            "computing… {}",
+            format::percent(mc.done as f64 / mc.total.max(1) as f64)
+        ),
+    }
+}
+
+/// The headline numbers.
+#[function_component(Headline)]
+pub fn headline(props: &BlockProps) -> Html {
+    let s = &props.scenario;
+    let cur = s.basis().economy.currency();
+    let o = &props.outcome;
+    let c = o.chosen(s.settings.perspective);
+    let verdict = if c.net_benefit >= 0.0 {
+        "saves"
+    } else {
+        "costs"
+    };
+    let (a, b) = (
+        s.settings.intervention.label(),
+        s.settings.comparator.label().to_lowercase(),
+    );
+    let icer = match c.icer {
+        Icer::Dominant => "cheaper and at least as effective (dominant)".to_string(),
+        Icer::Dominated => "dearer and no more effective (dominated)".to_string(),
+        Icer::CostPerQalyGained(v) => format!("{} per QALY gained", format::money(v, cur)),
+        Icer::SavingPerQalyLost(v) => format!("{} saved per QALY lost", format::money(v, cur)),
+    };
+    html! {
+        <div class="headline" aria-live="polite">
+            <p class="big" id="net-benefit">{ format::money(c.net_benefit_per_year, cur) }</p>
+            <p id="headline-sentence">{ format!(
+                "Net benefit per patient-year, averaged over {} years ({} perspective, {} at {} prices): {a} {verdict} {} a year against {b}.",
+                format::number(o.horizon_years), s.settings.perspective.label().to_lowercase(), cur, s.basis().year,
+                format::money(c.net_benefit_per_year.abs(), cur),
+            ) }</p>
+            <dl>
+                <dt>{ "First year" }</dt><dd id="net-benefit-year-one">{ format::money(c.net_benefit_year_one, cur) }</dd>
+                <dt>{ "Benefit–cost ratio" }</dt>
+                <dd id="bcr">{ c.benefit_cost_ratio.map(format::ratio).unwrap_or_else(|| "no extra treatment cost".into()) }</dd>
+                <dt>{ "Chance that benefits exceed costs" }</dt><dd id="chance">{ chance(&props.mc) }</dd>
+                <dt>{ "QALYs gained per patient" }</dt><dd>{ format::number(c.delta_qalys) }</dd>
+                <dt>{ "Cost-effectiveness" }</dt><dd>{ icer }</dd>
+            </dl>
+        </div>
+    }
+}
+
+fn scope(s: &Scenario) -> Scope {
+    Scope {
+        perspective: s.settings.perspective,
+        include_intangible: s.settings.include_intangible,
+        include_vsl: s.settings.include_vsl,
+    }
+}
+
+/// Costs of each arm by category: a stacked chart and its table.
+#[function_component(CostsView)]
+pub fn costs_view(props: &BlockProps) -> Html {
+    let s = &props.scenario;
+    let sc = scope(s);
+    let cur = s.basis().economy.currency();
+    let o = props.outcome.clone();
+    let cats: Vec<Category> = Category::ALL
+        .iter()
+        .copied()
+        .filter(|c| sc.counts(*c))
+        .collect();
+    let rows: Rc<CostRows> = Rc::new(
+        [&o.intervention, &o.comparator]
+            .iter()
+            .map(|a| {
+                (
+                    a.arm.label().to_string(),
+                    cats.iter().map(|c| (c.label(), a.costs.get(*c))).collect(),
+                )
+            })
+            .collect(),
+    );
+    let canvas = use_node_ref();
+    let x_label = format!(
+        "{cur} at {} prices, per patient over {} years, discounted",
+        s.basis().year,
+        format::number(o.horizon_years)
+    );
+    {
+        let (canvas, rows, x_label) = (canvas.clone(), rows.clone(), x_label.clone());
+        use_effect_with(rows, move |rows| {
+            if let Some(backend) = canvas
+                .cast::<HtmlCanvasElement>()
+                .and_then(CanvasBackend::with_canvas_object)
+            {
+                let chart = CostsChart {
+                    title: "Costs by arm",
+                    x_label: &x_label,
+                    rows,
+                };
+                if let Err(e) = draw_costs(&backend.into_drawing_area(), &chart) {
+                    gloo::console::error!(format!("chart: {e}"));
+                }
+            }
+        });
+    }
+    html! {
+        <section aria-labelledby="costs-h">
+            <h3 id="costs-h">{ "What each arm costs" }</h3>
+            <figure class="chart">
+                <canvas ref={canvas} width="720" height="260" id="costs-canvas" role="img"
+                    aria-label={format!("Costs by arm, stacked by category ({x_label}); the table below has the numbers.")} />
+                <details>
+                    <summary>{ "Data table" }</summary>
+                    <table id="costs-table">
+                        <thead><tr><th scope="col">{ "Category" }</th>
+                            <th scope="col">{ o.intervention.arm.label() }</th>
+                            <th scope="col">{ o.comparator.arm.label() }</th>
+                            <th scope="col">{ "Difference" }</th></tr></thead>
+                        <tbody>
+                        { for cats.iter().map(|c| {
+                            let (a, b) = (o.intervention.costs.get(*c), o.comparator.costs.get(*c));
+                            html! { <tr><th scope="row">{ c.label() }</th>
+                                <td>{ format::money(a, cur) }</td><td>{ format::money(b, cur) }</td>
+                                <td>{ format::money(a - b, cur) }</td></tr> }
+                        }) }
+                        </tbody>
+                    </table>
+                </details>
+            </figure>
+        </section>
+    }
+}
+
+/// Who pays and who saves, per patient and for the programme.
+#[function_component(Bearers)]
+pub fn bearers(props: &BlockProps) -> Html {
+    let s = &props.scenario;
+    let cur = s.basis().economy.currency();
+    let o = &props.outcome;
+    let society = &o.comparisons[2];
+    let sc = scope(s);
+    let pr = &o.programme;
+    html! {
+        <section aria-labelledby="bearers-h">
+            <h3 id="bearers-h">{ "Who pays and who saves" }</h3>
+            <table id="bearers-table">
+                <thead><tr><th scope="col">{ "" }</th>
+                    <th scope="col">{ "Per patient, over the horizon" }</th>
+                    <th scope="col">{ format!("Programme: {} places for {} years", format::number(pr.slots), format::number(pr.years)) }</th></tr></thead>
+                <tbody>
+                { for Bearer::ALL.iter().enumerate().map(|(i, br)| {
+                    let counted = Category::ALL.iter().any(|c| c.bearer() == *br && sc.counts(*c));
+                    let per_patient = -society.delta_by_bearer[i];
+                    html! { <tr class={classes!((!counted).then_some("not-counted"))}>
+                        <th scope="row">{ br.label() }{ if counted { "" } else { " (not counted in this perspective)" } }</th>
+                        <td>{ format::money(per_patient, cur) }</td>
+                        <td>{ if counted { format::money(-pr.delta_by_bearer[i], cur) } else { "—".into() } }</td>
+                    </tr> }
+                }) }
+                </tbody>
+            </table>
+            <p class="muted">{ "Positive: saves that party money; negative: costs it money. " }
+                { format!("The programme's gross cost to the health budget is {}, including start-up of {}; its net benefit ({} perspective) is {}.",
+                    format::money(pr.gross_cost, cur), format::money(pr.startup_cost, cur),
+                    s.settings.perspective.label().to_lowercase(), format::money(pr.net_benefit, cur)) }</p>
+        </section>
+    }
+}
+
+/// Properties of [`Uncertainty`].
+#[derive(Properties, PartialEq)]
+pub struct UncertaintyProps {
+    /// The scenario.
+    pub scenario: Scenario,
+    /// The Monte Carlo run.
+    pub mc: McView,
+}
+
+/// The Monte Carlo summary, with progress while it runs.
+#[function_component(Uncertainty)]
+pub fn uncertainty(props: &UncertaintyProps) -> Html {
+    let cur = props.scenario.basis().economy.currency();
+    html! {
+        <section aria-labelledby="mc-h">
+            <h3 id="mc-h">{ "How sure is this?" }</h3>
+            if let Some(r) = &props.mc.result {
+                <p id="mc-summary">{ format!(
+                    "Drawing every uncertain assumption {} times (seed {}): net benefit per patient over the horizon averages {}, with 95% of draws between {} and {}. Benefits exceed costs in {} of draws. Perfect information about every assumption would be worth {} per patient.",
+                    r.draws, r.config.seed, format::money(r.net_benefit.mean, cur), format::money(r.net_benefit.p2_5, cur),
+                    format::money(r.net_benefit.p97_5, cur), format::percent(r.prob_benefit_exceeds_cost), format::money(r.evpi, cur)) }</p>
+            } else {
+                <p><label for="mc-progress">{ "Monte Carlo running " }</label>
+                    <progress id="mc-progress" max={props.mc.total.to_string()} value={props.mc.done.to_string()} /></p>
+            }
+        </section>
+    }
+}
