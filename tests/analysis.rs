@@ -177,6 +177,8 @@ fn monte_carlo_summaries_are_coherent() {
     assert!(r.evpi >= 0.0);
     assert!(r.acceptability.windows(2).all(|w| w[0].0 < w[1].0));
     assert!(r.acceptability.iter().all(|(_, p)| (0.0..=1.0).contains(p)));
+    assert_eq!(r.histogram.counts.iter().sum::<usize>(), 400);
+    assert_eq!(r.histogram.edges.len(), r.histogram.counts.len() + 1);
 }
 
 #[test]

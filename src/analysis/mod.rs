@@ -9,7 +9,7 @@ mod sensitivity;
 
 pub use breakeven::{break_even, break_even_in, curve, BreakEven, Crossing, Curve, Tolerance};
 pub use claim::{check_claim, Claim, ClaimReport, Comparison as ClaimComparison, Lever};
-pub use psa::{fitted, psa, Draw, Fitted, Psa, PsaConfig, PsaRun, Summary};
+pub use psa::{fitted, psa, Draw, Fitted, Histogram, Psa, PsaConfig, PsaRun, Summary};
 pub use sensitivity::{frontier, grid, tornado, Bar, Grid, Tornado};
 
 use crate::model::{evaluate, Outcome};

@@ -349,6 +349,43 @@ pub struct Psa {
     pub acceptability: Vec<(f64, f64)>,
     /// Expected value of perfect information per patient at the scenario's willingness to pay.
     pub evpi: f64,
+    /// Distribution of net benefit: 30 equal bins from the smallest to the largest draw.
+    pub histogram: Histogram,
+}
+
+/// Counts of values in equal-width bins.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Histogram {
+    /// Bin edges, one more than the counts.
+    pub edges: Vec<f64>,
+    /// Values in each bin (the last bin includes its upper edge).
+    pub counts: Vec<usize>,
+}
+
+impl Histogram {
+    fn of(values: &[f64], bins: usize) -> Histogram {
+        let finite = values.iter().copied().filter(|v| v.is_finite());
+        let (lo, hi) = finite.fold((f64::INFINITY, f64::NEG_INFINITY), |(l, h), v| {
+            (l.min(v), h.max(v))
+        });
+        if !lo.is_finite() {
+            return Histogram {
+                edges: Vec::new(),
+                counts: Vec::new(),
+            };
+        }
+        let hi = if hi > lo { hi } else { lo + 1.0 };
+        let width = (hi - lo) / bins as f64;
+        let mut counts = vec![0; bins];
+        for v in values.iter().filter(|v| v.is_finite()) {
+            let i = (((v - lo) / width) as usize).min(bins - 1);
+            counts[i] += 1;
+        }
+        Histogram {
+            edges: (0..=bins).map(|i| lo + width * i as f64).collect(),
+            counts,
+        }
+    }
 }
 
 fn summarise(base: &Scenario, config: PsaConfig, draws: &[Draw]) -> Psa {
@@ -385,6 +422,7 @@ fn summarise(base: &Scenario, config: PsaConfig, draws: &[Draw]) -> Psa {
         prob_benefit_exceeds_cost: draws.iter().filter(|d| d.net_benefit > 0.0).count() as f64 / n,
         acceptability,
         evpi: perfect - mean_nmb.max(0.0),
+        histogram: Histogram::of(&draws.iter().map(|d| d.net_benefit).collect::<Vec<_>>(), 30),
     }
 }
 

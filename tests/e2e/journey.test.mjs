@@ -119,3 +119,26 @@ test("switching preset marks the inputs that changed and runs the Monte Carlo to
   await screenshot(page, "preset-byford.png");
   await context.close();
 });
+
+test("a journalist checks the taxpayer claim on the Dutch trial", async () => {
+  const { page, context, errors } = await open();
+  await page.goto(server.url + "?v=1&preset=dijkgraaf2005&perspective=government");
+  await page.waitForFunction(() => /€|EUR/.test(document.querySelector("#net-benefit")?.textContent ?? ""));
+  await page.click("#sensitivity > summary");
+  await page.waitForSelector("#tornado-canvas");
+  assert.match(await page.textContent("#tornado-table"), /Heroin-assisted treatment: cost per patient-year/);
+  await page.click("#claim > summary");
+  await page.selectOption("#claim-metric", "net_benefit");
+  await page.fill("#claim-target", "0");
+  await page.click("#claim-check");
+  await page.waitForSelector("#claim-report");
+  const report = await page.textContent("#claim-report");
+  assert.match(report, /does not hold/);
+  assert.match(report, /Monte Carlo draws/);
+  assert.match(await page.textContent("#claim-levers"), /cost per patient-year/);
+  await page.fill("#claim-target", "twelve thousand");
+  await page.click("#claim-check");
+  await page.waitForSelector("#claim-error");
+  assert.deepEqual(errors, []);
+  await context.close();
+});

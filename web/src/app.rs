@@ -1,6 +1,7 @@
 //! The page: state, URL and storage sync, layout. Components below take props down and send
 //! actions up; the only state is the reducer's.
 
+use crate::analyses::{ClaimCheck, Sensitivity};
 use crate::chart::{draw_curve, CurveChart};
 use crate::format;
 use crate::inputs::{unit_text, Assumptions};
@@ -92,6 +93,8 @@ pub fn app() -> Html {
                     <h2 id="results-h">{ "Results" }</h2>
                     <Results scenario={scenario.clone()} outcome={outcome.clone()} seed={state.seed} />
                     <CurveView curve={curve.clone()} scenario={scenario.clone()} param={curve_param} on_action={dispatch.clone()} />
+                    <Sensitivity scenario={scenario.clone()} />
+                    <ClaimCheck scenario={scenario.clone()} />
                 </section>
             </div>
             <footer>

@@ -325,3 +325,236 @@ mod costs_tests {
         );
     }
 }
+
+/// The tornado: one bar per parameter from the metric at its low to the metric at its high.
+pub struct TornadoChart<'a> {
+    /// Chart title.
+    pub title: &'a str,
+    /// Axis title with its unit.
+    pub x_label: &'a str,
+    /// The metric with every input at its current value.
+    pub base: f64,
+    /// (label, metric at low, metric at high), widest first.
+    pub bars: &'a [(String, f64, f64)],
+}
+
+/// Draw [`TornadoChart`]: bars around the base value, the low end in one colour and the
+/// high end in another, the zero line marked.
+pub fn draw_tornado<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    c: &TornadoChart<'_>,
+) -> Result<(), String> {
+    let err = |e: DrawingAreaErrorKind<DB::ErrorType>| e.to_string();
+    root.fill(&WHITE).map_err(err)?;
+    let n = c.bars.len().max(1);
+    let (mut lo, mut hi) = (c.base.min(0.0), c.base.max(0.0));
+    for (_, a, b) in c.bars {
+        lo = lo.min(*a).min(*b);
+        hi = hi.max(*a).max(*b);
+    }
+    let pad = (hi - lo).max(1.0) * 0.05;
+    let mut chart = ChartBuilder::on(root)
+        .caption(c.title, ("sans-serif", 18).into_font().color(&INK))
+        .margin(10)
+        .x_label_area_size(44)
+        .y_label_area_size(8)
+        .build_cartesian_2d(lo - pad..hi + pad, 0.0..n as f64)
+        .map_err(err)?;
+    chart
+        .configure_mesh()
+        .disable_y_mesh()
+        .disable_y_axis()
+        .x_desc(c.x_label)
+        .x_labels(6)
+        .x_label_formatter(&|v| compact(*v))
+        .axis_desc_style(("sans-serif", 14).into_font().color(&INK))
+        .label_style(("sans-serif", 12).into_font().color(&INK))
+        .draw()
+        .map_err(err)?;
+    for (i, (label, at_low, at_high)) in c.bars.iter().enumerate() {
+        // Widest at the top.
+        let row = (n - 1 - i) as f64;
+        let (y0, y1) = (row + 0.1, row + 0.55);
+        for (v, colour) in [(*at_low, PALETTE[0]), (*at_high, PALETTE[4])] {
+            let (a, b) = if v < c.base { (v, c.base) } else { (c.base, v) };
+            chart
+                .draw_series([Rectangle::new([(a, y0), (b, y1)], colour.filled())])
+                .map_err(err)?;
+        }
+        chart
+            .draw_series([Text::new(
+                label.clone(),
+                (lo - pad, row + 0.95),
+                ("sans-serif", 11).into_font().color(&INK),
+            )])
+            .map_err(err)?;
+    }
+    chart
+        .draw_series(LineSeries::new(
+            [(c.base, 0.0), (c.base, n as f64)],
+            INK.stroke_width(1),
+        ))
+        .map_err(err)?;
+    chart
+        .draw_series(LineSeries::new(
+            [(0.0, 0.0), (0.0, n as f64)],
+            MARK.stroke_width(2),
+        ))
+        .map_err(err)?;
+    root.present().map_err(err)?;
+    Ok(())
+}
+
+/// A histogram of Monte Carlo net benefit, with the zero line.
+pub fn draw_histogram<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    title: &str,
+    x_label: &str,
+    edges: &[f64],
+    counts: &[usize],
+) -> Result<(), String> {
+    let err = |e: DrawingAreaErrorKind<DB::ErrorType>| e.to_string();
+    root.fill(&WHITE).map_err(err)?;
+    let (Some(&x0), Some(&x1)) = (edges.first(), edges.last()) else {
+        return Err("no draws".into());
+    };
+    let top = counts.iter().copied().max().unwrap_or(1).max(1) as f64 * 1.08;
+    let mut chart = ChartBuilder::on(root)
+        .caption(title, ("sans-serif", 18).into_font().color(&INK))
+        .margin(10)
+        .x_label_area_size(44)
+        .y_label_area_size(56)
+        .build_cartesian_2d(x0.min(0.0)..x1.max(0.0), 0.0..top)
+        .map_err(err)?;
+    chart
+        .configure_mesh()
+        .x_desc(x_label)
+        .y_desc("Draws")
+        .x_labels(6)
+        .x_label_formatter(&|v| compact(*v))
+        .axis_desc_style(("sans-serif", 14).into_font().color(&INK))
+        .label_style(("sans-serif", 12).into_font().color(&INK))
+        .draw()
+        .map_err(err)?;
+    for (w, n) in edges.windows(2).zip(counts) {
+        let colour = if w[0] >= 0.0 { PALETTE[3] } else { PALETTE[4] };
+        chart
+            .draw_series([Rectangle::new(
+                [(w[0], 0.0), (w[1], *n as f64)],
+                colour.filled(),
+            )])
+            .map_err(err)?;
+    }
+    chart
+        .draw_series(LineSeries::new(
+            [(0.0, 0.0), (0.0, top)],
+            INK.stroke_width(2),
+        ))
+        .map_err(err)?;
+    root.present().map_err(err)?;
+    Ok(())
+}
+
+/// The cost-effectiveness acceptability curve: chance of positive net monetary benefit
+/// against willingness to pay per QALY.
+pub fn draw_ceac<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    title: &str,
+    x_label: &str,
+    points: &[(f64, f64)],
+) -> Result<(), String> {
+    let err = |e: DrawingAreaErrorKind<DB::ErrorType>| e.to_string();
+    root.fill(&WHITE).map_err(err)?;
+    let x1 = points.last().map_or(1.0, |p| p.0).max(1.0);
+    let mut chart = ChartBuilder::on(root)
+        .caption(title, ("sans-serif", 18).into_font().color(&INK))
+        .margin(10)
+        .x_label_area_size(44)
+        .y_label_area_size(56)
+        .build_cartesian_2d(0.0..x1, 0.0..1.0)
+        .map_err(err)?;
+    chart
+        .configure_mesh()
+        .x_desc(x_label)
+        .y_desc("Chance cost-effective")
+        .x_labels(6)
+        .x_label_formatter(&|v| compact(*v))
+        .y_label_formatter(&|v| format!("{:.0}%", v * 100.0))
+        .axis_desc_style(("sans-serif", 14).into_font().color(&INK))
+        .label_style(("sans-serif", 12).into_font().color(&INK))
+        .draw()
+        .map_err(err)?;
+    chart
+        .draw_series(LineSeries::new(
+            points.iter().copied(),
+            LINE.stroke_width(3),
+        ))
+        .map_err(err)?;
+    root.present().map_err(err)?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod analysis_chart_tests {
+    use super::*;
+    use hatcalc::analysis::{psa, tornado, Metric, PsaConfig};
+    use hatcalc::Scenario;
+
+    fn svg(
+        w: u32,
+        h: u32,
+        f: impl FnOnce(&DrawingArea<SVGBackend, Shift>) -> Result<(), String>,
+    ) -> String {
+        let mut out = String::new();
+        {
+            let root = SVGBackend::with_string(&mut out, (w, h)).into_drawing_area();
+            f(&root).unwrap();
+        }
+        out
+    }
+
+    #[test]
+    fn tornado_histogram_and_acceptability_render_with_titles_and_axes() {
+        let s = Scenario::us_default();
+        let t = tornado(&s, Metric::NetBenefit);
+        let bars: Vec<(String, f64, f64)> = t
+            .bars
+            .iter()
+            .take(8)
+            .map(|b| {
+                (
+                    b.param.to_string(),
+                    b.at_low.unwrap_or(t.base),
+                    b.at_high.unwrap_or(t.base),
+                )
+            })
+            .collect();
+        let out = svg(720, 400, |r| {
+            draw_tornado(
+                r,
+                &TornadoChart {
+                    title: "Which assumptions matter",
+                    x_label: "Net benefit (USD 2024)",
+                    base: t.base,
+                    bars: &bars,
+                },
+            )
+        });
+        assert!(out.contains("Which assumptions matter") && out.contains(&bars[0].0));
+        let r = psa(&s, PsaConfig::new(200, 1));
+        let out = svg(640, 320, |root| {
+            draw_histogram(
+                root,
+                "Net benefit across draws",
+                "USD 2024",
+                &r.histogram.edges,
+                &r.histogram.counts,
+            )
+        });
+        assert!(out.contains("Net benefit across draws") && out.contains("Draws"));
+        let out = svg(640, 320, |root| {
+            draw_ceac(root, "Acceptability", "USD per QALY", &r.acceptability)
+        });
+        assert!(out.contains("Chance cost-effective") && out.contains("<polyline"));
+    }
+}

@@ -6,6 +6,8 @@ pub fn money(value: f64, currency: &str) -> String {
     if !value.is_finite() {
         return "—".into();
     }
+    // Below half a unit rounds to zero: never show "-$0".
+    let value = if value.abs() < 0.5 { 0.0 } else { value };
     imp::money(value, currency)
 }
 

@@ -1,6 +1,7 @@
 //! The hatcalc calculator in the browser: state, components and charts. No model formulas
 //! live here; every number shown comes from `hatcalc::evaluate` or `hatcalc::analysis`.
 
+pub mod analyses;
 pub mod app;
 pub mod chart;
 pub mod format;

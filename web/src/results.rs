@@ -292,6 +292,7 @@ pub fn uncertainty(props: &UncertaintyProps) -> Html {
                     "Drawing every uncertain assumption {} times (seed {}): net benefit per patient over the horizon averages {}, with 95% of draws between {} and {}. Benefits exceed costs in {} of draws. Perfect information about every assumption would be worth {} per patient.",
                     r.draws, r.config.seed, format::money(r.net_benefit.mean, cur), format::money(r.net_benefit.p2_5, cur),
                     format::money(r.net_benefit.p97_5, cur), format::percent(r.prob_benefit_exceeds_cost), format::money(r.evpi, cur)) }</p>
+                <crate::analyses::McCharts scenario={props.scenario.clone()} mc={props.mc.clone()} />
             } else {
                 <p><label for="mc-progress">{ "Monte Carlo running " }</label>
                     <progress id="mc-progress" max={props.mc.total.to_string()} value={props.mc.done.to_string()} /></p>

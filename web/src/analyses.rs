@@ -1,0 +1,313 @@
+//! Views of the analyses: which assumptions matter (tornado), the Monte Carlo charts, and the
+//! claim check. Heavy analyses run only when their section is opened or asked for.
+
+use crate::chart::{draw_ceac, draw_histogram, draw_tornado, TornadoChart};
+use crate::format;
+use crate::results::McView;
+use hatcalc::analysis::{
+    check_claim, tornado, Claim, ClaimComparison, ClaimReport, Metric, PsaConfig,
+};
+use hatcalc::model::relevant;
+use hatcalc::params::{find, Group};
+use hatcalc::Scenario;
+use plotters::prelude::IntoDrawingArea;
+use plotters_canvas::CanvasBackend;
+use std::rc::Rc;
+use web_sys::{HtmlCanvasElement, HtmlDetailsElement, HtmlInputElement, HtmlSelectElement};
+use yew::prelude::*;
+
+/// Bars drawn in the tornado (the table lists every input that moves the result).
+const TORNADO_BARS: usize = 12;
+
+/// Properties holding the scenario.
+#[derive(Properties, PartialEq)]
+pub struct ScenarioProps {
+    /// The scenario.
+    pub scenario: Scenario,
+}
+
+fn label_of(id: &str) -> String {
+    find(id).map_or(id.to_string(), |p| p.def().label.to_string())
+}
+
+/// "Which assumptions matter most": the tornado, computed when the section is opened.
+#[function_component(Sensitivity)]
+pub fn sensitivity(props: &ScenarioProps) -> Html {
+    let open = use_state(|| false);
+    let on_toggle = {
+        let open = open.clone();
+        Callback::from(move |e: Event| {
+            let el: HtmlDetailsElement = e.target_unchecked_into();
+            open.set(el.open());
+        })
+    };
+    let s = props.scenario.clone();
+    let cur = s.basis().economy.currency();
+    let t = use_memo((s.clone(), *open), |(s, open)| {
+        open.then(|| {
+            let mut t = tornado(s, Metric::NetBenefit);
+            t.bars
+                .retain(|b| b.swing > 0.0 && find(b.param).is_some_and(|p| relevant(s, p)));
+            t
+        })
+    });
+    let canvas = use_node_ref();
+    {
+        let (canvas, t) = (canvas.clone(), t.clone());
+        let x_label = format!(
+            "Net benefit per patient over the horizon ({cur} {})",
+            s.basis().year
+        );
+        use_effect_with(t, move |t| {
+            let Some(t) = t.as_ref() else { return };
+            let bars: Vec<(String, f64, f64)> = t
+                .bars
+                .iter()
+                .take(TORNADO_BARS)
+                .map(|b| {
+                    (
+                        label_of(b.param),
+                        b.at_low.unwrap_or(t.base),
+                        b.at_high.unwrap_or(t.base),
+                    )
+                })
+                .collect();
+            if let Some(backend) = canvas
+                .cast::<HtmlCanvasElement>()
+                .and_then(CanvasBackend::with_canvas_object)
+            {
+                let chart = TornadoChart {
+                    title: "Which assumptions matter most",
+                    x_label: &x_label,
+                    base: t.base,
+                    bars: &bars,
+                };
+                if let Err(e) = draw_tornado(&backend.into_drawing_area(), &chart) {
+                    gloo::console::error!(format!("chart: {e}"));
+                }
+            }
+        });
+    }
+    html! {
+        <details class="analysis" id="sensitivity" ontoggle={on_toggle}>
+            <summary><h3>{ "Which assumptions matter most?" }</h3></summary>
+            if let Some(t) = t.as_ref() {
+                <p>{ format!("Each assumption at the low and the high end of its plausible range, the others as set. Blue: at the low end; orange: at the high end. The red line is zero: {} of them can flip the result on their own.", t.bars.iter().filter(|b| b.flips).count()) }</p>
+                <figure class="chart">
+                    <canvas ref={canvas} width="720" height="520" id="tornado-canvas" role="img"
+                        aria-label="Tornado chart of net benefit against each assumption's range; the table below has the numbers." />
+                    <details>
+                        <summary>{ "Data table" }</summary>
+                        <table id="tornado-table">
+                            <thead><tr><th scope="col">{ "Assumption" }</th><th scope="col">{ "Low" }</th><th scope="col">{ "High" }</th>
+                                <th scope="col">{ "Net benefit at low" }</th><th scope="col">{ "Net benefit at high" }</th><th scope="col">{ "Can flip the result" }</th></tr></thead>
+                            <tbody>
+                            { for t.bars.iter().map(|b| html! {
+                                <tr><th scope="row">{ label_of(b.param) }</th>
+                                    <td>{ format::number(b.low) }</td><td>{ format::number(b.high) }</td>
+                                    <td>{ b.at_low.map_or("—".into(), |v| format::money(v, cur)) }</td>
+                                    <td>{ b.at_high.map_or("—".into(), |v| format::money(v, cur)) }</td>
+                                    <td>{ if b.flips { "yes" } else { "" } }</td></tr>
+                            }) }
+                            </tbody>
+                        </table>
+                    </details>
+                </figure>
+            }
+        </details>
+    }
+}
+
+/// Properties of [`McCharts`].
+#[derive(Properties, PartialEq)]
+pub struct McProps {
+    /// The scenario.
+    pub scenario: Scenario,
+    /// The Monte Carlo run.
+    pub mc: McView,
+}
+
+/// The Monte Carlo histogram and acceptability curve, once the run is done.
+#[function_component(McCharts)]
+pub fn mc_charts(props: &McProps) -> Html {
+    let hist = use_node_ref();
+    let ceac = use_node_ref();
+    let s = &props.scenario;
+    let cur = s.basis().economy.currency();
+    let year = s.basis().year;
+    {
+        let (hist, ceac) = (hist.clone(), ceac.clone());
+        let result = props.mc.result.clone();
+        use_effect_with(result, move |r| {
+            let Some(r) = r.as_ref() else { return };
+            if let Some(b) = hist
+                .cast::<HtmlCanvasElement>()
+                .and_then(CanvasBackend::with_canvas_object)
+            {
+                let x = format!("Net benefit per patient over the horizon ({cur} {year})");
+                let _ = draw_histogram(
+                    &b.into_drawing_area(),
+                    "Net benefit across the draws",
+                    &x,
+                    &r.histogram.edges,
+                    &r.histogram.counts,
+                );
+            }
+            if let Some(b) = ceac
+                .cast::<HtmlCanvasElement>()
+                .and_then(CanvasBackend::with_canvas_object)
+            {
+                let x = format!("Willingness to pay per QALY ({cur} {year})");
+                let _ = draw_ceac(
+                    &b.into_drawing_area(),
+                    "Chance the treatment is cost-effective",
+                    &x,
+                    &r.acceptability,
+                );
+            }
+        });
+    }
+    let Some(r) = props.mc.result.as_ref() else {
+        return html! {};
+    };
+    html! {
+        <div class="mc-charts">
+            <figure class="chart">
+                <canvas ref={hist} width="640" height="300" id="mc-histogram" role="img"
+                    aria-label="Histogram of net benefit across Monte Carlo draws; the table below has the counts." />
+                <details><summary>{ "Data table" }</summary>
+                    <table><thead><tr><th scope="col">{ format!("Net benefit from ({cur})") }</th><th scope="col">{ "to" }</th><th scope="col">{ "Draws" }</th></tr></thead>
+                    <tbody>{ for r.histogram.edges.windows(2).zip(&r.histogram.counts).map(|(w, n)| html! {
+                        <tr><td>{ format::money(w[0], cur) }</td><td>{ format::money(w[1], cur) }</td><td>{ n }</td></tr>
+                    }) }</tbody></table>
+                </details>
+            </figure>
+            <figure class="chart">
+                <canvas ref={ceac} width="640" height="300" id="mc-ceac" role="img"
+                    aria-label="Cost-effectiveness acceptability curve; the table below has the values." />
+                <details><summary>{ "Data table" }</summary>
+                    <table><thead><tr><th scope="col">{ format!("Willingness to pay per QALY ({cur})") }</th><th scope="col">{ "Chance cost-effective" }</th></tr></thead>
+                    <tbody>{ for r.acceptability.iter().step_by(3).map(|(w, p)| html! {
+                        <tr><td>{ format::money(*w, cur) }</td><td>{ format::percent(*p) }</td></tr>
+                    }) }</tbody></table>
+                </details>
+            </figure>
+        </div>
+    }
+}
+
+/// A journalist's claim check: pick a metric and a target, see what the claim needs.
+#[function_component(ClaimCheck)]
+pub fn claim_check(props: &ScenarioProps) -> Html {
+    let metric = use_state(|| Metric::NetBenefitPerYear);
+    let comparison = use_state(|| ClaimComparison::AtLeast);
+    let target = use_state(|| "0".to_string());
+    let report = use_state(|| None::<Rc<ClaimReport>>);
+    let message = use_state(|| None::<String>);
+    let s = props.scenario.clone();
+    // A new scenario makes an old report stale.
+    {
+        let report = report.clone();
+        use_effect_with(s.clone(), move |_| report.set(None));
+    }
+    let on_metric = {
+        let metric = metric.clone();
+        Callback::from(move |e: Event| {
+            let el: HtmlSelectElement = e.target_unchecked_into();
+            if let Some(m) = Metric::from_id(&el.value()) {
+                metric.set(m);
+            }
+        })
+    };
+    let on_cmp = {
+        let comparison = comparison.clone();
+        Callback::from(move |e: Event| {
+            let el: HtmlSelectElement = e.target_unchecked_into();
+            comparison.set(if el.value() == "at_most" {
+                ClaimComparison::AtMost
+            } else {
+                ClaimComparison::AtLeast
+            });
+        })
+    };
+    let on_target = {
+        let target = target.clone();
+        Callback::from(move |e: Event| {
+            let el: HtmlInputElement = e.target_unchecked_into();
+            target.set(el.value());
+        })
+    };
+    let on_check = {
+        let (metric, comparison, target, report, message, s) = (
+            metric.clone(),
+            comparison.clone(),
+            target.clone(),
+            report.clone(),
+            message.clone(),
+            s.clone(),
+        );
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            match target.trim().parse::<f64>() {
+                Ok(t) if t.is_finite() => {
+                    message.set(None);
+                    let claim = Claim {
+                        metric: *metric,
+                        comparison: *comparison,
+                        target: t,
+                    };
+                    report.set(Some(Rc::new(check_claim(
+                        &s,
+                        claim,
+                        Some(PsaConfig::new(1_000, 1)),
+                    ))));
+                }
+                _ => message.set(Some(format!(
+                    "'{}' is not a number: type the claimed value, e.g. 12793.",
+                    *target
+                ))),
+            }
+        })
+    };
+    let cur = s.basis().economy.currency();
+    html! {
+        <details class="analysis" id="claim">
+            <summary><h3>{ "Check a claim" }</h3></summary>
+            <form onsubmit={on_check} class="claim-form">
+                <label for="claim-metric">{ "The claim: " }</label>
+                <select id="claim-metric" onchange={on_metric}>
+                    { for Metric::ALL.iter().map(|m| html! { <option value={m.id()} selected={*m == *metric}>{ m.label() }</option> }) }
+                </select>
+                <select id="claim-cmp" aria-label="at least or at most" onchange={on_cmp}>
+                    <option value="at_least" selected={*comparison == ClaimComparison::AtLeast}>{ "is at least" }</option>
+                    <option value="at_most" selected={*comparison == ClaimComparison::AtMost}>{ "is at most" }</option>
+                </select>
+                <input type="text" inputmode="decimal" id="claim-target" aria-label="claimed value" value={(*target).clone()} onchange={on_target} />
+                <button type="submit" id="claim-check">{ "Check" }</button>
+            </form>
+            <p class="muted">{ format!("Money in {cur} at {} prices; \"pays for itself\" is net benefit at least 0. Try the Dutch trial preset and a claim of 12793 per patient-year.", s.basis().year) }</p>
+            if let Some(m) = (*message).clone() { <p class="error" role="alert" id="claim-error">{ m }</p> }
+            if let Some(r) = (*report).clone() {
+                <div id="claim-report" aria-live="polite">
+                    <p><strong>{ if r.holds { "The claim holds under these assumptions." } else { "The claim does not hold under these assumptions." } }</strong>
+                        { format!(" {} is {} now.", r.claim.metric.label(), r.current_value.map_or("undefined".into(), |v| if r.claim.metric.is_money() { format::money(v, cur) } else { format::ratio(v) })) }
+                        { r.probability.map(|p| format!(" It holds in {} of 1,000 Monte Carlo draws.", format::percent(p))).unwrap_or_default() }</p>
+                    if r.levers.is_empty() {
+                        <p>{ "No single assumption, within its accepted limits, changes whether the claim holds." }</p>
+                    } else {
+                        <table id="claim-levers">
+                            <thead><tr><th scope="col">{ "Assumption that alone decides it" }</th><th scope="col">{ "Needs" }</th>
+                                <th scope="col">{ "Now" }</th><th scope="col">{ "Plausible range" }</th><th scope="col">{ "" }</th></tr></thead>
+                            <tbody>{ for r.levers.iter().take(15).map(|l| html! {
+                                <tr><th scope="row">{ label_of(l.param) }{ if l.assumption { " (assumption)" } else { "" } }</th>
+                                    <td>{ format::number(l.needed) }</td><td>{ format::number(l.current) }</td>
+                                    <td>{ format!("{} to {}", format::number(l.range.0), format::number(l.range.1)) }</td>
+                                    <td>{ if l.plausible { "within the range" } else { "outside the range" } }</td></tr>
+                            }) }</tbody>
+                        </table>
+                    }
+                </div>
+            }
+        </details>
+    }
+}
