@@ -45,19 +45,21 @@ pub fn sensitivity(props: &ScenarioProps) -> Html {
     let cur = s.basis().economy.currency();
     let t = use_memo((s.clone(), *open), |(s, open)| {
         open.then(|| {
-            let mut t = tornado(s, Metric::NetBenefit);
-            t.bars
-                .retain(|b| b.swing > 0.0 && find(b.param).is_some_and(|p| relevant(s, p)));
+            // Per year, so that the horizon's length is not itself the largest "effect"; the
+            // programme's size does not change a per-patient result and is left out.
+            let mut t = tornado(s, Metric::NetBenefitPerYear);
+            t.bars.retain(|b| {
+                b.swing > 0.0
+                    && find(b.param)
+                        .is_some_and(|p| relevant(s, p) && p.def().group != Group::Programme)
+            });
             t
         })
     });
     let canvas = use_node_ref();
     {
         let (canvas, t) = (canvas.clone(), t.clone());
-        let x_label = format!(
-            "Net benefit per patient over the horizon ({cur} {})",
-            s.basis().year
-        );
+        let x_label = format!("Net benefit per patient-year ({cur} {})", s.basis().year);
         use_effect_with(t, move |t| {
             let Some(t) = t.as_ref() else { return };
             let bars: Vec<(String, f64, f64)> = t
