@@ -142,3 +142,72 @@ test("a journalist checks the taxpayer claim on the Dutch trial", async () => {
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test("save a named scenario, change things, compare, and open it again", async () => {
+  const { page, context } = await open();
+  await page.click("#saved > summary");
+  await page.click("#group-crime > summary");
+  await page.fill("#crime-rr-injectable-num", "0.3");
+  await page.press("#crime-rr-injectable-num", "Enter");
+  await page.fill("#save-name", "Strong crime effect");
+  await page.click("#save-button");
+  await page.waitForSelector("#saved-list li");
+  const saved = await page.textContent("#net-benefit");
+  await page.fill("#crime-rr-injectable-num", "0.6");
+  await page.press("#crime-rr-injectable-num", "Enter");
+  await page.waitForFunction((h) => document.querySelector("#net-benefit").textContent !== h, saved);
+  await page.selectOption("#compare-with", "0");
+  await page.waitForSelector("#comparison");
+  assert.match(await page.textContent("#comparison"), /Strong crime effect/);
+  assert.match(await page.textContent("#comparison"), /1 inputs differ/);
+  await page.click("#saved-list button[aria-label='Open Strong crime effect']");
+  await page.waitForFunction((h) => document.querySelector("#net-benefit").textContent === h, saved);
+  assert.equal(await page.inputValue("#crime-rr-injectable-num"), "0.3");
+  await context.close();
+});
+
+test("the whole page works from the keyboard alone", async () => {
+  const { page, context } = await open();
+  const before = await page.textContent("#net-benefit");
+  // Tab to the preset selector and choose the German unit-cost preset with the arrow keys.
+  await page.focus("body");
+  let reached = false;
+  for (let i = 0; i < 10 && !reached; i++) {
+    await page.keyboard.press("Tab");
+    reached = await page.evaluate(() => document.activeElement?.id === "preset");
+  }
+  assert.ok(reached, "the preset selector is reachable by Tab");
+  // Tab on to the first group's first slider and move it with the arrow keys.
+  let slider = false;
+  for (let i = 0; i < 40 && !slider; i++) {
+    await page.keyboard.press("Tab");
+    slider = await page.evaluate(() => document.activeElement?.id === "dam-cost_year-range");
+  }
+  assert.ok(slider, "the first slider is reachable by Tab");
+  for (let i = 0; i < 10; i++) await page.keyboard.press("ArrowLeft");
+  await page.waitForFunction((b) => document.querySelector("#net-benefit").textContent !== b, before);
+  // Open a closed group with Enter on its summary, reach a field, type a value.
+  await page.focus("#group-retention > summary");
+  await page.keyboard.press("Enter");
+  await page.focus("#dam-retention_12m-num");
+  await page.keyboard.press("Control+A");
+  await page.keyboard.type("0.8");
+  await page.keyboard.press("Tab");
+  await page.waitForFunction(() => document.querySelector("#dam-retention_12m-range").value === "0.8");
+  // Every control has an accessible name.
+  const unnamed = await page.$$eval("input, select, button", (els) =>
+    els.filter((e) => !(e.labels?.length || e.getAttribute("aria-label") || e.textContent.trim())).map((e) => e.id || e.outerHTML));
+  assert.deepEqual(unnamed, []);
+  await context.close();
+});
+
+test("screenshots at phone and laptop widths", async () => {
+  for (const [name, viewport] of [["phone.png", { width: 390, height: 844 }], ["laptop.png", { width: 1366, height: 900 }]]) {
+    const { page, context } = await open(viewport);
+    await page.waitForSelector("#mc-summary", { timeout: 30000 });
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    assert.ok(overflow <= 1, `${name}: page wider than the screen by ${overflow}px`);
+    await screenshot(page, name);
+    await context.close();
+  }
+});

@@ -95,8 +95,10 @@ pub fn app() -> Html {
                     <CurveView curve={curve.clone()} scenario={scenario.clone()} param={curve_param} on_action={dispatch.clone()} />
                     <Sensitivity scenario={scenario.clone()} />
                     <ClaimCheck scenario={scenario.clone()} />
+                    <crate::saved::SavedScenarios query={query.clone()} scenario={scenario.clone()} on_action={dispatch.clone()} />
                 </section>
             </div>
+            <crate::methods::Methods />
             <footer>
                 <p>{ format!("Model and data version {}. Everything is computed in your browser; nothing is sent anywhere. ", hatcalc::MODEL_VERSION) }
                    <a href={format!("?{query}")} id="permalink">{ "Permalink to this scenario" }</a></p>

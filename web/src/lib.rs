@@ -6,7 +6,9 @@ pub mod app;
 pub mod chart;
 pub mod format;
 pub mod inputs;
+pub mod methods;
 pub mod results;
+pub mod saved;
 pub mod state;
 
 use wasm_bindgen::JsCast;
