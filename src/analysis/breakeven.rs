@@ -237,16 +237,41 @@ pub fn curve(s: &Scenario, p: P, metric: Metric, points: usize) -> Curve {
             y.push(m);
         }
     }
+    // The break-even point: refine each sign change between the curve's own points with
+    // Brent's method and keep the crossing nearest the current value.
     let target = if metric == Metric::BenefitCostRatio {
         1.0
     } else {
         0.0
     };
-    let be = break_even(s, p, metric, target, Tolerance::for_metric(metric));
-    let break_even = match be.crossing {
-        Crossing::At { value, .. } => Some(value),
-        Crossing::NoneInRange { .. } => None,
+    let tol = Tolerance::for_metric(metric);
+    let f = |v: f64| {
+        with_value(s, p, v)
+            .and_then(|w| metric.eval(&w))
+            .map(|m| m - target)
     };
+    let cur = s.get(p);
+    let mut break_even: Option<f64> = None;
+    for i in 0..x.len().saturating_sub(1) {
+        let (y0, y1) = (y[i] - target, y[i + 1] - target);
+        let root = if y0 == 0.0 {
+            Some(x[i])
+        } else if y0.signum() != y1.signum() && y1 != 0.0 {
+            brent(&f, x[i], x[i + 1], y0, y1, tol, hi - lo)
+        } else {
+            None
+        };
+        if let Some(r) = root {
+            if break_even.is_none_or(|b| (r - cur).abs() < (b - cur).abs()) {
+                break_even = Some(r);
+            }
+        }
+    }
+    if let (Some(&xl), Some(&yl)) = (x.last(), y.last()) {
+        if yl == target && break_even.is_none_or(|b| (xl - cur).abs() < (b - cur).abs()) {
+            break_even = Some(xl);
+        }
+    }
     Curve {
         param: p.def().id,
         metric,

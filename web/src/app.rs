@@ -29,9 +29,10 @@ fn local_storage() -> Option<web_sys::Storage> {
 #[function_component(App)]
 pub fn app() -> Html {
     let state = use_reducer(State::default);
+    // One stable callback for the page's lifetime, so unchanged children are not re-rendered.
     let dispatch = {
-        let state = state.clone();
-        Callback::from(move |a: Action| state.dispatch(a))
+        let d = state.dispatcher();
+        use_callback((), move |a: Action, _| d.dispatch(a))
     };
     // On first render: the URL's scenario, else the last one kept in this browser.
     {

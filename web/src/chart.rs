@@ -62,7 +62,7 @@ pub fn draw_curve<DB: DrawingBackend>(
         .y_label_formatter(&|v| compact(*v))
         .axis_desc_style(("sans-serif", 14).into_font().color(&INK))
         .label_style(("sans-serif", 12).into_font().color(&INK))
-        .light_line_style(RGBColor(235, 235, 235))
+        .max_light_lines(0)
         .draw()
         .map_err(err)?;
     chart
@@ -216,6 +216,7 @@ pub fn draw_costs<DB: DrawingBackend>(
         .map_err(err)?;
     chart
         .configure_mesh()
+        .max_light_lines(0)
         .disable_y_mesh()
         .disable_y_axis()
         .x_desc(c.x_label)
@@ -362,6 +363,7 @@ pub fn draw_tornado<DB: DrawingBackend>(
         .map_err(err)?;
     chart
         .configure_mesh()
+        .max_light_lines(0)
         .disable_y_mesh()
         .disable_y_axis()
         .x_desc(c.x_label)
@@ -428,6 +430,7 @@ pub fn draw_histogram<DB: DrawingBackend>(
         .map_err(err)?;
     chart
         .configure_mesh()
+        .max_light_lines(0)
         .x_desc(x_label)
         .y_desc("Draws")
         .x_labels(6)
@@ -475,6 +478,7 @@ pub fn draw_ceac<DB: DrawingBackend>(
         .map_err(err)?;
     chart
         .configure_mesh()
+        .max_light_lines(0)
         .x_desc(x_label)
         .y_desc("Chance cost-effective")
         .x_labels(6)

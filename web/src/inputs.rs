@@ -4,7 +4,7 @@
 use crate::format;
 use crate::state::{Action, Setting, State};
 use hatcalc::model::relevant;
-use hatcalc::money::conversion_factor;
+use hatcalc::money::{conversion_factor, PriceBasis};
 use hatcalc::params::{Group, Origin, Unit};
 use hatcalc::presets::PRESETS;
 use hatcalc::scenario::{Arm, CostInput, CrimeInput};
@@ -38,7 +38,8 @@ pub fn assumptions(props: &PanelProps) -> Html {
                     <details class="group" open={open} id={format!("group-{g:?}").to_lowercase()}>
                         <summary>{ g.label() }<span class="count">{ format!(" ({})", params.len()) }</span></summary>
                         { for params.iter().map(|p| html! {
-                            <NumberInput param={*p} scenario={s.clone()}
+                            <NumberInput param={*p} value={s.get(*p)} default={s.default_of(*p)}
+                                range={s.range(*p)} basis={s.basis()}
                                 error={props.state.errors.get(p).cloned()}
                                 changed={props.state.changed.contains(p)}
                                 on_action={props.on_action.clone()} />
@@ -181,8 +182,14 @@ pub fn settings_panel(props: &PanelProps) -> Html {
 pub struct InputProps {
     /// The parameter.
     pub param: P,
-    /// The current scenario.
-    pub scenario: Scenario,
+    /// Its current value.
+    pub value: f64,
+    /// Its default on the scenario's price basis.
+    pub default: f64,
+    /// Its plausible range on the scenario's price basis.
+    pub range: (f64, f64),
+    /// The scenario's price basis.
+    pub basis: PriceBasis,
     /// The refused text and its message, if the last input was refused.
     pub error: Option<(String, String)>,
     /// Whether the last preset switch changed this input.
@@ -201,9 +208,8 @@ pub fn unit_text(p: P, s: &Scenario) -> String {
 pub fn number_input(props: &InputProps) -> Html {
     let p = props.param;
     let def = p.def();
-    let s = &props.scenario;
-    let (lo, hi) = s.range(p);
-    let value = s.get(p);
+    let (lo, hi) = props.range;
+    let value = props.value;
     let step = match def.unit {
         Unit::Probability | Unit::Share | Unit::Utility | Unit::RelativeRisk | Unit::Shape => 0.001,
         _ => ((hi - lo) / 200.0).max(f64::MIN_POSITIVE),
@@ -231,11 +237,11 @@ pub fn number_input(props: &InputProps) -> Html {
         .map(|(t, _)| t.clone())
         .unwrap_or_else(|| trim(value));
     let err_id = format!("{id}-error");
-    let is_default = (value - s.default_of(p)).abs() <= 1e-12 * value.abs().max(1.0);
+    let is_default = (value - props.default).abs() <= 1e-12 * value.abs().max(1.0);
     html! {
         <div class={classes!("field", props.error.is_some().then_some("invalid"), props.changed.then_some("changed"))} id={format!("{id}-field")}>
             <label for={format!("{id}-num")}>{ def.label }
-                <span class="unit">{ format!(" ({})", unit_text(p, s)) }</span>
+                <span class="unit">{ format!(" ({})", def.unit.text(props.basis.economy.currency())) }</span>
                 if def.origin.is_assumption() { <span class="tag" title="No published figure: a labelled assumption">{ "assumption" }</span> }
             </label>
             <div class="controls">
@@ -252,7 +258,7 @@ pub fn number_input(props: &InputProps) -> Html {
             if let Some((_, msg)) = &props.error {
                 <p class="error" id={err_id} role="alert">{ msg }</p>
             }
-            <SourceNote param={p} scenario={s.clone()} />
+            <SourceNote param={p} basis={props.basis} default={props.default} />
         </div>
     }
 }
@@ -262,8 +268,10 @@ pub fn number_input(props: &InputProps) -> Html {
 pub struct SourceProps {
     /// The parameter.
     pub param: P,
-    /// The scenario (for its price basis).
-    pub scenario: Scenario,
+    /// The scenario's price basis.
+    pub basis: PriceBasis,
+    /// The default converted to that basis.
+    pub default: f64,
 }
 
 /// "Source": the citation, the original figure with its currency and year, and how it was
@@ -271,12 +279,11 @@ pub struct SourceProps {
 #[function_component(SourceNote)]
 pub fn source_note(props: &SourceProps) -> Html {
     let def = props.param.def();
-    let s = &props.scenario;
     let conversion = def.basis.map(|from| {
-        let to = s.basis();
+        let to = props.basis;
         let original = format!("{} {} ({}, {} prices)", from.economy.currency(), format::number(def.default), from.economy.country(), from.year);
         let factor = conversion_factor(from, to).ok();
-        let converted = format::money(s.default_of(props.param), to.economy.currency());
+        let converted = format::money(props.default, to.economy.currency());
         match factor {
             Some(f) if from != to => format!("Published as {original}; {converted} at {} {} prices (× {:.4}: consumer prices, then purchasing power parity).", to.economy.currency(), to.year, f),
             _ => format!("Published as {original}."),

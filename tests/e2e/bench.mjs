@@ -1,0 +1,72 @@
+// Browser benchmark for BENCHMARKS.md (run on demand, not a test: it asserts nothing):
+//   node tests/e2e/bench.mjs      (after `trunk build --release`)
+// Measures main-thread work per input during a slider drag, Monte Carlo time in the page,
+// first-load bytes (gzip -9 of every file the page loads) and time to the first result.
+import fs from "node:fs/promises";
+import path from "node:path";
+import zlib from "node:zlib";
+import { serve, launch, dist } from "./harness.mjs";
+
+const pct = (xs, p) => { const s = [...xs].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.floor(p * (s.length - 1) + 0.5))]; };
+
+const server = await serve();
+const browser = await launch();
+const out = {};
+
+// First load: files requested, their gzipped size, and time to the headline.
+{
+  const page = await browser.newPage();
+  const files = new Set();
+  page.on("requestfinished", (r) => files.add(new URL(r.url()).pathname));
+  const t0 = Date.now();
+  await page.goto(server.url);
+  await page.waitForSelector("#net-benefit");
+  out.first_result_ms = Date.now() - t0;
+  let bytes = 0;
+  for (const f of files) {
+    const file = path.join(dist, f === "/" ? "index.html" : f);
+    try { bytes += zlib.gzipSync(await fs.readFile(file), { level: 9 }).length; } catch { /* not a file of ours */ }
+  }
+  out.first_load_gzip_kb = +(bytes / 1024).toFixed(1);
+  await page.close();
+}
+
+// A slider drag: main-thread time from the input event to the end of the rendering it
+// triggers (model, curve, charts). yew renders in a microtask after the event; a zero-delay
+// timeout queued right after dispatch runs once those microtasks are done and before the
+// Monte Carlo's first chunk (queued during the render), so it brackets exactly that work
+// (plus the timer's own latency, so these are upper bounds).
+{
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  await page.goto(server.url);
+  await page.waitForSelector("#net-benefit");
+  const times = await page.evaluate(async () => {
+    const slider = document.querySelector("#dam-cost_year-range");
+    const lo = +slider.min, hi = +slider.max, steps = 80, times = [];
+    for (let i = 0; i <= steps; i++) {
+      slider.value = String(lo + (hi - lo) * i / steps);
+      const t0 = performance.now();
+      slider.dispatchEvent(new Event("input", { bubbles: true }));
+      await new Promise((r) => setTimeout(r, 0));
+      times.push(performance.now() - t0);
+      await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 20)));
+    }
+    return times;
+  });
+  out.drag_ms_per_input = { p50: +pct(times, 0.5).toFixed(2), p95: +pct(times, 0.95).toFixed(2), max: +Math.max(...times).toFixed(2) };
+  // Monte Carlo in the page: from a change to the summary appearing (5,000 draws, in chunks).
+  const mc = await page.evaluate(async () => {
+    const slider = document.querySelector("#dam-cost_year-range");
+    slider.value = slider.min;
+    const t0 = performance.now();
+    slider.dispatchEvent(new Event("input", { bubbles: true }));
+    await new Promise((r) => { const check = () => document.querySelector("#mc-summary") ? r() : setTimeout(check, 1); check(); });
+    return performance.now() - t0;
+  });
+  out.page_monte_carlo_5000_ms = +mc.toFixed(0);
+  await page.close();
+}
+
+console.log(JSON.stringify({ date: new Date().toISOString(), ...out }, null, 2));
+await browser.close();
+await server.close();
