@@ -206,7 +206,7 @@ pub fn draw_costs<DB: DrawingBackend>(
     }
     let pad = (hi - lo).max(1.0) * 0.04;
     let n = c.rows.len().max(1);
-    let (plot, legend) = root.split_horizontally((root.dim_in_pixel().0 as f64 * 0.72) as u32);
+    let (plot, legend) = root.split_horizontally((root.dim_in_pixel().0 as f64 * 0.66) as u32);
     let mut chart = ChartBuilder::on(&plot)
         .caption(c.title, ("sans-serif", 18).into_font().color(&INK))
         .margin(10)
