@@ -98,6 +98,33 @@ pub struct Grid {
     pub z: Vec<f64>,
 }
 
+impl Grid {
+    /// The metric at (x[i], y[j]).
+    pub fn at(&self, i: usize, j: usize) -> f64 {
+        self.z
+            .get(j * self.x.len() + i)
+            .copied()
+            .unwrap_or(f64::NAN)
+    }
+
+    /// Where the metric crosses `level` along y in each column, by linear interpolation
+    /// between grid points: the frontier as far as the grid resolves it. Columns without a
+    /// crossing are left out; a column crossing more than once gives each crossing.
+    pub fn contour(&self, level: f64) -> Vec<(f64, f64)> {
+        let mut out = Vec::new();
+        for (i, x) in self.x.iter().enumerate() {
+            for j in 0..self.y.len().saturating_sub(1) {
+                let (a, b) = (self.at(i, j) - level, self.at(i, j + 1) - level);
+                if a.is_finite() && b.is_finite() && (a == 0.0 || a.signum() != b.signum()) {
+                    let t = if a == b { 0.0 } else { a / (a - b) };
+                    out.push((*x, self.y[j] + t * (self.y[j + 1] - self.y[j])));
+                }
+            }
+        }
+        out
+    }
+}
+
 fn steps(lo: f64, hi: f64, n: usize) -> Vec<f64> {
     let n = n.max(2);
     (0..n)

@@ -211,3 +211,17 @@ test("screenshots at phone and laptop widths", async () => {
     await context.close();
   }
 });
+
+test("two assumptions at once: the heat map and its frontier", async () => {
+  const { page, context, errors } = await open();
+  await page.selectOption("#perspective", "government");
+  await page.click("#two-way > summary");
+  await page.selectOption("#two-way-y", "crime.property.rate");
+  await page.waitForSelector("#two-way-canvas");
+  await page.click("#two-way figure details > summary");
+  await page.waitForSelector("#two-way-table");
+  const rows = await page.$$eval("#two-way-table tbody tr", (r) => r.length);
+  assert.ok(rows > 0, "the frontier crosses the grid");
+  assert.deepEqual(errors, []);
+  await context.close();
+});

@@ -1,7 +1,7 @@
 //! Views of the analyses: which assumptions matter (tornado), the Monte Carlo charts, and the
 //! claim check. Heavy analyses run only when their section is opened or asked for.
 
-use crate::chart::{draw_ceac, draw_histogram, draw_tornado, TornadoChart};
+use crate::chart::{draw_ceac, draw_heatmap, draw_histogram, draw_tornado, HeatMap, TornadoChart};
 use crate::format;
 use crate::results::McView;
 use hatcalc::analysis::{
@@ -309,6 +309,108 @@ pub fn claim_check(props: &ScenarioProps) -> Html {
                         </table>
                     }
                 </div>
+            }
+        </details>
+    }
+}
+
+/// Cells per side of the two-way grid.
+const GRID: usize = 21;
+
+/// "Two assumptions at once": a heat map of net benefit over two inputs and the frontier
+/// where the programme just pays for itself. Computed only while the section is open.
+#[function_component(TwoWay)]
+pub fn two_way(props: &ScenarioProps) -> Html {
+    let open = use_state(|| false);
+    let px = use_state(|| hatcalc::P::DamCostYear);
+    let py = use_state(|| hatcalc::P::CrimeRrInjectable);
+    let on_toggle = {
+        let open = open.clone();
+        Callback::from(move |e: Event| {
+            let el: HtmlDetailsElement = e.target_unchecked_into();
+            open.set(el.open());
+        })
+    };
+    let pick = |h: &UseStateHandle<hatcalc::P>| {
+        let h = h.clone();
+        Callback::from(move |e: Event| {
+            let el: HtmlSelectElement = e.target_unchecked_into();
+            if let Some(p) = find(&el.value()) {
+                h.set(p);
+            }
+        })
+    };
+    let s = props.scenario.clone();
+    let g = use_memo((s.clone(), *px, *py, *open), |(s, px, py, open)| {
+        open.then(|| {
+            let g = hatcalc::analysis::grid(s, *px, *py, GRID, GRID, Metric::NetBenefit);
+            let contour = g.contour(0.0);
+            (g, contour)
+        })
+    });
+    let canvas = use_node_ref();
+    let cur = s.basis().economy.currency();
+    let unit = |p: hatcalc::P| format!("{} ({})", p.def().label, p.def().unit.text(cur));
+    {
+        let (canvas, g) = (canvas.clone(), g.clone());
+        let (xl, yl) = (unit(*px), unit(*py));
+        use_effect_with(g, move |g| {
+            let Some((grid, contour)) = g.as_ref() else {
+                return;
+            };
+            if let Some(backend) = canvas
+                .cast::<HtmlCanvasElement>()
+                .and_then(CanvasBackend::with_canvas_object)
+            {
+                let chart = HeatMap {
+                    title: "Net benefit over two assumptions",
+                    x_label: &xl,
+                    y_label: &yl,
+                    grid,
+                    contour,
+                };
+                if let Err(e) = draw_heatmap(&backend.into_drawing_area(), &chart) {
+                    gloo::console::error!(format!("chart: {e}"));
+                }
+            }
+        });
+    }
+    let options = |selected: hatcalc::P| -> Html {
+        hatcalc::P::ALL
+            .iter()
+            .filter(|p| relevant(&s, **p) && { let (l, h) = s.range(**p); h > l })
+            .map(|p| html! { <option value={p.def().id} selected={*p == selected}>{ p.def().label }</option> })
+            .collect()
+    };
+    html! {
+        <details class="analysis" id="two-way" ontoggle={on_toggle}>
+            <summary><h3>{ "Two assumptions at once" }</h3></summary>
+            <div class="claim-form">
+                <label for="two-way-x">{ "Across" }</label>
+                <select id="two-way-x" onchange={pick(&px)}>{ options(*px) }</select>
+                <label for="two-way-y">{ "and up" }</label>
+                <select id="two-way-y" onchange={pick(&py)}>{ options(*py) }</select>
+            </div>
+            if let Some((grid, contour)) = g.as_ref() {
+                <p>{ format!("Blue: the treatment saves money; orange: it costs money; dots: where it just pays for itself ({} perspective).", s.settings.perspective.label().to_lowercase()) }</p>
+                <figure class="chart">
+                    <canvas ref={canvas} width="640" height="480" id="two-way-canvas" role="img"
+                        aria-label="Heat map of net benefit over two assumptions with the break-even frontier; the table below lists the frontier." />
+                    <details>
+                        <summary>{ "Data table: the frontier" }</summary>
+                        if contour.is_empty() {
+                            <p>{ "The result does not change sign anywhere on this grid." }</p>
+                        } else {
+                            <table id="two-way-table">
+                                <thead><tr><th scope="col">{ unit(*px) }</th><th scope="col">{ format!("{} at break-even", unit(*py)) }</th></tr></thead>
+                                <tbody>{ for contour.iter().map(|(x, y)| html! { <tr><td>{ format::number(*x) }</td><td>{ format::number(*y) }</td></tr> }) }</tbody>
+                            </table>
+                        }
+                        <p class="muted">{ format!("Grid of {GRID} by {GRID} model evaluations; net benefit from {} to {}.",
+                            format::money(grid.z.iter().copied().fold(f64::INFINITY, f64::min), cur),
+                            format::money(grid.z.iter().copied().fold(f64::NEG_INFINITY, f64::max), cur)) }</p>
+                    </details>
+                </figure>
             }
         </details>
     }

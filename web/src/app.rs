@@ -1,7 +1,7 @@
 //! The page: state, URL and storage sync, layout. Components below take props down and send
 //! actions up; the only state is the reducer's.
 
-use crate::analyses::{ClaimCheck, Sensitivity};
+use crate::analyses::{ClaimCheck, Sensitivity, TwoWay};
 use crate::chart::{draw_curve, CurveChart};
 use crate::format;
 use crate::inputs::{unit_text, Assumptions};
@@ -95,6 +95,7 @@ pub fn app() -> Html {
                     <Results scenario={scenario.clone()} outcome={outcome.clone()} seed={state.seed} />
                     <CurveView curve={curve.clone()} scenario={scenario.clone()} param={curve_param} on_action={dispatch.clone()} />
                     <Sensitivity scenario={scenario.clone()} />
+                    <TwoWay scenario={scenario.clone()} />
                     <ClaimCheck scenario={scenario.clone()} />
                     <crate::saved::SavedScenarios query={query.clone()} scenario={scenario.clone()} on_action={dispatch.clone()} />
                 </section>

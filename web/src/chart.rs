@@ -562,3 +562,91 @@ mod analysis_chart_tests {
         assert!(out.contains("Chance cost-effective") && out.contains("<polyline"));
     }
 }
+
+/// A two-way heat map of a metric, with its zero contour.
+pub struct HeatMap<'a> {
+    /// Chart title.
+    pub title: &'a str,
+    /// X-axis title with unit.
+    pub x_label: &'a str,
+    /// Y-axis title with unit.
+    pub y_label: &'a str,
+    /// The grid.
+    pub grid: &'a hatcalc::analysis::Grid,
+    /// Points where the metric is zero.
+    pub contour: &'a [(f64, f64)],
+}
+
+/// Draw [`HeatMap`]: cells coloured blue where the metric is positive and orange where it is
+/// negative, deeper for larger magnitudes; the zero contour as dots.
+pub fn draw_heatmap<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    c: &HeatMap<'_>,
+) -> Result<(), String> {
+    let err = |e: DrawingAreaErrorKind<DB::ErrorType>| e.to_string();
+    root.fill(&WHITE).map_err(err)?;
+    let g = c.grid;
+    let (Some(&x0), Some(&x1), Some(&y0), Some(&y1)) =
+        (g.x.first(), g.x.last(), g.y.first(), g.y.last())
+    else {
+        return Err("empty grid".into());
+    };
+    let dx = (x1 - x0) / (g.x.len().max(2) - 1) as f64;
+    let dy = (y1 - y0) / (g.y.len().max(2) - 1) as f64;
+    let top =
+        g.z.iter()
+            .filter(|v| v.is_finite())
+            .fold(0.0f64, |m, v| m.max(v.abs()))
+            .max(1e-9);
+    let mut chart = ChartBuilder::on(root)
+        .caption(c.title, ("sans-serif", 18).into_font().color(&INK))
+        .margin(12)
+        .x_label_area_size(44)
+        .y_label_area_size(64)
+        .build_cartesian_2d(x0 - dx / 2.0..x1 + dx / 2.0, y0 - dy / 2.0..y1 + dy / 2.0)
+        .map_err(err)?;
+    chart
+        .configure_mesh()
+        .max_light_lines(0)
+        .disable_mesh()
+        .x_desc(c.x_label)
+        .y_desc(c.y_label)
+        .x_labels(6)
+        .y_labels(6)
+        .x_label_formatter(&|v| compact(*v))
+        .y_label_formatter(&|v| compact(*v))
+        .axis_desc_style(("sans-serif", 14).into_font().color(&INK))
+        .label_style(("sans-serif", 12).into_font().color(&INK))
+        .draw()
+        .map_err(err)?;
+    let cells = g.y.iter().enumerate().flat_map(|(j, y)| {
+        g.x.iter().enumerate().map(move |(i, x)| {
+            let v = g.at(i, j);
+            let k = if v.is_finite() {
+                (v.abs() / top).sqrt()
+            } else {
+                0.0
+            };
+            let mix = |a: u8, b: u8| (f64::from(a) + (f64::from(b) - f64::from(a)) * k) as u8;
+            let colour = if v >= 0.0 {
+                RGBColor(mix(255, 0), mix(255, 90), mix(255, 160))
+            } else {
+                RGBColor(mix(255, 213), mix(255, 94), mix(255, 0))
+            };
+            Rectangle::new(
+                [(x - dx / 2.0, y - dy / 2.0), (x + dx / 2.0, y + dy / 2.0)],
+                colour.filled(),
+            )
+        })
+    });
+    chart.draw_series(cells).map_err(err)?;
+    chart
+        .draw_series(
+            c.contour
+                .iter()
+                .map(|(x, y)| Circle::new((*x, *y), 3, INK.filled())),
+        )
+        .map_err(err)?;
+    root.present().map_err(err)?;
+    Ok(())
+}
