@@ -76,7 +76,7 @@ if ! { command -v trunk >/dev/null 2>&1 && trunk --version 2>/dev/null | grep -q
 fi
 
 # --- npm tools: wasm-opt (binaryen) and playwright-core ----------------------------------
-if [ ! -x "$HATCALC_ROOT/node_modules/.bin/wasm-opt" ] || [ ! -d "$HATCALC_ROOT/node_modules/playwright-core" ] \
+if [ ! -x "$HATCALC_ROOT/node_modules/.bin/wasm-opt" ] || [ ! -d "$HATCALC_ROOT/node_modules/playwright-core" ] || [ ! -d "$HATCALC_ROOT/node_modules/axe-core" ] \
    || [ "$HATCALC_ROOT/package-lock.json" -nt "$HATCALC_ROOT/node_modules/.package-lock.json" ]; then
   say "installing npm tools (binaryen, playwright-core)"
   (cd "$HATCALC_ROOT" && npm ci --no-audit --no-fund --loglevel=error >/dev/null)

@@ -1,7 +1,8 @@
 // Whole journeys through the built bundle in headless Chromium.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { serve, launch, screenshot } from "./harness.mjs";
+import path from "node:path";
+import { serve, launch, screenshot, root } from "./harness.mjs";
 
 let server, browser;
 before(async () => { server = await serve(); browser = await launch(); });
@@ -223,5 +224,17 @@ test("two assumptions at once: the heat map and its frontier", async () => {
   const rows = await page.$$eval("#two-way-table tbody tr", (r) => r.length);
   assert.ok(rows > 0, "the frontier crosses the grid");
   assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test("no WCAG 2.1 AA violations (axe-core), with every section open", async () => {
+  const { page, context } = await open();
+  await page.waitForSelector("#mc-summary", { timeout: 30000 });
+  await page.$$eval("details", (ds) => ds.forEach((d) => { d.open = true; }));
+  await page.waitForSelector("#tornado-canvas");
+  await page.addScriptTag({ path: path.join(root, "node_modules/axe-core/axe.min.js") });
+  const result = await page.evaluate(() => axe.run(document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] } }));
+  const problems = result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length}) e.g. ${v.nodes[0]?.target}`);
+  assert.deepEqual(problems, []);
   await context.close();
 });

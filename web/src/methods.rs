@@ -75,8 +75,8 @@ pub fn methods() -> Html {
             { for blocks(MODEL_MD).into_iter().map(|b| match b {
                 Block::Heading(1, t) => html! { <h3>{ t }</h3> },
                 Block::Heading(_, t) => html! { <h4>{ t }</h4> },
-                Block::Code(lines) => html! { <pre>{ lines.join("\n") }</pre> },
-                Block::Table(rows) => html! { <pre class="md-table">{ rows.join("\n") }</pre> },
+                Block::Code(lines) => html! { <pre tabindex="0">{ lines.join("\n") }</pre> },
+                Block::Table(rows) => html! { <pre class="md-table" tabindex="0">{ rows.join("\n") }</pre> },
                 Block::Paragraph(p) => html! { <p>{ p.replace('`', "") }</p> },
             }) }
             <h3 id="sources-h">{ "Sources" }</h3>
