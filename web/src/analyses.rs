@@ -210,7 +210,12 @@ pub fn claim_check(props: &ScenarioProps) -> Html {
     // A new scenario makes an old report stale.
     {
         let report = report.clone();
-        use_effect_with(s.clone(), move |_| report.set(None));
+        use_effect_with(s.clone(), move |_| {
+            // Only a shown report needs clearing; setting state always re-renders.
+            if report.is_some() {
+                report.set(None);
+            }
+        });
     }
     let on_metric = {
         let metric = metric.clone();

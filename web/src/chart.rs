@@ -169,6 +169,8 @@ pub struct CostsChart<'a> {
     pub x_label: &'a str,
     /// One row per arm: its name and (category name, amount) pairs.
     pub rows: &'a CostRows,
+    /// Draw the legend inside the chart (exports); the page shows it as HTML instead.
+    pub legend: bool,
 }
 
 /// Rows of [`CostsChart`]: an arm's name and its (category, amount) pairs.
@@ -206,7 +208,8 @@ pub fn draw_costs<DB: DrawingBackend>(
     }
     let pad = (hi - lo).max(1.0) * 0.04;
     let n = c.rows.len().max(1);
-    let (plot, legend) = root.split_horizontally((root.dim_in_pixel().0 as f64 * 0.66) as u32);
+    let share = if c.legend { 0.66 } else { 1.0 };
+    let (plot, legend) = root.split_horizontally((root.dim_in_pixel().0 as f64 * share) as u32);
     let mut chart = ChartBuilder::on(&plot)
         .caption(c.title, ("sans-serif", 18).into_font().color(&INK))
         .margin(10)
@@ -256,11 +259,14 @@ pub fn draw_costs<DB: DrawingBackend>(
         }
     }
     // Legend: every category, in order, with its colour.
-    let labels: Vec<&str> = c
-        .rows
-        .first()
-        .map(|(_, p)| p.iter().map(|(l, _)| *l).collect())
-        .unwrap_or_default();
+    let labels: Vec<&str> = if !c.legend {
+        Vec::new()
+    } else {
+        c.rows
+            .first()
+            .map(|(_, p)| p.iter().map(|(l, _)| *l).collect())
+            .unwrap_or_default()
+    };
     for (k, l) in labels.iter().enumerate() {
         let y = 30 + 20 * k as i32;
         legend
@@ -314,6 +320,7 @@ mod costs_tests {
                     title: "Costs by arm",
                     x_label: "USD 2024 per patient",
                     rows: &rows,
+                    legend: true,
                 },
             )
             .unwrap();

@@ -1,12 +1,13 @@
 //! Results: the headline, costs by arm, who pays and who saves, the programme budget, and
 //! the Monte Carlo summary. Every number comes from the model; this module only lays it out.
 
-use crate::chart::{draw_costs, CostRows, CostsChart};
+use crate::chart::{draw_costs, CostRows, CostsChart, PALETTE};
 use crate::format;
 use hatcalc::analysis::{Psa, PsaConfig, PsaRun};
 use hatcalc::model::{Bearer, Category, Icer, Outcome, Scope};
 use hatcalc::Scenario;
 use plotters::prelude::IntoDrawingArea;
+use plotters::style::RGBColor;
 use plotters_canvas::CanvasBackend;
 use std::cell::Cell;
 use std::rc::Rc;
@@ -200,6 +201,7 @@ pub fn costs_view(props: &BlockProps) -> Html {
                     title: "Costs by arm",
                     x_label: &x_label,
                     rows,
+                    legend: false,
                 };
                 if let Err(e) = draw_costs(&backend.into_drawing_area(), &chart) {
                     gloo::console::error!(format!("chart: {e}"));
@@ -211,8 +213,14 @@ pub fn costs_view(props: &BlockProps) -> Html {
         <section aria-labelledby="costs-h">
             <h3 id="costs-h">{ "What each arm costs" }</h3>
             <figure class="chart">
-                <canvas ref={canvas} width="720" height="260" id="costs-canvas" role="img"
+                <canvas ref={canvas} width="640" height="240" id="costs-canvas" role="img"
                     aria-label={format!("Costs by arm, stacked by category ({x_label}); the table below has the numbers.")} />
+                <ul class="legend" aria-hidden="true">
+                    { for cats.iter().enumerate().map(|(k, c)| {
+                        let RGBColor(r, g, b) = PALETTE[k % PALETTE.len()];
+                        html! { <li><span class="swatch" style={format!("background: rgb({r},{g},{b})")}></span>{ c.label() }</li> }
+                    }) }
+                </ul>
                 <details>
                     <summary>{ "Data table" }</summary>
                     <table id="costs-table">
