@@ -19,6 +19,7 @@ const types = {
   ".svg": "image/svg+xml",
   ".png": "image/png",
   ".json": "application/json",
+  ".md": "text/markdown; charset=utf-8",
 };
 
 /** Serve `dir` on 127.0.0.1 at a free port; resolves to { url, close }. */

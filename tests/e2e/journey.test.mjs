@@ -238,3 +238,14 @@ test("no WCAG 2.1 AA violations (axe-core), with every section open", async () =
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test("the methods section loads the model's equations and lists every source", async () => {
+  const { page, context, errors } = await open();
+  await page.click("#methods > summary");
+  await page.waitForFunction(() => /Money conversion/.test(document.querySelector("#methods-doc")?.textContent ?? ""));
+  assert.match(await page.textContent("#methods-doc"), /exit\(t\)/);
+  const sources = await page.$$eval("#sources-list li", (l) => l.length);
+  assert.ok(sources >= 30, `${sources} sources listed`);
+  assert.deepEqual(errors, []);
+  await context.close();
+});

@@ -1,11 +1,33 @@
 //! The methods page: the equations of `docs/model.md` and every source, rendered as text
-//! (never as HTML), so the page and the document cannot drift apart.
+//! (never as HTML), so the page and the document cannot drift apart. The document is copied
+//! next to the page by Trunk and fetched from the same origin only when the section is
+//! opened, which keeps it out of the first load.
 
 use hatcalc::sources::SOURCES;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+use web_sys::HtmlDetailsElement;
 use yew::prelude::*;
 
-/// The model document, compiled in.
-const MODEL_MD: &str = include_str!("../../docs/model.md");
+/// Where Trunk puts the model document, relative to the page.
+const MODEL_MD_URL: &str = "model.md";
+
+/// Fetch the model document from the page's own origin.
+async fn fetch_model_md() -> Result<String, String> {
+    let window = gloo::utils::window();
+    let response = JsFuture::from(window.fetch_with_str(MODEL_MD_URL))
+        .await
+        .map_err(|_| "the request failed".to_string())?;
+    let response: web_sys::Response = response.dyn_into().map_err(|_| "no response".to_string())?;
+    if !response.ok() {
+        return Err(format!("the server answered {}", response.status()));
+    }
+    let text = JsFuture::from(response.text().map_err(|_| "no body".to_string())?)
+        .await
+        .map_err(|_| "the body could not be read".to_string())?;
+    text.as_string()
+        .ok_or_else(|| "the body is not text".to_string())
+}
 
 /// One block of the document.
 #[derive(Debug, PartialEq)]
@@ -69,16 +91,30 @@ fn blocks(md: &str) -> Vec<Block<'_>> {
 /// Methods and sources, in a section that opens on demand.
 #[function_component(Methods)]
 pub fn methods() -> Html {
+    let doc = use_state(|| None::<Result<String, String>>);
+    let on_toggle = {
+        let doc = doc.clone();
+        Callback::from(move |e: Event| {
+            let el: HtmlDetailsElement = e.target_unchecked_into();
+            if el.open() && doc.is_none() {
+                let doc = doc.clone();
+                wasm_bindgen_futures::spawn_local(
+                    async move { doc.set(Some(fetch_model_md().await)) },
+                );
+            }
+        })
+    };
+    let body = match &*doc {
+        None => html! { <p class="muted">{ "Loading the model description…" }</p> },
+        Some(Err(e)) => {
+            html! { <p class="error" role="alert">{ format!("The model description could not be loaded ({e}); it is docs/model.md in the source.") }</p> }
+        }
+        Some(Ok(md)) => render(md),
+    };
     html! {
-        <details class="analysis" id="methods">
+        <details class="analysis" id="methods" ontoggle={on_toggle}>
             <summary><h2>{ "Methods and sources" }</h2></summary>
-            { for blocks(MODEL_MD).into_iter().map(|b| match b {
-                Block::Heading(1, t) => html! { <h3>{ t }</h3> },
-                Block::Heading(_, t) => html! { <h4>{ t }</h4> },
-                Block::Code(lines) => html! { <pre tabindex="0">{ lines.join("\n") }</pre> },
-                Block::Table(rows) => html! { <pre class="md-table" tabindex="0">{ rows.join("\n") }</pre> },
-                Block::Paragraph(p) => html! { <p>{ p.replace('`', "") }</p> },
-            }) }
+            <div id="methods-doc">{ body }</div>
             <h3 id="sources-h">{ "Sources" }</h3>
             <ol id="sources-list">
                 { for SOURCES.iter().map(|s| html! {
@@ -90,13 +126,28 @@ pub fn methods() -> Html {
     }
 }
 
+/// The document's blocks as text-only markup.
+fn render(md: &str) -> Html {
+    html! {
+        <>
+            { for blocks(md).into_iter().map(|b| match b {
+                Block::Heading(1, t) => html! { <h3>{ t }</h3> },
+                Block::Heading(_, t) => html! { <h4>{ t }</h4> },
+                Block::Code(lines) => html! { <pre tabindex="0">{ lines.join("\n") }</pre> },
+                Block::Table(rows) => html! { <pre class="md-table" tabindex="0">{ rows.join("\n") }</pre> },
+                Block::Paragraph(p) => html! { <p>{ p.replace('`', "") }</p> },
+            }) }
+        </>
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
     fn the_model_document_splits_into_its_sections() {
-        let b = blocks(MODEL_MD);
+        let b = blocks(include_str!("../../docs/model.md"));
         let headings: Vec<&str> = b
             .iter()
             .filter_map(|b| match b {
