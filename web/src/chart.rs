@@ -2,6 +2,8 @@
 //! the browser and to SVG in native snapshot tests.
 
 use hatcalc::analysis::Curve;
+use plotters::chart::MeshStyle;
+use plotters::coord::types::RangedCoordf64;
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
@@ -24,6 +26,46 @@ const LINE: RGBColor = RGBColor(0, 90, 160);
 const ZERO: RGBColor = RGBColor(120, 120, 120);
 const MARK: RGBColor = RGBColor(190, 30, 45);
 
+/// A chart's drawing context: f64 on both axes.
+type Chart2d<'a, DB> = ChartContext<'a, DB, Cartesian2d<RangedCoordf64, RangedCoordf64>>;
+
+/// The frame every chart shares: title, margins, label areas, and f64 axes over `x` and `y`.
+fn frame<'a, DB: DrawingBackend>(
+    root: &'a DrawingArea<DB, Shift>,
+    title: &str,
+    y_area: u32,
+    x: std::ops::Range<f64>,
+    y: std::ops::Range<f64>,
+) -> Result<Chart2d<'a, DB>, String> {
+    ChartBuilder::on(root)
+        .caption(title, ("sans-serif", 18).into_font().color(&INK))
+        .margin(10)
+        .x_label_area_size(44)
+        .y_label_area_size(y_area)
+        .build_cartesian_2d(x, y)
+        .map_err(|e| e.to_string())
+}
+
+/// The axis style every chart shares: readable fonts, no minor grid lines, compact numbers
+/// on the x axis with its title; callers add what differs and call `draw`.
+fn axes<'a, 'b, DB: DrawingBackend>(
+    chart: &'b mut Chart2d<'a, DB>,
+    x_desc: &'b str,
+) -> MeshStyle<'a, 'b, RangedCoordf64, RangedCoordf64, DB> {
+    let mut mesh = chart.configure_mesh();
+    mesh.max_light_lines(0)
+        .x_desc(x_desc)
+        .x_labels(6)
+        .x_label_formatter(&compact_label)
+        .axis_desc_style(("sans-serif", 14).into_font().color(&INK))
+        .label_style(("sans-serif", 12).into_font().color(&INK));
+    mesh
+}
+
+fn compact_label(v: &f64) -> String {
+    compact(*v)
+}
+
 /// Draw a one-way break-even curve: net benefit against a parameter, the zero line, the
 /// break-even point and the current value.
 pub fn draw_curve<DB: DrawingBackend>(
@@ -45,24 +87,11 @@ pub fn draw_curve<DB: DrawingBackend>(
     y1 += pad;
     let x1 = if x1 > x0 { x1 } else { x0 + 1.0 };
 
-    let mut chart = ChartBuilder::on(root)
-        .caption(c.title, ("sans-serif", 18).into_font().color(&INK))
-        .margin(12)
-        .x_label_area_size(44)
-        .y_label_area_size(84)
-        .build_cartesian_2d(x0..x1, y0..y1)
-        .map_err(err)?;
-    chart
-        .configure_mesh()
-        .x_desc(c.x_label)
+    let mut chart = frame(root, c.title, 84, x0..x1, y0..y1)?;
+    axes(&mut chart, c.x_label)
         .y_desc(c.y_label)
-        .x_labels(6)
         .y_labels(6)
-        .x_label_formatter(&|v| compact(*v))
-        .y_label_formatter(&|v| compact(*v))
-        .axis_desc_style(("sans-serif", 14).into_font().color(&INK))
-        .label_style(("sans-serif", 12).into_font().color(&INK))
-        .max_light_lines(0)
+        .y_label_formatter(&compact_label)
         .draw()
         .map_err(err)?;
     chart
@@ -210,23 +239,10 @@ pub fn draw_costs<DB: DrawingBackend>(
     let n = c.rows.len().max(1);
     let share = if c.legend { 0.66 } else { 1.0 };
     let (plot, legend) = root.split_horizontally((root.dim_in_pixel().0 as f64 * share) as u32);
-    let mut chart = ChartBuilder::on(&plot)
-        .caption(c.title, ("sans-serif", 18).into_font().color(&INK))
-        .margin(10)
-        .x_label_area_size(44)
-        .y_label_area_size(8)
-        .build_cartesian_2d(lo - pad..hi + pad, 0.0..n as f64)
-        .map_err(err)?;
-    chart
-        .configure_mesh()
-        .max_light_lines(0)
+    let mut chart = frame(&plot, c.title, 8, lo - pad..hi + pad, 0.0..n as f64)?;
+    axes(&mut chart, c.x_label)
         .disable_y_mesh()
         .disable_y_axis()
-        .x_desc(c.x_label)
-        .x_labels(6)
-        .x_label_formatter(&|v| compact(*v))
-        .axis_desc_style(("sans-serif", 14).into_font().color(&INK))
-        .label_style(("sans-serif", 12).into_font().color(&INK))
         .draw()
         .map_err(err)?;
     for (row, (name, parts)) in c.rows.iter().enumerate() {
@@ -361,23 +377,10 @@ pub fn draw_tornado<DB: DrawingBackend>(
         hi = hi.max(*a).max(*b);
     }
     let pad = (hi - lo).max(1.0) * 0.05;
-    let mut chart = ChartBuilder::on(root)
-        .caption(c.title, ("sans-serif", 18).into_font().color(&INK))
-        .margin(10)
-        .x_label_area_size(44)
-        .y_label_area_size(8)
-        .build_cartesian_2d(lo - pad..hi + pad, 0.0..n as f64)
-        .map_err(err)?;
-    chart
-        .configure_mesh()
-        .max_light_lines(0)
+    let mut chart = frame(root, c.title, 8, lo - pad..hi + pad, 0.0..n as f64)?;
+    axes(&mut chart, c.x_label)
         .disable_y_mesh()
         .disable_y_axis()
-        .x_desc(c.x_label)
-        .x_labels(6)
-        .x_label_formatter(&|v| compact(*v))
-        .axis_desc_style(("sans-serif", 14).into_font().color(&INK))
-        .label_style(("sans-serif", 12).into_font().color(&INK))
         .draw()
         .map_err(err)?;
     for (i, (label, at_low, at_high)) in c.bars.iter().enumerate() {
@@ -428,22 +431,9 @@ pub fn draw_histogram<DB: DrawingBackend>(
         return Err("no draws".into());
     };
     let top = counts.iter().copied().max().unwrap_or(1).max(1) as f64 * 1.08;
-    let mut chart = ChartBuilder::on(root)
-        .caption(title, ("sans-serif", 18).into_font().color(&INK))
-        .margin(10)
-        .x_label_area_size(44)
-        .y_label_area_size(56)
-        .build_cartesian_2d(x0.min(0.0)..x1.max(0.0), 0.0..top)
-        .map_err(err)?;
-    chart
-        .configure_mesh()
-        .max_light_lines(0)
-        .x_desc(x_label)
+    let mut chart = frame(root, title, 56, x0.min(0.0)..x1.max(0.0), 0.0..top)?;
+    axes(&mut chart, x_label)
         .y_desc("Draws")
-        .x_labels(6)
-        .x_label_formatter(&|v| compact(*v))
-        .axis_desc_style(("sans-serif", 14).into_font().color(&INK))
-        .label_style(("sans-serif", 12).into_font().color(&INK))
         .draw()
         .map_err(err)?;
     for (w, n) in edges.windows(2).zip(counts) {
@@ -476,23 +466,10 @@ pub fn draw_ceac<DB: DrawingBackend>(
     let err = |e: DrawingAreaErrorKind<DB::ErrorType>| e.to_string();
     root.fill(&WHITE).map_err(err)?;
     let x1 = points.last().map_or(1.0, |p| p.0).max(1.0);
-    let mut chart = ChartBuilder::on(root)
-        .caption(title, ("sans-serif", 18).into_font().color(&INK))
-        .margin(10)
-        .x_label_area_size(44)
-        .y_label_area_size(56)
-        .build_cartesian_2d(0.0..x1, 0.0..1.0)
-        .map_err(err)?;
-    chart
-        .configure_mesh()
-        .max_light_lines(0)
-        .x_desc(x_label)
+    let mut chart = frame(root, title, 56, 0.0..x1, 0.0..1.0)?;
+    axes(&mut chart, x_label)
         .y_desc("Chance cost-effective")
-        .x_labels(6)
-        .x_label_formatter(&|v| compact(*v))
         .y_label_formatter(&|v| format!("{:.0}%", v * 100.0))
-        .axis_desc_style(("sans-serif", 14).into_font().color(&INK))
-        .label_style(("sans-serif", 12).into_font().color(&INK))
         .draw()
         .map_err(err)?;
     chart
@@ -605,25 +582,18 @@ pub fn draw_heatmap<DB: DrawingBackend>(
             .filter(|v| v.is_finite())
             .fold(0.0f64, |m, v| m.max(v.abs()))
             .max(1e-9);
-    let mut chart = ChartBuilder::on(root)
-        .caption(c.title, ("sans-serif", 18).into_font().color(&INK))
-        .margin(12)
-        .x_label_area_size(44)
-        .y_label_area_size(64)
-        .build_cartesian_2d(x0 - dx / 2.0..x1 + dx / 2.0, y0 - dy / 2.0..y1 + dy / 2.0)
-        .map_err(err)?;
-    chart
-        .configure_mesh()
-        .max_light_lines(0)
+    let mut chart = frame(
+        root,
+        c.title,
+        64,
+        x0 - dx / 2.0..x1 + dx / 2.0,
+        y0 - dy / 2.0..y1 + dy / 2.0,
+    )?;
+    axes(&mut chart, c.x_label)
         .disable_mesh()
-        .x_desc(c.x_label)
         .y_desc(c.y_label)
-        .x_labels(6)
         .y_labels(6)
-        .x_label_formatter(&|v| compact(*v))
-        .y_label_formatter(&|v| compact(*v))
-        .axis_desc_style(("sans-serif", 14).into_font().color(&INK))
-        .label_style(("sans-serif", 12).into_font().color(&INK))
+        .y_label_formatter(&compact_label)
         .draw()
         .map_err(err)?;
     let cells = g.y.iter().enumerate().flat_map(|(j, y)| {
