@@ -434,6 +434,7 @@ pub fn draw_histogram<DB: DrawingBackend>(
     let mut chart = frame(root, title, 56, x0.min(0.0)..x1.max(0.0), 0.0..top)?;
     axes(&mut chart, x_label)
         .y_desc("Draws")
+        .y_label_formatter(&|v| format!("{v:.0}"))
         .draw()
         .map_err(err)?;
     for (w, n) in edges.windows(2).zip(counts) {
