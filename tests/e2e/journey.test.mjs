@@ -249,3 +249,24 @@ test("the methods section loads the model's equations and lists every source", a
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test("nothing is sent anywhere: every request of a full journey stays on the page's origin", async () => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  const requests = [];
+  page.on("request", (r) => requests.push(r.url()));
+  await page.goto(server.url + "?v=1&preset=nosyk2012");
+  await page.waitForSelector("#mc-summary", { timeout: 30000 });
+  await page.$$eval("details", (ds) => ds.forEach((d) => { d.open = true; }));
+  await page.waitForSelector("#tornado-canvas");
+  await page.waitForFunction(() => /Money conversion/.test(document.querySelector("#methods-doc")?.textContent ?? ""));
+  await page.selectOption("#preset", "us");
+  await page.fill("#claim-target", "0");
+  await page.click("#claim-check");
+  await page.waitForSelector("#claim-report");
+  const origin = new URL(server.url).origin;
+  const foreign = requests.filter((u) => !u.startsWith(origin) && !u.startsWith("data:"));
+  assert.deepEqual(foreign, []);
+  assert.ok(requests.length >= 4, "the journey made its own requests");
+  await context.close();
+});
