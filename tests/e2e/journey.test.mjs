@@ -66,7 +66,8 @@ test("a bundle that fails to load shows a message with a reload link, not a blan
   await page.route(/\.wasm$/, (route) => route.fulfill({ status: 404, body: "gone" }));
   await page.goto(server.url);
   const banner = page.locator("#fatal");
-  await banner.waitFor({ state: "visible", timeout: 15000 });
+  // At once, not after the 10-second fallback.
+  await banner.waitFor({ state: "visible", timeout: 5000 });
   assert.match(await banner.textContent(), /stopped/);
   assert.equal(await page.getAttribute("#fatal-reload", "href"), "");
   await screenshot(page, "load-failure.png");
