@@ -14,6 +14,18 @@ fn document() -> web_sys::Document {
 }
 
 async fn mount() -> web_sys::Element {
+    // Each test starts clean: the app restores from the URL and from local storage, and an
+    // earlier test's app will have written both.
+    let window = gloo::utils::window();
+    if let Ok(Some(storage)) = window.local_storage() {
+        storage.clear().unwrap();
+    }
+    let path = window.location().pathname().unwrap();
+    window
+        .history()
+        .unwrap()
+        .replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&path))
+        .unwrap();
     let doc = document();
     let root = doc.create_element("div").unwrap();
     doc.body().unwrap().append_child(&root).unwrap();
@@ -102,5 +114,53 @@ async fn bad_input_shows_a_message_and_keeps_the_last_result() {
         .query_selector("#dam-retention_12m-error")
         .unwrap()
         .is_none());
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+async fn choosing_a_preset_switches_currency_and_marks_changed_inputs() {
+    let root = mount().await;
+    let select: web_sys::HtmlSelectElement = root
+        .query_selector("#preset")
+        .unwrap()
+        .unwrap()
+        .dyn_into()
+        .unwrap();
+    select.set_value("emcdda2011-de");
+    select
+        .dispatch_event(&Event::new("change").unwrap())
+        .unwrap();
+    yew::platform::time::sleep(std::time::Duration::from_millis(50)).await;
+    let headline = text(&root, "#net-benefit");
+    assert!(
+        headline.contains('€') || headline.contains("EUR"),
+        "{headline}"
+    );
+    assert!(
+        root.query_selector(".field.changed").unwrap().is_some(),
+        "changed inputs are marked"
+    );
+    assert!(text(&root, ".changed-note").contains("changed"));
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+async fn every_input_shows_its_source_or_says_it_is_an_assumption() {
+    let root = mount().await;
+    // A cited money figure: the citation and how it was converted to the page's currency.
+    let cited = text(&root, "#dam-cost_year-field details.source");
+    assert!(cited.contains("European Monitoring Centre"), "{cited}");
+    assert!(
+        cited.contains("EUR") && cited.contains("2009"),
+        "original currency and year: {cited}"
+    );
+    assert!(
+        cited.contains("purchasing power parity"),
+        "conversion: {cited}"
+    );
+    // An assumption says so, with its reasoning.
+    let assumed = text(&root, "#crime-property-rate-field details.source");
+    assert!(assumed.starts_with("Assumption"), "{assumed}");
+    assert!(text(&root, "#crime-property-rate-field label").contains("assumption"));
     root.remove();
 }
