@@ -229,7 +229,11 @@ test("two assumptions at once: the heat map and its frontier", async () => {
 });
 
 test("no WCAG 2.1 AA violations (axe-core), with every section open", async () => {
-  const { page, context } = await open();
+  // axe is injected as an inline script, which the page's policy rightly refuses: bypass the
+  // policy for this test only (the policy has its own test).
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, bypassCSP: true });
+  const page = await context.newPage();
+  await page.goto(server.url);
   await page.waitForSelector("#mc-summary", { timeout: 30000 });
   await page.$$eval("details", (ds) => ds.forEach((d) => { d.open = true; }));
   await page.waitForSelector("#tornado-canvas");
@@ -269,5 +273,33 @@ test("nothing is sent anywhere: every request of a full journey stays on the pag
   const foreign = requests.filter((u) => !u.startsWith(origin) && !u.startsWith("data:"));
   assert.deepEqual(foreign, []);
   assert.ok(requests.length >= 4, "the journey made its own requests");
+  await context.close();
+});
+
+test("a strict Content-Security-Policy is in force and nothing on the page breaks it", async () => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  await context.addInitScript(() => {
+    window.__cspViolations = [];
+    document.addEventListener("securitypolicyviolation", (e) => window.__cspViolations.push(`${e.violatedDirective} ${e.blockedURI}`));
+  });
+  const page = await context.newPage();
+  await page.goto(server.url);
+  await page.waitForSelector("#mc-summary", { timeout: 30000 });
+  const policy = await page.getAttribute('meta[http-equiv="Content-Security-Policy"]', "content");
+  assert.match(policy, /default-src 'none'/);
+  assert.match(policy, /script-src 'self' 'sha256-[A-Za-z0-9+/=]+' 'wasm-unsafe-eval'/);
+  assert.doesNotMatch(policy, /https?:|'unsafe-eval'/);
+  const directives = Object.fromEntries(policy.split(";").map((d) => d.trim().split(/\s+/)).map(([k, ...v]) => [k, v]));
+  assert.ok(!directives["script-src"].includes("'unsafe-inline'"), "no inline script but the hashed loader");
+  assert.deepEqual(directives["style-src"], ["'self'"], "no inline <style>");
+  await page.$$eval("details", (ds) => ds.forEach((d) => { d.open = true; }));
+  await page.waitForSelector("#tornado-canvas");
+  await page.waitForFunction(() => /Money conversion/.test(document.querySelector("#methods-doc")?.textContent ?? ""));
+  // An inline script injected now must be refused by the policy.
+  await page.evaluate(() => { const s = document.createElement("script"); s.textContent = "window.__injected = 1"; document.body.append(s); });
+  const injected = await page.evaluate(() => window.__injected);
+  assert.equal(injected, undefined, "inline script blocked");
+  const violations = await page.evaluate(() => window.__cspViolations.filter((v) => !v.startsWith("script-src-elem inline")));
+  assert.deepEqual(violations, []);
   await context.close();
 });
