@@ -1,7 +1,9 @@
 //! Views of the analyses: which assumptions matter (tornado), the Monte Carlo charts, and the
 //! claim check. Heavy analyses run only when their section is opened or asked for.
 
-use crate::chart::{draw_ceac, draw_heatmap, draw_histogram, draw_tornado, HeatMap, TornadoChart};
+use crate::chart::{
+    draw_ceac, draw_heatmap, draw_histogram, draw_on_canvas, draw_tornado, HeatMap, TornadoChart,
+};
 use crate::format;
 use crate::results::McView;
 use hatcalc::analysis::{
@@ -10,10 +12,8 @@ use hatcalc::analysis::{
 use hatcalc::model::relevant;
 use hatcalc::params::{find, Group};
 use hatcalc::Scenario;
-use plotters::prelude::IntoDrawingArea;
-use plotters_canvas::CanvasBackend;
 use std::rc::Rc;
-use web_sys::{HtmlCanvasElement, HtmlDetailsElement, HtmlInputElement, HtmlSelectElement};
+use web_sys::{HtmlDetailsElement, HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
 /// Bars drawn in the tornado (the table lists every input that moves the result).
@@ -74,20 +74,15 @@ pub fn sensitivity(props: &ScenarioProps) -> Html {
                     )
                 })
                 .collect();
-            if let Some(backend) = canvas
-                .cast::<HtmlCanvasElement>()
-                .and_then(CanvasBackend::with_canvas_object)
-            {
+            draw_on_canvas(&canvas, |area| {
                 let chart = TornadoChart {
                     title: "Which assumptions matter most",
                     x_label: &x_label,
                     base: t.base,
                     bars: &bars,
                 };
-                if let Err(e) = draw_tornado(&backend.into_drawing_area(), &chart) {
-                    gloo::console::error!(format!("chart: {e}"));
-                }
-            }
+                draw_tornado(area, &chart)
+            });
         });
     }
     html! {
@@ -142,31 +137,25 @@ pub fn mc_charts(props: &McProps) -> Html {
         let result = props.mc.result.clone();
         use_effect_with(result, move |r| {
             let Some(r) = r.as_ref() else { return };
-            if let Some(b) = hist
-                .cast::<HtmlCanvasElement>()
-                .and_then(CanvasBackend::with_canvas_object)
-            {
+            draw_on_canvas(&hist, |area| {
                 let x = format!("Net benefit per patient over the horizon ({cur} {year})");
-                let _ = draw_histogram(
-                    &b.into_drawing_area(),
+                draw_histogram(
+                    area,
                     "Net benefit across the draws",
                     &x,
                     &r.histogram.edges,
                     &r.histogram.counts,
-                );
-            }
-            if let Some(b) = ceac
-                .cast::<HtmlCanvasElement>()
-                .and_then(CanvasBackend::with_canvas_object)
-            {
+                )
+            });
+            draw_on_canvas(&ceac, |area| {
                 let x = format!("Willingness to pay per QALY ({cur} {year})");
-                let _ = draw_ceac(
-                    &b.into_drawing_area(),
+                draw_ceac(
+                    area,
                     "Chance the treatment is cost-effective",
                     &x,
                     &r.acceptability,
-                );
-            }
+                )
+            });
         });
     }
     let Some(r) = props.mc.result.as_ref() else {
@@ -363,10 +352,7 @@ pub fn two_way(props: &ScenarioProps) -> Html {
             let Some((grid, contour)) = g.as_ref() else {
                 return;
             };
-            if let Some(backend) = canvas
-                .cast::<HtmlCanvasElement>()
-                .and_then(CanvasBackend::with_canvas_object)
-            {
+            draw_on_canvas(&canvas, |area| {
                 let chart = HeatMap {
                     title: "Net benefit over two assumptions",
                     x_label: &xl,
@@ -374,10 +360,8 @@ pub fn two_way(props: &ScenarioProps) -> Html {
                     grid,
                     contour,
                 };
-                if let Err(e) = draw_heatmap(&backend.into_drawing_area(), &chart) {
-                    gloo::console::error!(format!("chart: {e}"));
-                }
-            }
+                draw_heatmap(area, &chart)
+            });
         });
     }
     let options = |selected: hatcalc::P| -> Html {

@@ -2,7 +2,7 @@
 //! actions up; the only state is the reducer's.
 
 use crate::analyses::{ClaimCheck, Sensitivity, TwoWay};
-use crate::chart::{draw_curve, CurveChart};
+use crate::chart::{draw_curve, draw_on_canvas, CurveChart};
 use crate::format;
 use crate::inputs::{unit_text, Assumptions};
 use crate::results::Results;
@@ -10,10 +10,8 @@ use crate::state::{Action, State};
 use hatcalc::analysis::{curve, Curve, Metric};
 use hatcalc::model::relevant;
 use hatcalc::{evaluate, Scenario, P};
-use plotters::prelude::IntoDrawingArea;
-use plotters_canvas::CanvasBackend;
 use std::rc::Rc;
-use web_sys::{HtmlCanvasElement, HtmlSelectElement};
+use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
 /// Points on the break-even curve.
@@ -138,10 +136,7 @@ pub fn curve_view(props: &CurveProps) -> Html {
         let current = s.get(props.param);
         let (x_label, y_label) = (x_label.clone(), y_label.clone());
         use_effect_with((curve, current), move |(curve, current)| {
-            if let Some(backend) = canvas
-                .cast::<HtmlCanvasElement>()
-                .and_then(CanvasBackend::with_canvas_object)
-            {
+            draw_on_canvas(&canvas, |area| {
                 let chart = CurveChart {
                     title,
                     x_label: &x_label,
@@ -149,10 +144,8 @@ pub fn curve_view(props: &CurveProps) -> Html {
                     curve,
                     current: *current,
                 };
-                if let Err(e) = draw_curve(&backend.into_drawing_area(), &chart) {
-                    gloo::console::error!(format!("chart: {e}"));
-                }
-            }
+                draw_curve(area, &chart)
+            });
         });
     }
     let on_param = {

@@ -628,3 +628,19 @@ pub fn draw_heatmap<DB: DrawingBackend>(
     root.present().map_err(err)?;
     Ok(())
 }
+
+/// Draw on the canvas behind `canvas`, if it is mounted; a drawing error is logged, never
+/// shown as a broken page.
+pub fn draw_on_canvas(
+    canvas: &yew::NodeRef,
+    draw: impl FnOnce(&DrawingArea<plotters_canvas::CanvasBackend, Shift>) -> Result<(), String>,
+) {
+    let backend = canvas
+        .cast::<web_sys::HtmlCanvasElement>()
+        .and_then(plotters_canvas::CanvasBackend::with_canvas_object);
+    if let Some(backend) = backend {
+        if let Err(e) = draw(&backend.into_drawing_area()) {
+            gloo::console::error!(format!("chart: {e}"));
+        }
+    }
+}

@@ -1,17 +1,14 @@
 //! Results: the headline, costs by arm, who pays and who saves, the programme budget, and
 //! the Monte Carlo summary. Every number comes from the model; this module only lays it out.
 
-use crate::chart::{draw_costs, CostRows, CostsChart, PALETTE};
+use crate::chart::{draw_costs, draw_on_canvas, CostRows, CostsChart, PALETTE};
 use crate::format;
 use hatcalc::analysis::{Psa, PsaConfig, PsaRun};
 use hatcalc::model::{Bearer, Category, Icer, Outcome, Scope};
 use hatcalc::Scenario;
-use plotters::prelude::IntoDrawingArea;
 use plotters::style::RGBColor;
-use plotters_canvas::CanvasBackend;
 use std::cell::Cell;
 use std::rc::Rc;
-use web_sys::HtmlCanvasElement;
 use yew::prelude::*;
 
 /// Draws the page's Monte Carlo runs.
@@ -193,20 +190,15 @@ pub fn costs_view(props: &BlockProps) -> Html {
     {
         let (canvas, rows, x_label) = (canvas.clone(), rows.clone(), x_label.clone());
         use_effect_with(rows, move |rows| {
-            if let Some(backend) = canvas
-                .cast::<HtmlCanvasElement>()
-                .and_then(CanvasBackend::with_canvas_object)
-            {
+            draw_on_canvas(&canvas, |area| {
                 let chart = CostsChart {
                     title: "Costs by arm",
                     x_label: &x_label,
                     rows,
                     legend: false,
                 };
-                if let Err(e) = draw_costs(&backend.into_drawing_area(), &chart) {
-                    gloo::console::error!(format!("chart: {e}"));
-                }
-            }
+                draw_costs(area, &chart)
+            });
         });
     }
     html! {
