@@ -6,6 +6,7 @@
 //! The crate knows nothing of the browser; `web/` draws what it returns.
 
 pub mod analysis;
+pub mod export;
 pub mod model;
 pub mod money;
 pub mod params;

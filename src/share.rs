@@ -97,45 +97,62 @@ fn crime_id(c: CrimeInput) -> &'static str {
     }
 }
 
-/// The query string (without `?`) that reproduces `s` from `preset`, with `seed`.
+/// The query string (without `?`) that reproduces `s` from `preset`, with `seed`: only
+/// what differs from the preset.
 pub fn encode(s: &Scenario, preset: &Preset, seed: u64) -> String {
-    let mut out = vec![format!("v={VERSION}"), format!("preset={}", preset.id)];
+    pairs(s, preset, seed, false)
+        .iter()
+        .map(|(k, v)| format!("{k}={v}"))
+        .collect::<Vec<_>>()
+        .join("&")
+}
+
+/// The (key, value) pairs of the query string; with `full`, every setting and every value
+/// is written, whether or not it differs from the preset (the scenario file's form).
+pub fn pairs(s: &Scenario, preset: &Preset, seed: u64, full: bool) -> Vec<(String, String)> {
+    let mut out = vec![
+        ("v".to_string(), VERSION.to_string()),
+        ("preset".to_string(), preset.id.to_string()),
+    ];
     let base = preset.scenario().ok();
     let b = base.as_ref().map(|b| b.settings).unwrap_or(preset.settings);
+    let differs = |same: bool| full || !same;
     let st = s.settings;
-    if (st.intervention, st.comparator) != (b.intervention, b.comparator) {
-        out.push(format!(
-            "arms={}.{}",
-            st.intervention.id(),
-            st.comparator.id()
+    if differs((st.intervention, st.comparator) == (b.intervention, b.comparator)) {
+        out.push((
+            "arms".into(),
+            format!("{}.{}", st.intervention.id(), st.comparator.id()),
         ));
     }
-    if st.perspective != b.perspective {
-        out.push(format!("perspective={}", st.perspective.id()));
+    if differs(st.perspective == b.perspective) {
+        out.push(("perspective".into(), st.perspective.id().to_string()));
     }
-    if st.cost_input != b.cost_input {
-        out.push(format!("cost={}", cost_id(st.cost_input)));
+    if differs(st.cost_input == b.cost_input) {
+        out.push(("cost".into(), cost_id(st.cost_input).to_string()));
     }
-    if st.crime_input != b.crime_input {
-        out.push(format!("crime={}", crime_id(st.crime_input)));
+    if differs(st.crime_input == b.crime_input) {
+        out.push(("crime".into(), crime_id(st.crime_input).to_string()));
     }
-    if st.include_intangible != b.include_intangible {
-        out.push(format!("intangible={}", u8::from(st.include_intangible)));
+    if differs(st.include_intangible == b.include_intangible) {
+        out.push((
+            "intangible".into(),
+            u8::from(st.include_intangible).to_string(),
+        ));
     }
-    if st.include_vsl != b.include_vsl {
-        out.push(format!("vsl={}", u8::from(st.include_vsl)));
+    if differs(st.include_vsl == b.include_vsl) {
+        out.push(("vsl".into(), u8::from(st.include_vsl).to_string()));
     }
-    if seed != 1 {
-        out.push(format!("seed={seed}"));
+    if differs(seed == 1) {
+        out.push(("seed".into(), seed.to_string()));
     }
     for p in P::ALL {
         let v = s.get(*p);
         // `{}` prints the shortest text that reads back as the same f64.
-        if base.as_ref().is_none_or(|b| b.get(*p) != v) {
-            out.push(format!("x.{}={v}", p.def().id));
+        if differs(base.as_ref().is_some_and(|b| b.get(*p) == v)) {
+            out.push((format!("x.{}", p.def().id), v.to_string()));
         }
     }
-    out.join("&")
+    out
 }
 
 /// Read a query string written by [`encode`] (a leading `?` is allowed).

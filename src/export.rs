@@ -1,0 +1,430 @@
+//! What leaves the calculator as a file: the inputs and the outputs as CSV (each value with
+//! its unit, each input with its source), and the scenario as a JSON file that can be opened
+//! again. Pure functions of a scenario; the page, the embed and the command line share them.
+//!
+//! CSV follows RFC 4180 (comma-separated, `"`-quoted where needed, CRLF line ends) and is
+//! written here in a dozen lines rather than with the `csv` crate, whose writer would add to
+//! the browser bundle's size budget for no gain; the tests read every export back with the
+//! `csv` crate's reader.
+
+use crate::model::{relevant, Category, Icer, Outcome};
+use crate::params::{Origin, P};
+use crate::presets::{find as find_preset, PRESETS};
+use crate::scenario::Scenario;
+use crate::share::{decode, pairs, ShareError, Shared};
+use crate::sources::source;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+use std::fmt;
+
+/// One CSV field, quoted when it holds a comma, a quote or a line break.
+fn field(text: &str) -> String {
+    if text.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", text.replace('"', "\"\""))
+    } else {
+        text.to_string()
+    }
+}
+
+/// Rows as CSV text.
+fn csv<S: AsRef<str>>(rows: &[Vec<S>]) -> String {
+    let mut out = String::new();
+    for row in rows {
+        let cells: Vec<String> = row.iter().map(|c| field(c.as_ref())).collect();
+        out.push_str(&cells.join(","));
+        out.push_str("\r\n");
+    }
+    out
+}
+
+/// The full citation of each source id, with where in it the figure is.
+fn citations(ids: &[&str]) -> String {
+    ids.iter()
+        .map(|id| match source(id) {
+            Some(s) => format!("{} [{}] {}", s.citation, s.locator, s.url),
+            None => (*id).to_string(),
+        })
+        .collect::<Vec<_>>()
+        .join(" | ")
+}
+
+/// Every input of `s`: value, unit, default, plausible range, whether the current settings
+/// use it, and where its default comes from (a citation, or the reasoning of an assumption).
+pub fn inputs_csv(s: &Scenario) -> String {
+    let currency = s.basis().economy.currency();
+    let mut rows = vec![[
+        "id",
+        "label",
+        "group",
+        "value",
+        "unit",
+        "default",
+        "plausible_low",
+        "plausible_high",
+        "used_by_current_settings",
+        "basis_of_default",
+        "sources",
+        "how_derived_or_why_assumed",
+    ]
+    .map(String::from)
+    .to_vec()];
+    for p in P::ALL {
+        let d = p.def();
+        let (lo, hi) = s.range(*p);
+        let (basis, ids, note) = match d.origin {
+            Origin::Cited { sources, how } => ("cited", sources, how),
+            Origin::Assumption {
+                reasoning,
+                informed_by,
+            } => ("assumption", informed_by, reasoning),
+        };
+        rows.push(vec![
+            d.id.to_string(),
+            d.label.to_string(),
+            d.group.label().to_string(),
+            s.get(*p).to_string(),
+            d.unit.text(currency),
+            s.default_of(*p).to_string(),
+            lo.to_string(),
+            hi.to_string(),
+            if relevant(s, *p) { "yes" } else { "no" }.to_string(),
+            basis.to_string(),
+            citations(ids),
+            note.to_string(),
+        ]);
+    }
+    csv(&rows)
+}
+
+/// The results of `s` (as `evaluate` gives them in `o`): each arm's costs by category and its
+/// outcomes, the comparison under every perspective, the programme budget; then the
+/// permalink, the model version and the sources of every input the settings use.
+pub fn outputs_csv(s: &Scenario, o: &Outcome, permalink: &str) -> String {
+    let b = s.basis();
+    let money = format!("{} {}", b.economy.currency(), b.year);
+    let horizon = format!(
+        "{money} per patient, discounted over {} years",
+        o.horizon_years
+    );
+    let (a, c) = (&o.intervention, &o.comparator);
+    let mut rows: Vec<Vec<String>> = vec![vec![
+        "measure".into(),
+        "unit".into(),
+        a.arm.label().into(),
+        c.arm.label().into(),
+        "difference (first minus second)".into(),
+    ]];
+    let mut arms = |measure: String, unit: &str, x: f64, y: f64| {
+        rows.push(vec![
+            measure,
+            unit.into(),
+            x.to_string(),
+            y.to_string(),
+            (x - y).to_string(),
+        ]);
+    };
+    for cat in Category::ALL {
+        arms(
+            format!("Cost: {}", cat.label()),
+            &horizon,
+            a.costs.get(cat),
+            c.costs.get(cat),
+        );
+    }
+    for cat in Category::ALL {
+        arms(
+            format!("Cost in the first 12 months: {}", cat.label()),
+            &format!("{money} per patient, first 12 months"),
+            a.costs_year_one.get(cat),
+            c.costs_year_one.get(cat),
+        );
+    }
+    arms(
+        "QALYs".into(),
+        "quality-adjusted life years per patient, discounted",
+        a.qalys,
+        c.qalys,
+    );
+    arms(
+        "Life years".into(),
+        "years per patient, undiscounted",
+        a.life_years,
+        c.life_years,
+    );
+    arms(
+        "Dead at the horizon".into(),
+        "share of the cohort",
+        a.deaths,
+        c.deaths,
+    );
+    arms(
+        "Retained in own treatment at 12 months".into(),
+        "share of the cohort",
+        a.retained_12m,
+        c.retained_12m,
+    );
+    arms(
+        "Non-fatal overdoses".into(),
+        "per patient over the horizon",
+        a.overdoses,
+        c.overdoses,
+    );
+    arms(
+        "New HIV and hepatitis C infections".into(),
+        "per patient over the horizon",
+        a.infections,
+        c.infections,
+    );
+    if let (Some(x), Some(y)) = (a.offences, c.offences) {
+        arms("Offences".into(), "per patient over the horizon", x, y);
+    }
+    let mut one = |measure: String, unit: &str, value: String| {
+        rows.push(vec![
+            measure,
+            unit.into(),
+            String::new(),
+            String::new(),
+            value,
+        ]);
+    };
+    for cmp in &o.comparisons {
+        let scope = cmp.scope.perspective.label();
+        one(
+            format!("Net benefit, {scope}"),
+            &format!("{horizon}; positive means the first arm saves money"),
+            cmp.net_benefit.to_string(),
+        );
+        one(
+            format!("Net benefit in the first 12 months, {scope}"),
+            &format!("{money} per patient"),
+            cmp.net_benefit_year_one.to_string(),
+        );
+        one(
+            format!("Net benefit per year of the horizon, {scope}"),
+            &format!("{money} per patient-year, discounted"),
+            cmp.net_benefit_per_year.to_string(),
+        );
+        one(
+            format!("Benefit-cost ratio, {scope}"),
+            "savings per unit of extra treatment cost",
+            cmp.benefit_cost_ratio
+                .map_or_else(|| "not defined".into(), |r| r.to_string()),
+        );
+        let icer = match cmp.icer {
+            Icer::Dominant => "dominant (cheaper and at least as effective)".into(),
+            Icer::Dominated => "dominated (dearer and no more effective)".into(),
+            Icer::CostPerQalyGained(r) => r.to_string(),
+            Icer::SavingPerQalyLost(r) => format!("{r} saved per QALY lost"),
+        };
+        one(
+            format!("Cost per QALY gained, {scope}"),
+            &format!("{money} per QALY"),
+            icer,
+        );
+        one(
+            format!("Net monetary benefit, {scope}"),
+            &format!("{money} per patient"),
+            cmp.net_monetary_benefit.to_string(),
+        );
+    }
+    let p = &o.programme;
+    one(
+        "Programme: gross cost to the health budget".into(),
+        &format!(
+            "{money}, {} slots over {} years, discounted",
+            p.slots, p.years
+        ),
+        p.gross_cost.to_string(),
+    );
+    one(
+        "Programme: net benefit".into(),
+        &format!(
+            "{money}, {} slots over {} years, discounted",
+            p.slots, p.years
+        ),
+        p.net_benefit.to_string(),
+    );
+    one("Permalink".into(), "", permalink.into());
+    one("Model version".into(), "", crate::MODEL_VERSION.into());
+    let mut ids: Vec<&str> = P::ALL
+        .iter()
+        .filter(|p| relevant(s, **p))
+        .flat_map(|p| p.def().origin.source_ids().iter().copied())
+        .collect();
+    ids.sort_unstable();
+    ids.dedup();
+    for id in ids {
+        one("Source".into(), id, citations(&[id]));
+    }
+    csv(&rows)
+}
+
+/// What the `format` field of a scenario file says.
+pub const FILE_FORMAT: &str = "hatcalc-scenario";
+/// The scenario file version this calculator writes and reads.
+pub const FILE_VERSION: u32 = 1;
+/// Settings a scenario file may carry (the permalink's keys).
+const FILE_SETTINGS: [&str; 6] = ["arms", "perspective", "cost", "crime", "intangible", "vsl"];
+
+/// A scenario as a JSON file: every setting and every input written out, with labels and
+/// units for a human reader. Reading uses only `format`, `version`, `preset`, `seed`,
+/// `settings` and each input's `id` and `value`, and checks them as a permalink is checked.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ScenarioFile {
+    /// Always [`FILE_FORMAT`].
+    pub format: String,
+    /// [`FILE_VERSION`] when written.
+    pub version: u32,
+    /// The model version that wrote the file (informative).
+    #[serde(default)]
+    pub model_version: String,
+    /// A name the user gave the scenario.
+    #[serde(default)]
+    pub name: String,
+    /// Preset the scenario starts from.
+    pub preset: String,
+    /// Monte Carlo seed, as text (exact beyond 2^53).
+    #[serde(default)]
+    pub seed: String,
+    /// Arms, perspective, input modes, as in a permalink.
+    #[serde(default)]
+    pub settings: BTreeMap<String, String>,
+    /// Every input.
+    #[serde(default)]
+    pub inputs: Vec<FileInput>,
+}
+
+/// One input in a [`ScenarioFile`].
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct FileInput {
+    /// Registry id.
+    pub id: String,
+    /// Value, in the unit below.
+    pub value: f64,
+    /// Label (informative).
+    #[serde(default)]
+    pub label: String,
+    /// Unit (informative).
+    #[serde(default)]
+    pub unit: String,
+}
+
+/// Why a scenario file was refused.
+#[derive(Debug, Clone, PartialEq)]
+pub enum FileError {
+    /// Not JSON, or not the shape of a scenario file.
+    Unreadable(String),
+    /// JSON, but not a hatcalc scenario file.
+    Foreign,
+    /// A scenario file of another version.
+    Version(u32),
+    /// A setting the format does not have, or a value that cannot be one.
+    Setting(String),
+    /// The scenario it describes is refused.
+    Scenario(ShareError),
+}
+
+impl fmt::Display for FileError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            FileError::Unreadable(e) => write!(f, "the file is not a readable scenario: {e}"),
+            FileError::Foreign => f.write_str(
+                "the file is not a hatcalc scenario (its \"format\" is not \"hatcalc-scenario\")",
+            ),
+            FileError::Version(v) => write!(
+                f,
+                "the file is scenario format version {v}; this calculator reads version {FILE_VERSION}"
+            ),
+            FileError::Setting(k) => write!(f, "the file has an unknown or malformed setting '{k}'"),
+            FileError::Scenario(e) => {
+                // The permalink's wording, told of a file.
+                let e = e.to_string();
+                write!(f, "{}", e.replacen("the link", "the file", 1))
+            }
+        }
+    }
+}
+
+impl std::error::Error for FileError {}
+
+impl ScenarioFile {
+    /// The file for `s` started from `preset` (an unknown id falls back to the default).
+    pub fn new(s: &Scenario, preset: &str, seed: u64, name: &str) -> ScenarioFile {
+        let preset = find_preset(preset).unwrap_or(&PRESETS[0]);
+        let currency = s.basis().economy.currency();
+        let mut settings = BTreeMap::new();
+        for (k, v) in pairs(s, preset, seed, true) {
+            if FILE_SETTINGS.contains(&k.as_str()) {
+                settings.insert(k, v);
+            }
+        }
+        ScenarioFile {
+            format: FILE_FORMAT.into(),
+            version: FILE_VERSION,
+            model_version: crate::MODEL_VERSION.into(),
+            name: name.into(),
+            preset: preset.id.into(),
+            seed: seed.to_string(),
+            settings,
+            inputs: P::ALL
+                .iter()
+                .map(|p| FileInput {
+                    id: p.def().id.into(),
+                    value: s.get(*p),
+                    label: p.def().label.into(),
+                    unit: p.def().unit.text(currency),
+                })
+                .collect(),
+        }
+    }
+
+    /// The scenario the file describes, checked whole: nothing is applied unless all of it
+    /// is valid.
+    pub fn read(&self) -> Result<Shared, FileError> {
+        if self.format != FILE_FORMAT {
+            return Err(FileError::Foreign);
+        }
+        if self.version != FILE_VERSION {
+            return Err(FileError::Version(self.version));
+        }
+        // Everything below becomes a permalink query, so no piece may carry its own `&`/`=`.
+        let clean = |t: &str| !t.contains(['&', '=', '#']) && !t.is_empty();
+        let mut query = vec![format!("v={}", crate::share::VERSION)];
+        if !clean(&self.preset) {
+            return Err(FileError::Setting("preset".into()));
+        }
+        query.push(format!("preset={}", self.preset));
+        if !self.seed.is_empty() {
+            if !clean(&self.seed) {
+                return Err(FileError::Setting("seed".into()));
+            }
+            query.push(format!("seed={}", self.seed));
+        }
+        for (k, v) in &self.settings {
+            if !FILE_SETTINGS.contains(&k.as_str()) || !clean(v) {
+                return Err(FileError::Setting(k.clone()));
+            }
+            query.push(format!("{k}={v}"));
+        }
+        for input in &self.inputs {
+            if !clean(&input.id) {
+                return Err(FileError::Setting(format!("inputs: '{}'", input.id)));
+            }
+            query.push(format!("x.{}={}", input.id, input.value));
+        }
+        decode(&query.join("&")).map_err(FileError::Scenario)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fields_are_quoted_only_when_needed() {
+        assert_eq!(field("plain"), "plain");
+        assert_eq!(field("a,b"), "\"a,b\"");
+        assert_eq!(field("say \"hi\""), "\"say \"\"hi\"\"\"");
+        assert_eq!(field("two\nlines"), "\"two\nlines\"");
+    }
+}
