@@ -1,9 +1,8 @@
 //! Views of the analyses: which assumptions matter (tornado), the Monte Carlo charts, and the
 //! claim check. Heavy analyses run only when their section is opened or asked for.
 
-use crate::chart::{
-    draw_ceac, draw_heatmap, draw_histogram, draw_on_canvas, draw_tornado, HeatMap, TornadoChart,
-};
+use crate::chart::{draw_on_canvas, Figure};
+use crate::export::ChartExport;
 use crate::format;
 use crate::results::McView;
 use hatcalc::analysis::{
@@ -57,11 +56,9 @@ pub fn sensitivity(props: &ScenarioProps) -> Html {
         })
     });
     let canvas = use_node_ref();
-    {
-        let (canvas, t) = (canvas.clone(), t.clone());
-        let x_label = format!("Net benefit per patient-year ({cur} {})", s.basis().year);
-        use_effect_with(t, move |t| {
-            let Some(t) = t.as_ref() else { return };
+    let x_label = format!("Net benefit per patient-year ({cur} {})", s.basis().year);
+    let figure = use_memo((t.clone(), x_label), |(t, x_label)| {
+        t.as_ref().as_ref().map(|t| {
             let bars: Vec<(String, f64, f64)> = t
                 .bars
                 .iter()
@@ -74,15 +71,20 @@ pub fn sensitivity(props: &ScenarioProps) -> Html {
                     )
                 })
                 .collect();
-            draw_on_canvas(&canvas, |area| {
-                let chart = TornadoChart {
-                    title: "Which assumptions matter most",
-                    x_label: &x_label,
-                    base: t.base,
-                    bars: &bars,
-                };
-                draw_tornado(area, &chart)
-            });
+            Rc::new(Figure::Tornado {
+                title: "Which assumptions matter most".into(),
+                x_label: x_label.clone(),
+                base: t.base,
+                bars,
+            })
+        })
+    });
+    {
+        let canvas = canvas.clone();
+        use_effect_with(figure.clone(), move |fig| {
+            if let Some(fig) = fig.as_ref() {
+                draw_on_canvas(&canvas, |area| fig.draw(area, false));
+            }
         });
     }
     html! {
@@ -93,6 +95,7 @@ pub fn sensitivity(props: &ScenarioProps) -> Html {
                 <figure class="chart">
                     <canvas ref={canvas} width="720" height="520" id="tornado-canvas" role="img"
                         aria-label="Tornado chart of net benefit against each assumption's range; the table below has the numbers." />
+                    if let Some(fig) = figure.as_ref() { <ChartExport figure={fig.clone()} name="tornado" /> }
                     <details>
                         <summary>{ "Data table" }</summary>
                         <table id="tornado-table">
@@ -132,33 +135,33 @@ pub fn mc_charts(props: &McProps) -> Html {
     let s = &props.scenario;
     let cur = s.basis().economy.currency();
     let year = s.basis().year;
+    let figures = use_memo((props.mc.result.clone(), cur, year), |(r, cur, year)| {
+        r.as_ref().map(|r| {
+            (
+                Rc::new(Figure::Histogram {
+                    title: "Net benefit across the draws".into(),
+                    x_label: format!("Net benefit per patient over the horizon ({cur} {year})"),
+                    edges: r.histogram.edges.clone(),
+                    counts: r.histogram.counts.clone(),
+                }),
+                Rc::new(Figure::Ceac {
+                    title: "Chance the treatment is cost-effective".into(),
+                    x_label: format!("Willingness to pay per QALY ({cur} {year})"),
+                    points: r.acceptability.clone(),
+                }),
+            )
+        })
+    });
     {
         let (hist, ceac) = (hist.clone(), ceac.clone());
-        let result = props.mc.result.clone();
-        use_effect_with(result, move |r| {
-            let Some(r) = r.as_ref() else { return };
-            draw_on_canvas(&hist, |area| {
-                let x = format!("Net benefit per patient over the horizon ({cur} {year})");
-                draw_histogram(
-                    area,
-                    "Net benefit across the draws",
-                    &x,
-                    &r.histogram.edges,
-                    &r.histogram.counts,
-                )
-            });
-            draw_on_canvas(&ceac, |area| {
-                let x = format!("Willingness to pay per QALY ({cur} {year})");
-                draw_ceac(
-                    area,
-                    "Chance the treatment is cost-effective",
-                    &x,
-                    &r.acceptability,
-                )
-            });
+        use_effect_with(figures.clone(), move |f| {
+            if let Some((h, c)) = f.as_ref() {
+                draw_on_canvas(&hist, |area| h.draw(area, false));
+                draw_on_canvas(&ceac, |area| c.draw(area, false));
+            }
         });
     }
-    let Some(r) = props.mc.result.as_ref() else {
+    let (Some(r), Some((hist_fig, ceac_fig))) = (props.mc.result.as_ref(), figures.as_ref()) else {
         return html! {};
     };
     html! {
@@ -166,6 +169,7 @@ pub fn mc_charts(props: &McProps) -> Html {
             <figure class="chart">
                 <canvas ref={hist} width="640" height="300" id="mc-histogram" role="img"
                     aria-label="Histogram of net benefit across Monte Carlo draws; the table below has the counts." />
+                <ChartExport figure={hist_fig.clone()} name="monte-carlo" />
                 <details><summary>{ "Data table" }</summary>
                     <table><thead><tr><th scope="col">{ format!("Net benefit from ({cur})") }</th><th scope="col">{ "to" }</th><th scope="col">{ "Draws" }</th></tr></thead>
                     <tbody>{ for r.histogram.edges.windows(2).zip(&r.histogram.counts).map(|(w, n)| html! {
@@ -176,6 +180,7 @@ pub fn mc_charts(props: &McProps) -> Html {
             <figure class="chart">
                 <canvas ref={ceac} width="640" height="300" id="mc-ceac" role="img"
                     aria-label="Cost-effectiveness acceptability curve; the table below has the values." />
+                <ChartExport figure={ceac_fig.clone()} name="acceptability" />
                 <details><summary>{ "Data table" }</summary>
                     <table><thead><tr><th scope="col">{ format!("Willingness to pay per QALY ({cur})") }</th><th scope="col">{ "Chance cost-effective" }</th></tr></thead>
                     <tbody>{ for r.acceptability.iter().step_by(3).map(|(w, p)| html! {
@@ -339,29 +344,28 @@ pub fn two_way(props: &ScenarioProps) -> Html {
         open.then(|| {
             let g = hatcalc::analysis::grid(s, *px, *py, GRID, GRID, Metric::NetBenefit);
             let contour = g.contour(0.0);
-            (g, contour)
+            Rc::new((g, contour))
         })
     });
     let canvas = use_node_ref();
     let cur = s.basis().economy.currency();
     let unit = |p: hatcalc::P| format!("{} ({})", p.def().label, p.def().unit.text(cur));
+    let figure = use_memo((g.clone(), unit(*px), unit(*py)), |(g, xl, yl)| {
+        g.as_ref().as_ref().map(|grid| {
+            Rc::new(Figure::HeatMap {
+                title: "Net benefit over two assumptions".into(),
+                x_label: xl.clone(),
+                y_label: yl.clone(),
+                grid: grid.clone(),
+            })
+        })
+    });
     {
-        let (canvas, g) = (canvas.clone(), g.clone());
-        let (xl, yl) = (unit(*px), unit(*py));
-        use_effect_with(g, move |g| {
-            let Some((grid, contour)) = g.as_ref() else {
-                return;
-            };
-            draw_on_canvas(&canvas, |area| {
-                let chart = HeatMap {
-                    title: "Net benefit over two assumptions",
-                    x_label: &xl,
-                    y_label: &yl,
-                    grid,
-                    contour,
-                };
-                draw_heatmap(area, &chart)
-            });
+        let canvas = canvas.clone();
+        use_effect_with(figure.clone(), move |fig| {
+            if let Some(fig) = fig.as_ref() {
+                draw_on_canvas(&canvas, |area| fig.draw(area, false));
+            }
         });
     }
     let options = |selected: hatcalc::P| -> Html {
@@ -380,11 +384,12 @@ pub fn two_way(props: &ScenarioProps) -> Html {
                 <label for="two-way-y">{ "and up" }</label>
                 <select id="two-way-y" onchange={pick(&py)}>{ options(*py) }</select>
             </div>
-            if let Some((grid, contour)) = g.as_ref() {
+            if let Some((grid, contour)) = g.as_ref().as_ref().map(|g| &**g) {
                 <p>{ format!("Blue: the treatment saves money; orange: it costs money; dots: where it just pays for itself ({} perspective).", s.settings.perspective.label().to_lowercase()) }</p>
                 <figure class="chart">
                     <canvas ref={canvas} width="640" height="480" id="two-way-canvas" role="img"
                         aria-label="Heat map of net benefit over two assumptions with the break-even frontier; the table below lists the frontier." />
+                    if let Some(fig) = figure.as_ref() { <ChartExport figure={fig.clone()} name="two-way" /> }
                     <details>
                         <summary>{ "Data table: the frontier" }</summary>
                         if contour.is_empty() {

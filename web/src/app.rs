@@ -2,13 +2,16 @@
 //! actions up; the only state is the reducer's.
 
 use crate::analyses::{ClaimCheck, Sensitivity, TwoWay};
-use crate::chart::{draw_curve, draw_on_canvas, CurveChart};
+use crate::chart::{draw_on_canvas, Figure};
+use crate::embed::{without_embed, Embed, EMBED_KEY};
+use crate::export::{base_url, ChartExport, ExportPanel, Share};
 use crate::format;
 use crate::inputs::{unit_text, Assumptions};
 use crate::results::Results;
 use crate::state::{Action, State};
 use hatcalc::analysis::{curve, Curve, Metric};
 use hatcalc::model::relevant;
+use hatcalc::presets::find as find_preset;
 use hatcalc::{evaluate, Scenario, P};
 use std::rc::Rc;
 use web_sys::HtmlSelectElement;
@@ -23,9 +26,18 @@ fn local_storage() -> Option<web_sys::Storage> {
     gloo::utils::window().local_storage().ok().flatten()
 }
 
-/// The whole calculator.
+/// Properties of [`App`].
+#[derive(Properties, PartialEq, Default)]
+pub struct AppProps {
+    /// Show the compact widget for another site instead of the full page.
+    #[prop_or(false)]
+    pub embed: bool,
+}
+
+/// The whole calculator, or its compact widget.
 #[function_component(App)]
-pub fn app() -> Html {
+pub fn app(props: &AppProps) -> Html {
+    let embed = props.embed;
     let state = use_reducer(State::default);
     // One stable callback for the page's lifetime, so unchanged children are not re-rendered.
     let dispatch = {
@@ -40,11 +52,13 @@ pub fn app() -> Html {
                 .location()
                 .search()
                 .unwrap_or_default();
-            let query = search.trim_start_matches('?').to_string();
+            let query = without_embed(&search);
             if !query.is_empty() {
                 dispatch.emit(Action::Restore(query));
-            } else if let Some(last) =
-                local_storage().and_then(|s| s.get_item(LAST_KEY).ok().flatten())
+            } else if let Some(last) = (!embed)
+                .then(local_storage)
+                .flatten()
+                .and_then(|s| s.get_item(LAST_KEY).ok().flatten())
             {
                 dispatch.emit(Action::Restore(last));
             }
@@ -53,20 +67,35 @@ pub fn app() -> Html {
     // After every change: the URL is the permalink, and the scenario is kept for next time.
     let query = state.query();
     use_effect_with(query.clone(), move |q| {
+        let url = if embed {
+            format!("?{EMBED_KEY}&{q}")
+        } else {
+            format!("?{q}")
+        };
         if let Ok(history) = gloo::utils::window().history() {
-            let _ = history.replace_state_with_url(
-                &wasm_bindgen::JsValue::NULL,
-                "",
-                Some(&format!("?{q}")),
-            );
+            let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
         }
-        if let Some(s) = local_storage() {
+        if let Some(s) = (!embed).then(local_storage).flatten() {
             let _ = s.set_item(LAST_KEY, q);
         }
     });
     let scenario = state.scenario.clone();
     let outcome = use_memo(scenario.clone(), evaluate);
-    let curve_param = state.curve_param;
+    // The chosen input, or, when the settings no longer use it (another treatment was
+    // chosen), the evaluated treatment's cost.
+    let curve_param = if relevant(&scenario, state.curve_param) {
+        state.curve_param
+    } else {
+        [
+            P::DamCostYear,
+            P::HdmCostYear,
+            P::MmtCostYear,
+            P::CrimeRrInjectable,
+        ]
+        .into_iter()
+        .find(|p| relevant(&scenario, *p))
+        .unwrap_or(state.curve_param)
+    };
     let curve = use_memo((scenario.clone(), curve_param), |(s, p)| {
         curve(s, *p, Metric::NetBenefit, CURVE_POINTS)
     });
@@ -74,7 +103,23 @@ pub fn app() -> Html {
         let d = dispatch.clone();
         Callback::from(move |_| d.emit(Action::DismissNotice))
     };
+    if embed {
+        return html! {
+            <Embed state={(*state).clone()} outcome={outcome.clone()} curve={curve.clone()} param={curve_param} on_action={dispatch.clone()} />
+        };
+    }
+    let preset_name = find_preset(state.preset).map_or("", |p| p.name);
+    let permalink = format!("{}?{query}", base_url());
+    let share = Share {
+        permalink: permalink.clone(),
+        source: format!(
+            "hatcalc model and data {}, from the preset “{preset_name}” with the changes in the permalink; every input's source is listed there.",
+            hatcalc::MODEL_VERSION
+        ),
+        preset: state.preset,
+    };
     html! {
+        <ContextProvider<Share> context={share}>
         <main class="calc" data-ready="true">
             <header>
                 <h1>{ "hatcalc" }</h1>
@@ -96,14 +141,17 @@ pub fn app() -> Html {
                     <TwoWay scenario={scenario.clone()} />
                     <ClaimCheck scenario={scenario.clone()} />
                     <crate::saved::SavedScenarios query={query.clone()} scenario={scenario.clone()} on_action={dispatch.clone()} />
+                    <ExportPanel scenario={scenario.clone()} preset={state.preset} seed={state.seed} on_action={dispatch.clone()} />
                 </section>
             </div>
+            <crate::brief::PrintBrief scenario={scenario.clone()} preset={state.preset} permalink={permalink} />
             <crate::methods::Methods />
             <footer>
                 <p>{ format!("Model and data version {}. Everything is computed in your browser; nothing is sent anywhere. ", hatcalc::MODEL_VERSION) }
                    <a href={format!("?{query}")} id="permalink">{ "Permalink to this scenario" }</a></p>
             </footer>
         </main>
+        </ContextProvider<Share>>
     }
 }
 
@@ -130,22 +178,25 @@ pub fn curve_view(props: &CurveProps) -> Html {
     let x_label = format!("{} ({})", def.label, unit_text(props.param, s));
     let y_label = format!("Net benefit ({} {})", basis.economy.currency(), basis.year);
     let title = "Net benefit over the horizon, per patient";
+    let figure = use_memo(
+        (
+            props.curve.clone(),
+            s.get(props.param),
+            x_label.clone(),
+            y_label,
+        ),
+        |(curve, current, x_label, y_label)| Figure::Curve {
+            title: title.into(),
+            x_label: x_label.clone(),
+            y_label: y_label.clone(),
+            curve: curve.clone(),
+            current: *current,
+        },
+    );
     {
         let canvas = canvas.clone();
-        let curve = props.curve.clone();
-        let current = s.get(props.param);
-        let (x_label, y_label) = (x_label.clone(), y_label.clone());
-        use_effect_with((curve, current), move |(curve, current)| {
-            draw_on_canvas(&canvas, |area| {
-                let chart = CurveChart {
-                    title,
-                    x_label: &x_label,
-                    y_label: &y_label,
-                    curve,
-                    current: *current,
-                };
-                draw_curve(area, &chart)
-            });
+        use_effect_with(figure.clone(), move |fig| {
+            draw_on_canvas(&canvas, |area| fig.draw(area, false));
         });
     }
     let on_param = {
@@ -182,6 +233,7 @@ pub fn curve_view(props: &CurveProps) -> Html {
                 <canvas ref={canvas} width="640" height="360" id="curve-canvas" role="img"
                     aria-label={format!("{title}, against {}. {summary}", def.label)} />
                 <figcaption id="curve-summary">{ summary }</figcaption>
+                <ChartExport figure={figure} name="break-even" />
                 <details>
                     <summary>{ "Data table" }</summary>
                     <table>

@@ -6,6 +6,7 @@ use plotters::chart::MeshStyle;
 use plotters::coord::types::RangedCoordf64;
 use plotters::coord::Shift;
 use plotters::prelude::*;
+use std::rc::Rc;
 
 /// What the break-even chart shows.
 pub struct CurveChart<'a> {
@@ -642,5 +643,253 @@ pub fn draw_on_canvas(
         if let Err(e) = draw(&backend.into_drawing_area()) {
             gloo::console::error!(format!("chart: {e}"));
         }
+    }
+}
+
+/// A chart with the data it shows, owned, so that the page and every export draw it from
+/// the same value.
+#[derive(Debug, PartialEq)]
+pub enum Figure {
+    /// A break-even curve.
+    Curve {
+        /// Chart title.
+        title: String,
+        /// X-axis title with unit.
+        x_label: String,
+        /// Y-axis title with unit.
+        y_label: String,
+        /// The curve.
+        curve: Rc<Curve>,
+        /// Current value of the parameter.
+        current: f64,
+    },
+    /// Costs by arm and category.
+    Costs {
+        /// Chart title.
+        title: String,
+        /// Axis title with unit.
+        x_label: String,
+        /// Rows.
+        rows: Rc<CostRows>,
+    },
+    /// A tornado.
+    Tornado {
+        /// Chart title.
+        title: String,
+        /// Axis title with unit.
+        x_label: String,
+        /// Metric with every input as set.
+        base: f64,
+        /// (label, at low, at high).
+        bars: Vec<(String, f64, f64)>,
+    },
+    /// A histogram of Monte Carlo net benefit.
+    Histogram {
+        /// Chart title.
+        title: String,
+        /// Axis title with unit.
+        x_label: String,
+        /// Bin edges.
+        edges: Vec<f64>,
+        /// Draws per bin.
+        counts: Vec<usize>,
+    },
+    /// A cost-effectiveness acceptability curve.
+    Ceac {
+        /// Chart title.
+        title: String,
+        /// Axis title with unit.
+        x_label: String,
+        /// (willingness to pay, chance).
+        points: Vec<(f64, f64)>,
+    },
+    /// A two-way heat map.
+    HeatMap {
+        /// Chart title.
+        title: String,
+        /// X-axis title with unit.
+        x_label: String,
+        /// Y-axis title with unit.
+        y_label: String,
+        /// The grid and its zero contour.
+        grid: Rc<(hatcalc::analysis::Grid, Vec<(f64, f64)>)>,
+    },
+}
+
+impl Figure {
+    /// The chart's title.
+    pub fn title(&self) -> &str {
+        match self {
+            Figure::Curve { title, .. }
+            | Figure::Costs { title, .. }
+            | Figure::Tornado { title, .. }
+            | Figure::Histogram { title, .. }
+            | Figure::Ceac { title, .. }
+            | Figure::HeatMap { title, .. } => title,
+        }
+    }
+
+    /// Size of an exported image, in pixels, chart and footer together.
+    pub fn export_size(&self) -> (u32, u32) {
+        match self {
+            Figure::Tornado { .. } | Figure::HeatMap { .. } => (1000, 760),
+            Figure::Costs { .. } => (1000, 520),
+            _ => (1000, 620),
+        }
+    }
+
+    /// Draw on `root`; `legend` draws the costs chart's legend inside the chart (exports).
+    pub fn draw<DB: DrawingBackend>(
+        &self,
+        root: &DrawingArea<DB, Shift>,
+        legend: bool,
+    ) -> Result<(), String> {
+        match self {
+            Figure::Curve {
+                title,
+                x_label,
+                y_label,
+                curve,
+                current,
+            } => draw_curve(
+                root,
+                &CurveChart {
+                    title,
+                    x_label,
+                    y_label,
+                    curve,
+                    current: *current,
+                },
+            ),
+            Figure::Costs {
+                title,
+                x_label,
+                rows,
+            } => draw_costs(
+                root,
+                &CostsChart {
+                    title,
+                    x_label,
+                    rows,
+                    legend,
+                },
+            ),
+            Figure::Tornado {
+                title,
+                x_label,
+                base,
+                bars,
+            } => draw_tornado(
+                root,
+                &TornadoChart {
+                    title,
+                    x_label,
+                    base: *base,
+                    bars,
+                },
+            ),
+            Figure::Histogram {
+                title,
+                x_label,
+                edges,
+                counts,
+            } => draw_histogram(root, title, x_label, edges, counts),
+            Figure::Ceac {
+                title,
+                x_label,
+                points,
+            } => draw_ceac(root, title, x_label, points),
+            Figure::HeatMap {
+                title,
+                x_label,
+                y_label,
+                grid,
+            } => draw_heatmap(
+                root,
+                &HeatMap {
+                    title,
+                    x_label,
+                    y_label,
+                    grid: &grid.0,
+                    contour: &grid.1,
+                },
+            ),
+        }
+    }
+}
+
+/// Characters of the permalink per footer line of an exported chart.
+const LINK_LINE: usize = 150;
+
+/// Draw `fig` for export: the chart with its legend, and below it a footer with the source
+/// line and the permalink (wrapped), so that the image explains itself wherever it goes.
+pub fn draw_export<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    fig: &Figure,
+    source: &str,
+    permalink: &str,
+) -> Result<(), String> {
+    let err = |e: DrawingAreaErrorKind<DB::ErrorType>| e.to_string();
+    root.fill(&WHITE).map_err(err)?;
+    let chars: Vec<char> = permalink.chars().collect();
+    let link: Vec<String> = chars.chunks(LINK_LINE).map(String::from_iter).collect();
+    let line = 16;
+    let footer = (line * (2 + link.len()) + 12) as u32;
+    let (_, h) = root.dim_in_pixel();
+    let (chart, foot) = root.split_vertically(h.saturating_sub(footer));
+    fig.draw(&chart, true)?;
+    let style = ("sans-serif", 13).into_font().color(&INK);
+    let mut y = 6;
+    foot.draw_text(&format!("Source: {source}"), &style, (12, y))
+        .map_err(err)?;
+    y += line as i32;
+    foot.draw_text("Permalink (every input, reproducible):", &style, (12, y))
+        .map_err(err)?;
+    for part in &link {
+        y += line as i32;
+        foot.draw_text(part, &style, (12, y)).map_err(err)?;
+    }
+    root.present().map_err(err)?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod export_tests {
+    use super::*;
+    use hatcalc::analysis::{curve, Metric};
+    use hatcalc::{Scenario, P};
+
+    #[test]
+    fn an_exported_chart_carries_title_units_source_and_the_whole_permalink() {
+        let s = Scenario::us_default();
+        let fig = Figure::Curve {
+            title: "Net benefit over the horizon, per patient".into(),
+            x_label: "Heroin-assisted treatment: cost per patient-year (USD per patient-year)"
+                .into(),
+            y_label: "Net benefit (USD 2024)".into(),
+            curve: Rc::new(curve(&s, P::DamCostYear, Metric::NetBenefit, 40)),
+            current: s.get(P::DamCostYear),
+        };
+        let link = format!(
+            "http://127.0.0.1:8080/?v=1&preset=us{}",
+            "&x.econ.vsl=1".repeat(30)
+        );
+        let mut svg = String::new();
+        {
+            let root = SVGBackend::with_string(&mut svg, fig.export_size()).into_drawing_area();
+            draw_export(&root, &fig, "hatcalc 0.1.0", &link).unwrap();
+        }
+        assert!(svg.contains(fig.title()));
+        assert!(svg.contains("(USD per patient-year)") && svg.contains("Net benefit (USD 2024)"));
+        assert!(svg.contains("Source: hatcalc 0.1.0"));
+        // The permalink is wrapped over lines; joined again it is whole.
+        let escaped = link.replace('&', "&amp;");
+        let texts: String = svg
+            .split("<text")
+            .filter_map(|t| t.split_once('>').and_then(|(_, r)| r.split_once("</text>")))
+            .map(|(t, _)| t.trim())
+            .filter(|t| t.starts_with("http") || t.contains("x.econ"))
+            .collect();
+        assert_eq!(texts, escaped);
     }
 }

@@ -25,6 +25,12 @@ pub fn number(value: f64) -> String {
     imp::number(value, digits)
 }
 
+/// A count of years, e.g. "1 year", "2.5 years".
+pub fn years(value: f64) -> String {
+    let unit = if value == 1.0 { "year" } else { "years" };
+    format!("{} {unit}", number(value))
+}
+
 /// A share as a percentage, e.g. "69.9%".
 pub fn percent(share: f64) -> String {
     if !share.is_finite() {

@@ -3,7 +3,10 @@
 
 pub mod analyses;
 pub mod app;
+pub mod brief;
 pub mod chart;
+pub mod embed;
+pub mod export;
 pub mod format;
 pub mod inputs;
 pub mod methods;
@@ -20,7 +23,18 @@ pub fn start() {
         show_fatal("the page has no #app element");
         return;
     };
-    yew::Renderer::<app::App>::with_root(root).render();
+    let search = gloo::utils::window()
+        .location()
+        .search()
+        .unwrap_or_default();
+    let embed = embed::is_embed(&search);
+    if embed {
+        if let Some(html) = gloo::utils::document().document_element() {
+            let _ = html.class_list().add_1("embedded");
+        }
+        embed::connect();
+    }
+    yew::Renderer::<app::App>::with_root_and_props(root, app::AppProps { embed }).render();
 }
 
 /// Show the page's fatal-error banner (present in `index.html`) with `detail`.

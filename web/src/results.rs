@@ -1,7 +1,8 @@
 //! Results: the headline, costs by arm, who pays and who saves, the programme budget, and
 //! the Monte Carlo summary. Every number comes from the model; this module only lays it out.
 
-use crate::chart::{draw_costs, draw_on_canvas, CostRows, CostsChart, PALETTE};
+use crate::chart::{draw_on_canvas, CostRows, Figure, PALETTE};
+use crate::export::ChartExport;
 use crate::format;
 use hatcalc::analysis::{Psa, PsaConfig, PsaRun};
 use hatcalc::model::{Bearer, Category, Icer, Outcome, Scope};
@@ -96,6 +97,9 @@ pub struct BlockProps {
     /// The Monte Carlo run.
     #[prop_or(McView { done: 0, total: MC_DRAWS, result: None })]
     pub mc: McView,
+    /// Show the Monte Carlo chance (the widget runs no Monte Carlo).
+    #[prop_or(true)]
+    pub chance: bool,
 }
 
 fn chance(mc: &McView) -> String {
@@ -134,15 +138,17 @@ pub fn headline(props: &BlockProps) -> Html {
         <div class="headline" aria-live="polite">
             <p class="big" id="net-benefit">{ format::money(c.net_benefit_per_year, cur) }</p>
             <p id="headline-sentence">{ format!(
-                "Net benefit per patient-year, averaged over {} years ({} perspective, {} at {} prices): {a} {verdict} {} a year against {b}.",
-                format::number(o.horizon_years), s.settings.perspective.label().to_lowercase(), cur, s.basis().year,
+                "Net benefit per patient-year, averaged over {} ({} perspective, {} at {} prices): {a} {verdict} {} a year against {b}.",
+                format::years(o.horizon_years), s.settings.perspective.label().to_lowercase(), cur, s.basis().year,
                 format::money(c.net_benefit_per_year.abs(), cur),
             ) }</p>
             <dl>
                 <dt>{ "First year" }</dt><dd id="net-benefit-year-one">{ format::money(c.net_benefit_year_one, cur) }</dd>
                 <dt>{ "Benefit–cost ratio" }</dt>
                 <dd id="bcr">{ c.benefit_cost_ratio.map(format::ratio).unwrap_or_else(|| "no extra treatment cost".into()) }</dd>
-                <dt>{ "Chance that benefits exceed costs" }</dt><dd id="chance">{ chance(&props.mc) }</dd>
+                if props.chance {
+                    <dt>{ "Chance that benefits exceed costs" }</dt><dd id="chance">{ chance(&props.mc) }</dd>
+                }
                 <dt>{ "QALYs gained per patient" }</dt><dd>{ format::number(c.delta_qalys) }</dd>
                 <dt>{ "Cost-effectiveness" }</dt><dd>{ icer }</dd>
             </dl>
@@ -187,18 +193,15 @@ pub fn costs_view(props: &BlockProps) -> Html {
         s.basis().year,
         format::number(o.horizon_years)
     );
+    let figure = use_memo((rows, x_label.clone()), |(rows, x_label)| Figure::Costs {
+        title: "Costs by arm".into(),
+        x_label: x_label.clone(),
+        rows: rows.clone(),
+    });
     {
-        let (canvas, rows, x_label) = (canvas.clone(), rows.clone(), x_label.clone());
-        use_effect_with(rows, move |rows| {
-            draw_on_canvas(&canvas, |area| {
-                let chart = CostsChart {
-                    title: "Costs by arm",
-                    x_label: &x_label,
-                    rows,
-                    legend: false,
-                };
-                draw_costs(area, &chart)
-            });
+        let canvas = canvas.clone();
+        use_effect_with(figure.clone(), move |fig| {
+            draw_on_canvas(&canvas, |area| fig.draw(area, false));
         });
     }
     html! {
@@ -233,6 +236,7 @@ pub fn costs_view(props: &BlockProps) -> Html {
                         </tbody>
                     </table>
                 </details>
+                <ChartExport figure={figure} name="costs" />
             </figure>
         </section>
     }

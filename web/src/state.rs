@@ -3,7 +3,7 @@
 
 use hatcalc::presets::{find as find_preset, PRESETS};
 use hatcalc::scenario::{Arm, CostInput, CrimeInput};
-use hatcalc::share::{decode, encode};
+use hatcalc::share::{decode, encode, Shared};
 use hatcalc::{Perspective, Scenario, P};
 use std::collections::BTreeMap;
 use std::rc::Rc;
@@ -79,6 +79,10 @@ pub enum Action {
     Seed(u64),
     /// Hide the message at the top.
     DismissNotice,
+    /// Replace the scenario with one read from a file, saying so.
+    Load(Box<Shared>, String),
+    /// Refuse something from outside (a file), saying why; nothing else changes.
+    Refuse(String),
 }
 
 impl State {
@@ -151,6 +155,16 @@ impl State {
             },
             Action::Seed(seed) => next.seed = seed,
             Action::DismissNotice => next.notice = None,
+            Action::Load(shared, message) => {
+                let shared = *shared;
+                next.scenario = shared.scenario;
+                next.preset = shared.preset;
+                next.seed = shared.seed;
+                next.errors.clear();
+                next.changed.clear();
+                next.notice = Some(message);
+            }
+            Action::Refuse(message) => next.notice = Some(message),
         }
         next
     }

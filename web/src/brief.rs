@@ -1,0 +1,93 @@
+//! The printed brief: what a reader of a paper copy needs beside the charts — the scenario in
+//! words, the assumptions changed from the preset, the method in one paragraph, the permalink
+//! and the sources of every input the settings use. Shown only in print (see `style.css`).
+
+use crate::format;
+use hatcalc::model::relevant;
+use hatcalc::presets::find as find_preset;
+use hatcalc::sources::source;
+use hatcalc::{Scenario, P};
+use yew::prelude::*;
+
+/// Properties of [`PrintBrief`].
+#[derive(Properties, PartialEq)]
+pub struct BriefProps {
+    /// The scenario.
+    pub scenario: Scenario,
+    /// Its preset id.
+    pub preset: &'static str,
+    /// The full permalink.
+    pub permalink: String,
+}
+
+/// Changed inputs listed on paper (the rest are counted), so the brief keeps to two pages.
+const BRIEF_CHANGES: usize = 10;
+
+/// The method in one paragraph, for paper.
+const METHOD: &str = "A cohort of people who inject heroin starts the evaluated treatment or \
+the comparator and is followed month by month: in its own treatment (retention fitted to the \
+12-month retention reported by the trials), in oral methadone after leaving, on the street, \
+abstinent, or dead (mortality by state, rising with age). Each state-month carries treatment, \
+health (overdoses, other care, HIV and hepatitis C), crime (police, courts, prison, victims) and \
+productivity costs, and a quality of life. Amounts are converted to one currency and price year \
+with consumer price indices and purchasing-power parities, discounted, and compared under the \
+chosen perspective. The full equations, with the function that computes each, are in the \
+calculator's methods section.";
+
+/// The brief that only paper shows.
+#[function_component(PrintBrief)]
+pub fn print_brief(props: &BriefProps) -> Html {
+    let s = &props.scenario;
+    let st = &s.settings;
+    let preset = find_preset(props.preset);
+    let base = preset.and_then(|p| p.scenario().ok());
+    let cur = s.basis().economy.currency();
+    let changed: Vec<P> = P::ALL
+        .iter()
+        .copied()
+        .filter(|p| relevant(s, *p) && base.as_ref().is_some_and(|b| b.get(*p) != s.get(*p)))
+        .collect();
+    let mut ids: Vec<&str> = P::ALL
+        .iter()
+        .filter(|p| relevant(s, **p))
+        .flat_map(|p| p.def().origin.source_ids().iter().copied())
+        .chain(
+            preset
+                .map(|p| p.sources)
+                .unwrap_or_default()
+                .iter()
+                .copied(),
+        )
+        .collect();
+    ids.sort_unstable();
+    ids.dedup();
+    html! {
+        <section class="print-only brief" aria-hidden="true">
+            <h2>{ "About these numbers" }</h2>
+            <p>{ format!(
+                "{} against {}, {} perspective, {} at {} prices, over {}; assumptions from “{}”{}. Model and data version {}.",
+                st.intervention.label(), st.comparator.label().to_lowercase(),
+                st.perspective.label().to_lowercase(), cur, s.basis().year,
+                format::years(s.get(P::HorizonYears)), preset.map_or("", |p| p.name),
+                if changed.is_empty() { String::new() } else { format!(" with {} changed", changed.len()) },
+                hatcalc::MODEL_VERSION,
+            ) }</p>
+            if !changed.is_empty() {
+                <ul class="changed">{ for changed.iter().take(BRIEF_CHANGES).map(|p| html! {
+                    <li>{ format!("{}: {} {} (preset: {})", p.def().label, format::number(s.get(*p)),
+                        p.def().unit.text(cur), format::number(base.as_ref().map_or(0.0, |b| b.get(*p)))) }</li>
+                }) }
+                if changed.len() > BRIEF_CHANGES {
+                    <li>{ format!("and {} more, all in the permalink", changed.len() - BRIEF_CHANGES) }</li>
+                }
+                </ul>
+            }
+            <p><strong>{ "Method. " }</strong>{ METHOD }</p>
+            <p class="link"><strong>{ "Permalink (reproduces every input): " }</strong>{ props.permalink.clone() }</p>
+            <h3>{ "Sources" }</h3>
+            <ol class="sources">{ for ids.iter().filter_map(|id| source(id)).map(|src| html! {
+                <li>{ format!("{} {}", src.citation, src.url) }</li>
+            }) }</ol>
+        </section>
+    }
+}
