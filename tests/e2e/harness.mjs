@@ -42,6 +42,18 @@ export async function serve(dir = dist) {
   return { url: `http://127.0.0.1:${port}/`, close: () => new Promise((ok) => server.close(ok)) };
 }
 
+/** Serve one HTML page at "/" on its own free port: another site, for the embed. */
+export async function serveHtml(html) {
+  const server = http.createServer((req, res) => {
+    if (new URL(req.url, "http://x").pathname !== "/") { res.writeHead(404).end(); return; }
+    res.writeHead(200, { "content-type": "text/html; charset=utf-8" });
+    res.end(html);
+  });
+  await new Promise((ok) => server.listen(0, "127.0.0.1", ok));
+  const { port } = server.address();
+  return { url: `http://127.0.0.1:${port}/`, close: () => new Promise((ok) => server.close(ok)) };
+}
+
 /** Launch headless Chromium with the flags this machine's closed network needs. */
 export async function launch() {
   return chromium.launch({
