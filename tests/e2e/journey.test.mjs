@@ -241,6 +241,19 @@ test("no WCAG 2.1 AA violations (axe-core), with every section open", async () =
   const result = await page.evaluate(() => axe.run(document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] } }));
   const problems = result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length}) e.g. ${v.nodes[0]?.target}`);
   assert.deepEqual(problems, []);
+  // The "Embed this" dialog, open.
+  await page.click("#embed-open");
+  await page.waitForSelector("#embed-dialog[open]");
+  const dialog = await page.evaluate(() => axe.run("#embed-dialog", { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] } }));
+  assert.deepEqual(dialog.violations.map((v) => `${v.id}: ${v.help}`), []);
+  // The widget, at a phone's width.
+  const widget = await context.newPage();
+  await widget.setViewportSize({ width: 360, height: 800 });
+  await widget.goto(server.url + "?embed=1&v=1&preset=byford2013");
+  await widget.waitForSelector("#open-full");
+  await widget.addScriptTag({ path: path.join(root, "node_modules/axe-core/axe.min.js") });
+  const embedded = await widget.evaluate(() => axe.run(document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] } }));
+  assert.deepEqual(embedded.violations.map((v) => `${v.id}: ${v.help} e.g. ${v.nodes[0]?.target}`), []);
   await context.close();
 });
 
@@ -277,7 +290,7 @@ test("nothing is sent anywhere: every request of a full journey stays on the pag
 });
 
 test("a strict Content-Security-Policy is in force and nothing on the page breaks it", async () => {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
   await context.addInitScript(() => {
     window.__cspViolations = [];
     document.addEventListener("securitypolicyviolation", (e) => window.__cspViolations.push(`${e.violatedDirective} ${e.blockedURI}`));
@@ -295,6 +308,14 @@ test("a strict Content-Security-Policy is in force and nothing on the page break
   await page.$$eval("details", (ds) => ds.forEach((d) => { d.open = true; }));
   await page.waitForSelector("#tornado-canvas");
   await page.waitForFunction(() => /Money conversion/.test(document.querySelector("#methods-doc")?.textContent ?? ""));
+  // Downloads (blob: and data: URLs) and the embed dialog work under the policy.
+  for (const which of ["inputs-csv", "results-csv", "scenario-json", "break-even-png", "break-even-svg"]) {
+    const [dl] = await Promise.all([page.waitForEvent("download"), page.click(`[data-export=${which}]`)]);
+    assert.ok((await dl.failure()) === null, which);
+  }
+  await page.click("#embed-open");
+  await page.waitForSelector("#embed-dialog[open]");
+  await page.keyboard.press("Escape");
   // An inline script injected now must be refused by the policy.
   await page.evaluate(() => { const s = document.createElement("script"); s.textContent = "window.__injected = 1"; document.body.append(s); });
   const injected = await page.evaluate(() => window.__injected);
