@@ -29,6 +29,7 @@ async function firstLoad(query) {
     try { bytes += zlib.gzipSync(await fs.readFile(file), { level: 9 }).length; } catch { /* not a file of ours */ }
   }
   await page.close();
+  if (process.env.BENCH_FILES) console.error(query, [...files]);
   return [ms, +(bytes / 1024).toFixed(1)];
 }
 [out.first_result_ms, out.first_load_gzip_kb] = await firstLoad("");

@@ -14,6 +14,11 @@ fn document() -> web_sys::Document {
 }
 
 async fn mount() -> web_sys::Element {
+    mount_with("", false).await
+}
+
+/// Mount the app at `query` (e.g. `?v=1&preset=us`), as the page or as the widget.
+async fn mount_with(query: &str, embed: bool) -> web_sys::Element {
     // Each test starts clean: the app restores from the URL and from local storage, and an
     // earlier test's app will have written both.
     let window = gloo::utils::window();
@@ -24,12 +29,20 @@ async fn mount() -> web_sys::Element {
     window
         .history()
         .unwrap()
-        .replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&path))
+        .replace_state_with_url(
+            &wasm_bindgen::JsValue::NULL,
+            "",
+            Some(&format!("{path}{query}")),
+        )
         .unwrap();
     let doc = document();
     let root = doc.create_element("div").unwrap();
     doc.body().unwrap().append_child(&root).unwrap();
-    yew::Renderer::<hatcalc_web::app::App>::with_root(root.clone()).render();
+    yew::Renderer::<hatcalc_web::app::App>::with_root_and_props(
+        root.clone(),
+        hatcalc_web::app::AppProps { embed },
+    )
+    .render();
     // Let yew render and run effects (the chart draws in an effect).
     for _ in 0..5 {
         yew::platform::time::sleep(std::time::Duration::from_millis(20)).await;
@@ -162,5 +175,47 @@ async fn every_input_shows_its_source_or_says_it_is_an_assumption() {
     let assumed = text(&root, "#crime-property-rate-field details.source");
     assert!(assumed.starts_with("Assumption"), "{assumed}");
     assert!(text(&root, "#crime-property-rate-field label").contains("assumption"));
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+async fn the_widget_shows_its_scenario_and_links_back_with_it() {
+    let root = mount_with(
+        "?embed=1&v=1&preset=byford2013&x.dam.retention_12m=0.8",
+        true,
+    )
+    .await;
+    assert!(root.query_selector("main.embed").unwrap().is_some());
+    assert!(
+        text(&root, "#net-benefit").contains('£'),
+        "pounds, as the preset"
+    );
+    assert!(
+        root.query_selector("#chance").unwrap().is_none(),
+        "no Monte Carlo in the widget"
+    );
+    assert!(
+        root.query_selector("#preset").unwrap().is_none(),
+        "the full panel stays in the full calculator"
+    );
+    assert_eq!(input(&root, "#dam-retention_12m-num").value(), "0.8");
+    assert!(text(&root, "#embed-sources").contains("Byford"));
+    let link = || {
+        root.query_selector("#open-full")
+            .unwrap()
+            .unwrap()
+            .get_attribute("href")
+            .unwrap()
+    };
+    assert!(link().contains("preset=byford2013") && link().contains("x.dam.retention_12m=0.8"));
+    assert!(!link().contains("embed"), "{}", link());
+    // A change in the widget goes into its own address and the link back.
+    type_into(&input(&root, "#dam-retention_12m-num"), "0.7").await;
+    assert!(link().contains("x.dam.retention_12m=0.7"), "{}", link());
+    let search = gloo::utils::window().location().search().unwrap();
+    assert!(
+        search.starts_with("?embed=1&") && search.contains("0.7"),
+        "{search}"
+    );
     root.remove();
 }
