@@ -305,6 +305,7 @@ test("the printed brief fits on two pages and carries the method, the permalink 
   for (const query of ["", `?v=1&preset=nosyk2012&arms=hydromorphone.methadone&perspective=government${changes}`]) {
     const { page, context } = await open(query);
     await page.waitForSelector("#mc-summary", { timeout: 30000 });
+    if (query) assert.equal(await page.inputValue("#curve-param"), "hdm.cost_year", "the curve follows the treatment chosen");
     const pdf = await page.pdf({ format: "A4" });
     const pages = (pdf.toString("latin1").match(/\/Type\s*\/Page[^s]/g) || []).length;
     assert.ok(pages >= 1 && pages <= 2, `${query || "default"}: ${pages} pages`);

@@ -265,8 +265,9 @@ pub fn export_panel(props: &ExportProps) -> Html {
                 <button type="button" onclick={on_inputs} data-export="inputs-csv">{ "Inputs and sources (CSV)" }</button>
                 <button type="button" onclick={on_outputs} data-export="results-csv">{ "Results (CSV)" }</button>
                 <button type="button" onclick={on_json} data-export="scenario-json">{ "Scenario file (JSON)" }</button>
-                <label class="button" for="open-file">{ "Open a scenario file…" }</label>
+                // The input comes first, so its focus ring can be drawn on the label after it.
                 <input type="file" id="open-file" class="visually-hidden" accept=".json,application/json" onchange={on_open} />
+                <label class="button" for="open-file">{ "Open a scenario file…" }</label>
                 <button type="button" onclick={on_print}>{ "Print a brief" }</button>
                 <crate::embed::EmbedDialog />
             </div>
