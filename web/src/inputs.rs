@@ -210,9 +210,13 @@ pub fn number_input(props: &InputProps) -> Html {
     let def = p.def();
     let (lo, hi) = props.range;
     let value = props.value;
+    // A preset may take a study's value from outside the generic plausible range: the slider
+    // stretches to show it rather than pinning at an end.
+    let outside = value < lo || value > hi;
+    let (slider_lo, slider_hi) = (lo.min(value), hi.max(value));
     let step = match def.unit {
         Unit::Probability | Unit::Share | Unit::Utility | Unit::RelativeRisk | Unit::Shape => 0.001,
-        _ => ((hi - lo) / 200.0).max(f64::MIN_POSITIVE),
+        _ => ((slider_hi - slider_lo) / 200.0).max(f64::MIN_POSITIVE),
     };
     let id = def.id.replace('.', "-");
     let emit = |cb: &Callback<Action>| {
@@ -246,7 +250,7 @@ pub fn number_input(props: &InputProps) -> Html {
             </label>
             <div class="controls">
                 <input type="range" id={format!("{id}-range")} aria-label={format!("{} slider", def.label)}
-                    min={lo.to_string()} max={hi.to_string()} step={step.to_string()}
+                    min={slider_lo.to_string()} max={slider_hi.to_string()} step={step.to_string()}
                     value={value.to_string()} oninput={on_input} />
                 <input type="text" inputmode="decimal" id={format!("{id}-num")} value={typed}
                     aria-invalid={props.error.is_some().to_string()} aria-describedby={err_id.clone()}
@@ -254,7 +258,8 @@ pub fn number_input(props: &InputProps) -> Html {
                 <button type="button" onclick={on_reset} disabled={is_default && props.error.is_none()}
                     aria-label={format!("Reset {} to default", def.label)}>{ "Reset" }</button>
             </div>
-            <p class="range-note">{ format!("Plausible range {} to {}", format::number(lo), format::number(hi)) }</p>
+            <p class="range-note">{ format!("Plausible range {} to {}{}", format::number(lo), format::number(hi),
+                if outside { "; this value is outside it" } else { "" }) }</p>
             if let Some((_, msg)) = &props.error {
                 <p class="error" id={err_id} role="alert">{ msg }</p>
             }
