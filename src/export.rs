@@ -7,6 +7,7 @@
 //! the browser bundle's size budget for no gain; the tests read every export back with the
 //! `csv` crate's reader.
 
+use crate::analysis::{Psa, Summary};
 use crate::model::{relevant, Category, Icer, Outcome};
 use crate::params::{Origin, P};
 use crate::presets::{find as find_preset, PRESETS};
@@ -97,9 +98,10 @@ pub fn inputs_csv(s: &Scenario) -> String {
 }
 
 /// The results of `s` (as `evaluate` gives them in `o`): each arm's costs by category and its
-/// outcomes, the comparison under every perspective, the programme budget; then the
-/// permalink, the model version and the sources of every input the settings use.
-pub fn outputs_csv(s: &Scenario, o: &Outcome, permalink: &str) -> String {
+/// outcomes, the comparison under every perspective, the programme budget, the Monte Carlo
+/// summary when there is one; then the permalink, the model version and the sources of every
+/// input the settings use.
+pub fn outputs_csv(s: &Scenario, o: &Outcome, mc: Option<&Psa>, permalink: &str) -> String {
     let b = s.basis();
     let money = format!("{} {}", b.economy.currency(), b.year);
     let horizon = format!(
@@ -244,6 +246,42 @@ pub fn outputs_csv(s: &Scenario, o: &Outcome, permalink: &str) -> String {
         ),
         p.net_benefit.to_string(),
     );
+    if let Some(mc) = mc {
+        let scope = s.settings.perspective.label();
+        one(
+            "Monte Carlo: draws".into(),
+            &format!("seed {}", mc.config.seed),
+            mc.draws.to_string(),
+        );
+        one(
+            format!("Monte Carlo: chance that benefits exceed costs, {scope}"),
+            "share of draws",
+            mc.prob_benefit_exceeds_cost.to_string(),
+        );
+        let mut summary = |what: String, unit: &str, x: &Summary| {
+            for (stat, v) in [
+                ("mean", x.mean),
+                ("2.5th percentile", x.p2_5),
+                ("97.5th percentile", x.p97_5),
+            ] {
+                one(format!("Monte Carlo: {what}, {stat}"), unit, v.to_string());
+            }
+        };
+        summary(format!("net benefit, {scope}"), &horizon, &mc.net_benefit);
+        summary(
+            "QALYs gained".into(),
+            "quality-adjusted life years per patient, discounted",
+            &mc.delta_qalys,
+        );
+        for (cat, x) in &mc.components {
+            summary(format!("incremental cost, {}", cat.label()), &horizon, x);
+        }
+        one(
+            "Monte Carlo: expected value of perfect information".into(),
+            &format!("{money} per patient"),
+            mc.evpi.to_string(),
+        );
+    }
     one("Permalink".into(), "", permalink.into());
     one("Model version".into(), "", crate::MODEL_VERSION.into());
     let mut ids: Vec<&str> = P::ALL

@@ -227,3 +227,58 @@ fn every_analysis_runs_on_every_preset() {
         }
     }
 }
+
+#[test]
+fn export_writes_a_scenario_file_that_eval_reads_back_and_csv_with_units() {
+    let dir = std::env::temp_dir().join(format!("hatcalc-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("scenario.json");
+    let (code, json, _) = run(&[
+        "export",
+        "scenario",
+        "--preset",
+        "byford2013",
+        "--set",
+        "dam.retention_12m=0.8",
+        "--perspective",
+        "government",
+        "--seed",
+        "7",
+    ]);
+    assert_eq!(code, 0);
+    std::fs::write(&file, &json).unwrap();
+    let path = file.to_str().unwrap();
+    let direct = run(&[
+        "eval",
+        "--json",
+        "--preset",
+        "byford2013",
+        "--set",
+        "dam.retention_12m=0.8",
+        "--perspective",
+        "government",
+    ]);
+    let from_file = run(&["eval", "--json", "--file", path]);
+    assert_eq!(from_file.0, 0, "{}", from_file.2);
+    assert_eq!(from_file.1, direct.1, "the file reproduces the scenario");
+    let (code, csv, _) = run(&["export", "results", "--file", path, "--draws", "100"]);
+    assert_eq!(code, 0);
+    assert!(csv.starts_with("measure,unit,"));
+    assert!(
+        csv.contains("Monte Carlo: draws,seed 7,,,100"),
+        "the file's seed"
+    );
+    assert!(csv.contains("GBP 2010"));
+    let (code, inputs, _) = run(&["export", "inputs"]);
+    assert_eq!(code, 0);
+    assert!(inputs.lines().count() > hatcalc::P::COUNT);
+    std::fs::write(
+        &file,
+        "{\"format\": \"hatcalc-scenario\", \"version\": 9, \"preset\": \"us\"}",
+    )
+    .unwrap();
+    let (code, _, err) = run(&["eval", "--file", path]);
+    assert_eq!(code, 2);
+    assert!(err.contains("version 9"), "{err}");
+    std::fs::remove_dir_all(&dir).ok();
+}

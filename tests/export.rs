@@ -56,7 +56,8 @@ fn outputs_csv_matches_the_model_and_names_units_permalink_and_sources() {
     let s = changed();
     let o = evaluate(&s);
     let link = "https://example.org/?v=1&preset=dijkgraaf2005&x.crime.rr_injectable=0.35";
-    let (header, rows) = read(&outputs_csv(&s, &o, link));
+    let mc = hatcalc::analysis::psa(&s, hatcalc::analysis::PsaConfig::new(200, 7));
+    let (header, rows) = read(&outputs_csv(&s, &o, Some(&mc), link));
     assert_eq!(header.len(), 5);
     let find = |m: &str| rows.iter().find(|r| r[0] == m).unwrap();
     let nb = find("Net benefit, Government (taxpayer)");
@@ -72,6 +73,14 @@ fn outputs_csv_matches_the_model_and_names_units_permalink_and_sources() {
     );
     assert!(rows.iter().all(|r| r.len() == 5), "rectangular");
     assert_eq!(find("Permalink")[4], link);
+    let chance = find("Monte Carlo: chance that benefits exceed costs, Government (taxpayer)");
+    assert_eq!(
+        chance[4].parse::<f64>().unwrap(),
+        mc.prob_benefit_exceeds_cost
+    );
+    let low = find("Monte Carlo: net benefit, Government (taxpayer), 2.5th percentile");
+    assert!(low[1].contains("EUR 2001"));
+    assert_eq!(low[4].parse::<f64>().unwrap(), mc.net_benefit.p2_5);
     let sources: Vec<_> = rows.iter().filter(|r| r[0] == "Source").collect();
     assert!(sources.len() > 5);
     assert!(sources.iter().any(|r| r[1] == "dijkgraaf2005"));

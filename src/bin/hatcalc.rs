@@ -9,6 +9,7 @@ use hatcalc::analysis::{
     break_even, check_claim, curve, psa, tornado, Claim, ClaimComparison, Crossing, Metric,
     PsaConfig, Tolerance,
 };
+use hatcalc::export;
 use hatcalc::model::{Bearer, Category, Icer};
 use hatcalc::money::{Economy, PriceBasis};
 use hatcalc::params::{Origin, PARAMS};
@@ -48,6 +49,23 @@ enum Command {
     },
     /// List the presets: published evaluations and what each reproduces.
     Presets,
+    /// Write the scenario's inputs or results as CSV, or the scenario as a JSON file.
+    Export {
+        /// What to write.
+        #[arg(value_enum)]
+        what: ExportWhat,
+        #[command(flatten)]
+        scenario: ScenarioArgs,
+        /// Monte Carlo draws summarised in the results (0 for none).
+        #[arg(long, default_value_t = 5_000)]
+        draws: usize,
+        /// Monte Carlo seed (default: the scenario file's, or 1).
+        #[arg(long)]
+        seed: Option<u64>,
+        /// The permalink to write into the results.
+        #[arg(long, default_value = "")]
+        permalink: String,
+    },
     /// Evaluate a scenario and print the breakdown.
     Eval {
         #[command(flatten)]
@@ -190,8 +208,22 @@ enum Format {
     Csv,
 }
 
+/// What `hatcalc export` writes.
+#[derive(Clone, Copy, ValueEnum)]
+enum ExportWhat {
+    /// Every input with its unit and source (CSV).
+    Inputs,
+    /// The results with units, Monte Carlo summary and sources (CSV).
+    Results,
+    /// The scenario file (JSON) that the calculator opens.
+    Scenario,
+}
+
 #[derive(Args)]
 struct ScenarioArgs {
+    /// Start from a scenario file saved by the calculator (other options apply on top).
+    #[arg(long, conflicts_with = "preset")]
+    file: Option<std::path::PathBuf>,
     /// Start from a published evaluation's inputs (see `hatcalc presets`).
     #[arg(long)]
     preset: Option<String>,
@@ -245,6 +277,42 @@ fn main() -> ExitCode {
             Ok(())
         }
         Command::Eval { scenario, json } => build(&scenario).map(|s| print_eval(&s, json)),
+        Command::Export {
+            what,
+            scenario,
+            draws,
+            seed,
+            permalink,
+        } => build(&scenario).and_then(|s| {
+            let seed = match (seed, &scenario.file) {
+                (Some(seed), _) => seed,
+                (None, Some(path)) => read_file(path)?.seed,
+                (None, None) => 1,
+            };
+            let text = match what {
+                ExportWhat::Inputs => export::inputs_csv(&s),
+                ExportWhat::Results => {
+                    let mc = (draws > 0).then(|| psa(&s, PsaConfig::new(draws, seed)));
+                    export::outputs_csv(&s, &evaluate(&s), mc.as_ref(), &permalink)
+                }
+                ExportWhat::Scenario => {
+                    let preset = match (&scenario.file, &scenario.preset) {
+                        (Some(path), _) => read_file(path)?.preset,
+                        (None, Some(id)) => find_preset(id).map_or("us", |p| p.id),
+                        (None, None) => "us",
+                    };
+                    // The file's values are read on the preset's price basis.
+                    let basis = find_preset(preset).and_then(|p| p.scenario().ok()).map(|b| b.basis());
+                    if basis != Some(s.basis()) {
+                        return Err("a scenario file keeps its preset's currency and price year: drop --economy and --price-year".into());
+                    }
+                    let file = export::ScenarioFile::new(&s, preset, seed, "");
+                    serde_json::to_string_pretty(&file).map_err(|e| e.to_string())? + "\n"
+                }
+            };
+            outln!("{}", text.trim_end_matches('\n'));
+            Ok(())
+        }),
         Command::Breakeven {
             scenario,
             param,
@@ -430,16 +498,30 @@ fn main() -> ExitCode {
     }
 }
 
+/// A scenario file, read and checked as the calculator reads it.
+fn read_file(path: &std::path::Path) -> Result<hatcalc::share::Shared, String> {
+    let text = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
+    let file: export::ScenarioFile = serde_json::from_str(&text).map_err(|e| {
+        format!(
+            "{}: {}",
+            path.display(),
+            export::FileError::Unreadable(e.to_string())
+        )
+    })?;
+    file.read().map_err(|e| format!("{}: {e}", path.display()))
+}
+
 fn build(a: &ScenarioArgs) -> Result<Scenario, String> {
-    let mut s = match &a.preset {
-        Some(id) => find_preset(id)
+    let mut s = match (&a.file, &a.preset) {
+        (Some(path), _) => read_file(path)?.scenario,
+        (None, Some(id)) => find_preset(id)
             .ok_or_else(|| {
                 let ids: Vec<&str> = PRESETS.iter().map(|p| p.id).collect();
                 format!("unknown preset '{id}' (use one of: {})", ids.join(", "))
             })?
             .scenario()
             .map_err(|e| e.to_string())?,
-        None => Scenario::us_default(),
+        (None, None) => Scenario::us_default(),
     };
     if a.economy.is_some() || a.price_year.is_some() {
         let economy = match &a.economy {

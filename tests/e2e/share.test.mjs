@@ -224,6 +224,14 @@ test("each export downloads, parses, and carries its units, sources and permalin
   assert.match(nb[1], /EUR 2001 per patient/);
   assert.ok(Number.isFinite(parseFloat(nb[4])));
   assert.equal(outRows.find((r) => r[0] === "Permalink")[4], permalink);
+  // The uncertainty shown on the page is in the file too.
+  await page.waitForSelector("#mc-summary", { timeout: 30000 });
+  const shown = parseFloat((await page.textContent("#chance")).replace(/[^0-9.]/g, ""));
+  const mcRows = parseCsv((await download(page, "[data-export=results-csv]")).bytes.toString("utf8"));
+  const chance = mcRows.find((r) => r[0].startsWith("Monte Carlo: chance that benefits exceed costs"));
+  assert.equal(chance[1], "share of draws");
+  assert.ok(Math.abs(parseFloat(chance[4]) * 100 - shown) < 0.051, `${chance[4]} against ${shown}%`);
+  assert.ok(mcRows.some((r) => /^Monte Carlo: net benefit, .*, 97\.5th percentile$/.test(r[0])));
   assert.ok(outRows.filter((r) => r[0] === "Source").length >= 5);
 
   const json = await download(page, "[data-export=scenario-json]");

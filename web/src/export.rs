@@ -3,7 +3,9 @@
 //! one again. The files' contents come from `hatcalc::export`; this module only moves them.
 
 use crate::chart::{draw_export, Figure};
+use crate::results::MC_DRAWS;
 use crate::state::Action;
+use hatcalc::analysis::{psa, PsaConfig};
 use hatcalc::export::{inputs_csv, outputs_csv, FileError, ScenarioFile};
 use hatcalc::{evaluate, Scenario};
 use plotters::prelude::{IntoDrawingArea, SVGBackend};
@@ -198,13 +200,16 @@ pub fn export_panel(props: &ExportProps) -> Html {
         })
     };
     let on_outputs = {
-        let (s, stem) = (props.scenario.clone(), stem.clone());
+        let (s, stem, seed) = (props.scenario.clone(), stem.clone(), props.seed);
         Callback::from(move |_| {
             let o = evaluate(&s);
+            // The page's run again (same draws, same seed: the same numbers), so the file
+            // carries the uncertainty shown on screen.
+            let mc = psa(&s, PsaConfig::new(MC_DRAWS, seed));
             save_text(
                 &format!("{stem}-results.csv"),
                 "text/csv",
-                &outputs_csv(&s, &o, &permalink),
+                &outputs_csv(&s, &o, Some(&mc), &permalink),
             )
         })
     };
