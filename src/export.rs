@@ -9,7 +9,7 @@
 
 use crate::analysis::{Psa, Summary};
 use crate::model::{relevant, Category, Icer, Outcome};
-use crate::params::{Origin, P};
+use crate::params::P;
 use crate::presets::{find as find_preset, PRESETS};
 use crate::scenario::Scenario;
 use crate::share::{decode, pairs, ShareError, Shared};
@@ -72,12 +72,10 @@ pub fn inputs_csv(s: &Scenario) -> String {
     for p in P::ALL {
         let d = p.def();
         let (lo, hi) = s.range(*p);
-        let (basis, ids, note) = match d.origin {
-            Origin::Cited { sources, how } => ("cited", sources, how),
-            Origin::Assumption {
-                reasoning,
-                informed_by,
-            } => ("assumption", informed_by, reasoning),
+        let basis = if d.origin.is_assumption() {
+            "assumption"
+        } else {
+            "cited"
         };
         rows.push(vec![
             d.id.to_string(),
@@ -90,8 +88,8 @@ pub fn inputs_csv(s: &Scenario) -> String {
             hi.to_string(),
             if relevant(s, *p) { "yes" } else { "no" }.to_string(),
             basis.to_string(),
-            citations(ids),
-            note.to_string(),
+            citations(d.origin.source_ids()),
+            d.origin.explanation().to_string(),
         ]);
     }
     csv(&rows)

@@ -196,6 +196,14 @@ impl Origin {
     pub fn is_assumption(&self) -> bool {
         matches!(self, Origin::Assumption { .. })
     }
+
+    /// What was read and how it was derived, or why the assumption was made.
+    pub fn explanation(&self) -> &'static str {
+        match self {
+            Origin::Cited { how, .. } => how,
+            Origin::Assumption { reasoning, .. } => reasoning,
+        }
+    }
 }
 
 /// One parameter's whole definition.

@@ -233,31 +233,19 @@ fn export_writes_a_scenario_file_that_eval_reads_back_and_csv_with_units() {
     let dir = std::env::temp_dir().join(format!("hatcalc-cli-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     let file = dir.join("scenario.json");
-    let (code, json, _) = run(&[
-        "export",
-        "scenario",
+    const SCENARIO: [&str; 6] = [
         "--preset",
         "byford2013",
         "--set",
         "dam.retention_12m=0.8",
         "--perspective",
         "government",
-        "--seed",
-        "7",
-    ]);
+    ];
+    let (code, json, _) = run(&[&["export", "scenario", "--seed", "7"][..], &SCENARIO].concat());
     assert_eq!(code, 0);
     std::fs::write(&file, &json).unwrap();
     let path = file.to_str().unwrap();
-    let direct = run(&[
-        "eval",
-        "--json",
-        "--preset",
-        "byford2013",
-        "--set",
-        "dam.retention_12m=0.8",
-        "--perspective",
-        "government",
-    ]);
+    let direct = run(&[&["eval", "--json"][..], &SCENARIO].concat());
     let from_file = run(&["eval", "--json", "--file", path]);
     assert_eq!(from_file.0, 0, "{}", from_file.2);
     assert_eq!(from_file.1, direct.1, "the file reproduces the scenario");

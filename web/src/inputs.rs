@@ -5,7 +5,7 @@ use crate::format;
 use crate::state::{Action, Setting, State};
 use hatcalc::model::relevant;
 use hatcalc::money::{conversion_factor, PriceBasis};
-use hatcalc::params::{Group, Origin, Unit};
+use hatcalc::params::{Group, Unit};
 use hatcalc::presets::PRESETS;
 use hatcalc::scenario::{Arm, CostInput, CrimeInput};
 use hatcalc::sources::source;
@@ -294,13 +294,12 @@ pub fn source_note(props: &SourceProps) -> Html {
             _ => format!("Published as {original}."),
         }
     });
-    let (kind, text, ids) = match def.origin {
-        Origin::Cited { sources, how } => ("Source", how, sources),
-        Origin::Assumption {
-            reasoning,
-            informed_by,
-        } => ("Assumption", reasoning, informed_by),
+    let kind = if def.origin.is_assumption() {
+        "Assumption"
+    } else {
+        "Source"
     };
+    let (text, ids) = (def.origin.explanation(), def.origin.source_ids());
     html! {
         <details class="source">
             <summary>{ kind }</summary>
