@@ -58,6 +58,23 @@ async function firstLoad(query) {
     return times;
   });
   out.drag_ms_per_input = { p50: +pct(times, 0.5).toFixed(2), p95: +pct(times, 0.95).toFixed(2), max: +Math.max(...times).toFixed(2) };
+  // A continuous drag as a hand makes it: one input per animation frame for two seconds;
+  // the gaps between frames show whether anything (a render, a Monte Carlo slice) made the
+  // browser miss one (a gap over 1.5 frames of 16.7 ms).
+  const gaps = await page.evaluate(async () => {
+    const slider = document.querySelector("#dam-cost_year-range");
+    const lo = +slider.min, hi = +slider.max, frames = 120, gaps = [];
+    let last = await new Promise((r) => requestAnimationFrame(r));
+    for (let i = 0; i < frames; i++) {
+      slider.value = String(lo + (hi - lo) * (0.5 + 0.5 * Math.sin(i / 10)));
+      slider.dispatchEvent(new Event("input", { bubbles: true }));
+      const now = await new Promise((r) => requestAnimationFrame(r));
+      gaps.push(now - last);
+      last = now;
+    }
+    return gaps;
+  });
+  out.continuous_drag_frames = { frames: gaps.length, p95_gap_ms: +pct(gaps, 0.95).toFixed(1), missed: gaps.filter((g) => g > 25).length };
   // Monte Carlo in the page: from a change to the summary appearing (5,000 draws, in chunks).
   const mc = await page.evaluate(async () => {
     const slider = document.querySelector("#dam-cost_year-range");

@@ -16,6 +16,9 @@ use yew::prelude::*;
 pub const MC_DRAWS: usize = 5_000;
 /// Draws per slice of main-thread work between yields to the browser.
 const MC_CHUNK: usize = 200;
+/// Quiet time after the last change before the Monte Carlo starts, so that a slider drag
+/// (an input every frame) never shares a frame with a Monte Carlo slice.
+const MC_SETTLE: std::time::Duration = std::time::Duration::from_millis(200);
 
 /// Progress and result of the page's Monte Carlo run.
 #[derive(Debug, Clone, PartialEq)]
@@ -59,7 +62,11 @@ pub fn results(props: &ResultsProps) -> Html {
                 result: None,
             });
             yew::platform::spawn_local(async move {
-                // Yield first, so typing and dragging are never held up by a stale run.
+                // Wait for input to settle: a newer change cancels this run before it starts.
+                yew::platform::time::sleep(MC_SETTLE).await;
+                if cancelled.get() {
+                    return;
+                }
                 while !run.finished() {
                     yew::platform::time::sleep(std::time::Duration::ZERO).await;
                     if cancelled.get() {
