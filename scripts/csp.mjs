@@ -22,10 +22,9 @@ const hashes = inline.map((s) => `'sha256-${createHash("sha256").update(s, "utf8
 const policy = [
   "default-src 'none'",
   `script-src 'self' ${hashes.join(" ")} 'wasm-unsafe-eval'`,
+  // Styles from the stylesheet only: no inline <style>, no style attributes (chart labels are
+  // measured on a canvas, web/src/measure.rs, not through a styled <span>).
   "style-src 'self'",
-  // plotters measures text by giving a hidden <span> a style attribute; attributes only, and
-  // never with text from a user, a link or a file.
-  "style-src-attr 'unsafe-inline'",
   "img-src 'self' data:",
   "connect-src 'self'",
   "base-uri 'none'",

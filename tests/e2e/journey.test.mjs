@@ -305,6 +305,7 @@ test("a strict Content-Security-Policy is in force and nothing on the page break
   const directives = Object.fromEntries(policy.split(";").map((d) => d.trim().split(/\s+/)).map(([k, ...v]) => [k, v]));
   assert.ok(!directives["script-src"].includes("'unsafe-inline'"), "no inline script but the hashed loader");
   assert.deepEqual(directives["style-src"], ["'self'"], "no inline <style>");
+  assert.equal(directives["style-src-attr"], undefined, "no inline style attributes either");
   await page.$$eval("details", (ds) => ds.forEach((d) => { d.open = true; }));
   await page.waitForSelector("#tornado-canvas");
   await page.waitForFunction(() => /Money conversion/.test(document.querySelector("#methods-doc")?.textContent ?? ""));

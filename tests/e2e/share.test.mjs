@@ -275,7 +275,8 @@ test("each export downloads, parses, and carries its units, sources and permalin
 
 test("a damaged or foreign scenario file is refused with a reason and changes nothing", async () => {
   const { page, context, errors } = await open(SCENARIO);
-  const before = { url: await page.evaluate(() => location.search), headline: await page.textContent("#net-benefit") };
+  const permalink = () => page.$eval("#permalink", (a) => a.href);
+  const before = { url: await permalink(), headline: await page.textContent("#net-benefit") };
   const good = JSON.parse((await download(page, "[data-export=scenario-json]")).bytes.toString("utf8"));
   const outside = structuredClone(good);
   outside.inputs.find((i) => i.id === "dam.retention_12m").value = 7;
@@ -294,9 +295,11 @@ test("a damaged or foreign scenario file is refused with a reason and changes no
     assert.match(notice, /was not opened/, name);
     assert.match(notice, reason, `${name}: ${notice}`);
     assert.match(notice, /Nothing was changed/);
-    assert.equal(await page.evaluate(() => location.search), before.url, name);
+    assert.equal(await permalink(), before.url, name);
     assert.equal(await page.textContent("#net-benefit"), before.headline, name);
   }
+  // The address bar (written once input pauses) still holds the same scenario.
+  await page.waitForFunction((u) => location.href === u, before.url);
   assert.equal(await page.$$eval("#notice img, #notice b", (e) => e.length), 0, "file names and contents are text, never HTML");
   assert.equal(await page.evaluate(() => window.__pwned), undefined);
   await screenshot(page, "damaged-file.png");

@@ -21,6 +21,8 @@ use yew::prelude::*;
 const CURVE_POINTS: usize = 101;
 /// Where the last scenario is kept between visits.
 const LAST_KEY: &str = "hatcalc:last";
+/// Quiet time after a change before the address bar and storage are updated.
+const URL_SETTLE: std::time::Duration = std::time::Duration::from_millis(150);
 
 fn local_storage() -> Option<web_sys::Storage> {
     gloo::utils::window().local_storage().ok().flatten()
@@ -64,7 +66,9 @@ pub fn app(props: &AppProps) -> Html {
             }
         });
     }
-    // After every change: the URL is the permalink, and the scenario is kept for next time.
+    // After a change: the URL is the permalink, and the scenario is kept for next time.
+    // Written once input pauses: `replaceState` costs a few milliseconds, too much for every
+    // frame of a slider drag (the permalink link on the page is always current).
     let query = state.query();
     use_effect_with(query.clone(), move |q| {
         let url = if embed {
@@ -72,12 +76,23 @@ pub fn app(props: &AppProps) -> Html {
         } else {
             format!("?{q}")
         };
-        if let Ok(history) = gloo::utils::window().history() {
-            let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
-        }
-        if let Some(s) = (!embed).then(local_storage).flatten() {
-            let _ = s.set_item(LAST_KEY, q);
-        }
+        let q = q.clone();
+        let cancelled = Rc::new(std::cell::Cell::new(false));
+        let stop = cancelled.clone();
+        yew::platform::spawn_local(async move {
+            yew::platform::time::sleep(URL_SETTLE).await;
+            if cancelled.get() {
+                return;
+            }
+            if let Ok(history) = gloo::utils::window().history() {
+                let _ =
+                    history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
+            }
+            if let Some(s) = (!embed).then(local_storage).flatten() {
+                let _ = s.set_item(LAST_KEY, &q);
+            }
+        });
+        move || stop.set(true)
     });
     let scenario = state.scenario.clone();
     let outcome = use_memo(scenario.clone(), evaluate);

@@ -1,6 +1,7 @@
 //! Charts, written against plotters' `DrawingBackend` so the same code draws to a canvas in
 //! the browser and to SVG in native snapshot tests.
 
+use crate::measure::Measured;
 use hatcalc::analysis::Curve;
 use plotters::chart::MeshStyle;
 use plotters::coord::types::RangedCoordf64;
@@ -630,15 +631,19 @@ pub fn draw_heatmap<DB: DrawingBackend>(
     Ok(())
 }
 
+/// The page's drawing backend: a canvas, with text measured off the page.
+pub type Canvas = Measured<plotters_canvas::CanvasBackend>;
+
 /// Draw on the canvas behind `canvas`, if it is mounted; a drawing error is logged, never
 /// shown as a broken page.
 pub fn draw_on_canvas(
     canvas: &yew::NodeRef,
-    draw: impl FnOnce(&DrawingArea<plotters_canvas::CanvasBackend, Shift>) -> Result<(), String>,
+    draw: impl FnOnce(&DrawingArea<Canvas, Shift>) -> Result<(), String>,
 ) {
     let backend = canvas
         .cast::<web_sys::HtmlCanvasElement>()
-        .and_then(plotters_canvas::CanvasBackend::with_canvas_object);
+        .and_then(plotters_canvas::CanvasBackend::with_canvas_object)
+        .map(Measured);
     if let Some(backend) = backend {
         if let Err(e) = draw(&backend.into_drawing_area()) {
             gloo::console::error!(format!("chart: {e}"));

@@ -259,14 +259,14 @@ pub fn embed_dialog() -> Html {
     let area = use_node_ref();
     let code = use_state(String::new);
     let copied = use_state(|| false);
+    let permalink = use_context::<crate::export::Share>()
+        .map(|s| s.permalink)
+        .unwrap_or_default();
     let on_open = {
         let (dialog, code, copied) = (dialog.clone(), code.clone(), copied.clone());
         Callback::from(move |_| {
-            let search = gloo::utils::window()
-                .location()
-                .search()
-                .unwrap_or_default();
-            code.set(snippet(&base_url(), &without_embed(&search)));
+            let query = permalink.split_once('?').map_or("", |(_, q)| q);
+            code.set(snippet(&base_url(), &without_embed(query)));
             copied.set(false);
             if let Some(d) = dialog.cast::<HtmlDialogElement>() {
                 let _ = d.show_modal();

@@ -3,6 +3,7 @@
 //! one again. The files' contents come from `hatcalc::export`; this module only moves them.
 
 use crate::chart::{draw_export, Figure};
+use crate::measure::Measured;
 use crate::results::MC_DRAWS;
 use crate::state::Action;
 use hatcalc::analysis::{psa, PsaConfig};
@@ -81,6 +82,7 @@ fn png_url(fig: &Figure, share: &Share) -> Result<String, String> {
     canvas.set_width(w);
     canvas.set_height(h);
     let backend = plotters_canvas::CanvasBackend::with_canvas_object(canvas.clone())
+        .map(Measured)
         .ok_or("no 2D context")?;
     draw_export(
         &backend.into_drawing_area(),
@@ -97,7 +99,8 @@ fn png_url(fig: &Figure, share: &Share) -> Result<String, String> {
 pub fn svg_text(fig: &Figure, share: &Share) -> Result<String, String> {
     let mut out = String::new();
     {
-        let area = SVGBackend::with_string(&mut out, fig.export_size()).into_drawing_area();
+        let area =
+            Measured(SVGBackend::with_string(&mut out, fig.export_size())).into_drawing_area();
         draw_export(&area, fig, &share.source, &share.permalink)?;
     }
     Ok(out)

@@ -9,6 +9,7 @@ pub mod embed;
 pub mod export;
 pub mod format;
 pub mod inputs;
+pub mod measure;
 pub mod methods;
 pub mod results;
 pub mod saved;

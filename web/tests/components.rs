@@ -212,6 +212,8 @@ async fn the_widget_shows_its_scenario_and_links_back_with_it() {
     // A change in the widget goes into its own address and the link back.
     type_into(&input(&root, "#dam-retention_12m-num"), "0.7").await;
     assert!(link().contains("x.dam.retention_12m=0.7"), "{}", link());
+    // The address bar is written once input pauses.
+    yew::platform::time::sleep(std::time::Duration::from_millis(300)).await;
     let search = gloo::utils::window().location().search().unwrap();
     assert!(
         search.starts_with("?embed=1&") && search.contains("0.7"),
