@@ -6,7 +6,9 @@
 //! The crate knows nothing of the browser; `web/` draws what it returns.
 
 pub mod analysis;
+pub mod arms;
 pub mod export;
+pub mod lifetable;
 pub mod model;
 pub mod money;
 pub mod params;

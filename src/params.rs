@@ -245,7 +245,8 @@ impl Param {
     pub fn limits(&self) -> (f64, f64) {
         match self.unit {
             Unit::Probability | Unit::Share | Unit::Utility => (0.0, 1.0),
-            Unit::Shape => (0.1, 5.0),
+            // The engine represents falling or constant hazards (see docs/model.md, episodes).
+            Unit::Shape => (0.4, 1.0),
             Unit::Years => (0.5, 100.0),
             Unit::Age => (12.0, 90.0),
             Unit::PerYear => (0.0, 0.5),
@@ -340,6 +341,10 @@ registry! {
         cited(&["nida2018"], "US$126 a week including medication and integrated psychosocial and medical services with daily visits, = US$6,552 a year. The price year is not stated; taken as 2016, the year of the estimate (assumption)."));
 
     // ---------------------------------------------------------------- treatment parts
+    /// Oral buprenorphine, total cost per patient-year in treatment.
+    BupCostYear = param("bup.cost_year", "Oral buprenorphine: cost per patient-year", Treatment,
+        Money(Per::PatientYear), basis(Economy::US, 2016), (5_980.0, 3_000.0, 10_000.0), Gamma,
+        cited(&["nida2018"], "US$115 a week in a certified opioid treatment programme, including medication and services, = US$5,980 a year. Price year taken as 2016, as for methadone (assumption). Office-based prescribing can cost less and the low end allows for it; there are no parts for buprenorphine, so it is always entered as a total."));
     /// Diacetylmorphine price per milligram.
     DamDrugPerMg = param("dam.drug_cost_per_mg", "Heroin (diacetylmorphine): medication cost per mg", Treatment,
         Money(Per::Milligram), US24, (0.05, 0.01, 0.50), Gamma,
@@ -410,6 +415,10 @@ registry! {
     MmtRetention12m = param("mmt.retention_12m", "Oral methadone: retained at 12 months", Retention,
         Probability, None, (0.40, 0.30, 0.60), Beta,
         cited(&["haasen2007", "oviedojoekes2009"], "German trial: 40.0% (NAOMI: 41% on the assigned drug, 54.1% in any treatment)."));
+    /// Share still in oral buprenorphine 12 months after starting.
+    BupRetention12m = param("bup.retention_12m", "Oral buprenorphine: retained at 12 months", Retention,
+        Probability, None, (0.332, 0.25, 0.50), Beta,
+        cited(&["mattick2014", "hser2014", "haasen2007"], "Flexible-dose buprenorphine retains fewer people than methadone: Cochrane retention RR 0.83, times methadone's 40.0% = 33.2%. Low end: the US START trial's 24-week ratio 46% / 74% = 0.62, times 40% = 25%. High end: half retained."));
     /// Weibull shape of time in injectable treatment.
     InjRetentionShape = param("inj.retention_shape", "Injectable treatment: retention curve shape", Retention,
         Shape, None, (0.761, 0.60, 1.00), Fixed,
@@ -433,7 +442,7 @@ registry! {
     /// Probability of leaving street use (relapse) within a year.
     StreetExit12m = param("street.exit_12m", "Street use: chance of entering treatment or abstinence within a year", Retention,
         Probability, None, (0.383, 0.10, 0.60), Beta,
-        cited(&["nosyk2012"], "Derived from the relapse-episode Weibull (lambda 0.091, shape 0.672, months; Table 1): 1 - exp(-0.091 x 12^0.672) = 0.383. Applied as a constant monthly rate."));
+        cited(&["nosyk2012"], "Derived from the relapse-episode Weibull (lambda 0.091, shape 0.672, months; Table 1): 1 - exp(-0.091 x 12^0.672) = 0.383, the chance of leaving within a year for someone who does not die."));
     /// Share of those leaving street use who become abstinent rather than enter methadone.
     StreetExitToAbstinence = param("street.exit_to_abstinence", "Leaving street use: share becoming abstinent (rest enter methadone)", Retention,
         Share, None, (0.10, 0.0, 0.30), Beta,
@@ -441,33 +450,77 @@ registry! {
     /// Probability an abstinent person relapses within a year.
     AbstinentRelapse12m = param("abstinent.relapse_12m", "Abstinence: chance of relapse within a year", Retention,
         Probability, None, (0.475, 0.20, 0.70), Beta,
-        cited(&["nosyk2012"], "Derived from the abstinence-episode Weibull (lambda 0.089, shape 0.797, months; Table 1): 1 - exp(-0.089 x 12^0.797) = 0.475. Applied as a constant monthly rate."));
+        cited(&["nosyk2012"], "Derived from the abstinence-episode Weibull (lambda 0.089, shape 0.797, months; Table 1): 1 - exp(-0.089 x 12^0.797) = 0.475, the chance of relapse within a year for someone who does not die."));
+    /// Weibull shape of time in street use.
+    StreetExitShape = param("street.exit_shape", "Street use: shape of the time to leaving", Retention,
+        Shape, None, (0.672, 0.55, 0.85), Fixed,
+        cited(&["nosyk2012"], "Weibull shape of the relapse episode (Table 1, British Columbia methadone data). Below 1: the longer someone has been out of treatment, the less likely they are to leave in any given month."));
+    /// Weibull shape of time in abstinence.
+    AbstinentRelapseShape = param("abstinent.relapse_shape", "Abstinence: shape of the time to relapse", Retention,
+        Shape, None, (0.797, 0.60, 1.00), Fixed,
+        cited(&["nosyk2012"], "Weibull shape of the abstinence episode (Table 1, from Termorshuizen et al.)."));
+    /// Share of treatment re-entries that return to the arm's own treatment.
+    ReentryOwnShare = param("reentry.own_share", "Re-entering treatment: share returning to the arm's own treatment (the rest start methadone)", Retention,
+        Share, None, (0.5, 0.0, 1.0), Beta,
+        assumed("In an arm that offers injectable treatment (or buprenorphine), people who come back to treatment from street use may return to it or start methadone. Nosyk's model sends every re-entry to 'the treatment state'; a city programme with limited places may send many to methadone. Half is the middle of a range that is as wide as the question is open.", &["nosyk2012"]));
+    /// Hazard of leaving a second treatment episode, relative to the first.
+    EpisodeTreatment2 = param("episode.treatment_hr_2", "Second treatment episode: hazard of leaving, relative to the first", Retention,
+        RelativeRisk, None, (0.923, 0.857, 0.989), LogNormal,
+        cited(&["nosyk2012"], "Multiplier for episode 4 of a cohort that starts in its third episode (Table 1: 0.923, SD 0.033, from proportional-hazards frailty models of British Columbia methadone episodes); read as a hazard ratio on the episode's Weibull. Range: mean plus or minus two SD."));
+    /// Hazard of leaving a third treatment episode, relative to the first.
+    EpisodeTreatment3 = param("episode.treatment_hr_3", "Third treatment episode: hazard of leaving, relative to the first", Retention,
+        RelativeRisk, None, (0.965, 0.881, 1.049), LogNormal,
+        cited(&["nosyk2012"], "Multiplier for episode 5 (Table 1: 0.965, SD 0.042). Range: plus or minus two SD."));
+    /// Hazard of leaving a fourth or later treatment episode, relative to the first.
+    EpisodeTreatment4 = param("episode.treatment_hr_4", "Fourth and later treatment episodes: hazard of leaving, relative to the first", Retention,
+        RelativeRisk, None, (0.952, 0.870, 1.034), LogNormal,
+        cited(&["nosyk2012"], "Multiplier for episode 6 (Table 1: 0.952, SD 0.041), held for every later episode. Range: plus or minus two SD."));
+    /// Hazard of leaving the street after a second treatment episode, relative to the first.
+    EpisodeStreet2 = param("episode.street_hr_2", "Street use after a second treatment episode: hazard of leaving, relative to the first", Retention,
+        RelativeRisk, None, (1.220, 1.124, 1.316), LogNormal,
+        cited(&["nosyk2012"], "Relapse-episode multiplier for episode 4 (Table 1: 1.220, SD 0.048): later spells out of treatment are shorter. Range: plus or minus two SD."));
+    /// Hazard of leaving the street after a third treatment episode, relative to the first.
+    EpisodeStreet3 = param("episode.street_hr_3", "Street use after a third treatment episode: hazard of leaving, relative to the first", Retention,
+        RelativeRisk, None, (1.350, 1.230, 1.470), LogNormal,
+        cited(&["nosyk2012"], "Relapse-episode multiplier for episode 5 (Table 1: 1.350, SD 0.060). Range: plus or minus two SD."));
+    /// Hazard of leaving the street after a fourth or later treatment episode, relative to the first.
+    EpisodeStreet4 = param("episode.street_hr_4", "Street use after a fourth or later treatment episode: hazard of leaving, relative to the first", Retention,
+        RelativeRisk, None, (1.442, 1.330, 1.554), LogNormal,
+        cited(&["nosyk2012"], "Relapse-episode multiplier for episode 6 (Table 1: 1.442, SD 0.056), held for every later episode. Range: plus or minus two SD."));
 
     // ---------------------------------------------------------------- mortality
-    /// Death rate during street use, at the cohort's starting age.
-    MortStreet = param("mort.street", "Deaths during street use", Mortality,
-        Per100PersonYears, None, (2.94, 1.30, 6.00), Gamma,
-        cited(&["degenhardt2011", "cornish2010"], "Degenhardt: crude mortality 2.09 per 100 person-years with out-of-treatment vs in-treatment RR 2.38. Assuming half of person-time is out of treatment: in = 2.09 / (0.5 + 0.5 x 2.38) = 1.24, out = 2.94. Low end: Cornish's 1.3 off treatment (UK); high end allows for fentanyl-era US overdose rates (assumption)."));
-    /// Death rate in methadone treatment.
-    MortMethadone = param("mort.methadone", "Deaths in methadone treatment", Mortality,
-        Per100PersonYears, None, (1.24, 0.70, 2.50), Gamma,
-        cited(&["degenhardt2011", "cornish2010"], "Derived as for street use: 2.09 / (0.5 + 0.5 x 2.38) = 1.24. Low end: Cornish's 0.7 on treatment."));
-    /// Death rate in injectable treatment relative to methadone.
-    MortInjectableRr = param("mort.injectable_rr", "Deaths in injectable treatment, relative to methadone", Mortality,
-        RelativeRisk, None, (0.922, 0.65, 1.20), LogNormal,
-        cited(&["nosyk2012", "ferri2011"], "Nosyk Table 1: DAM SMR 9.70 against methadone SMR 30.063 x 0.350 = 10.52, ratio 0.922. Low end: Cochrane mortality RR 0.65 (not significant); high end allows for the higher adverse-event rate of injected heroin (assumption)."));
-    /// Death rate during abstinence.
-    MortAbstinent = param("mort.abstinent", "Deaths during abstinence", Mortality,
-        Per100PersonYears, None, (0.50, 0.20, 1.50), Gamma,
-        assumed("Near general-population mortality at about 40 (roughly 0.25 per 100) times Nosyk's abstinent SMR of 1.47, rounded up for the overdose risk of relapse.", &["nosyk2012"]));
-    /// Yearly growth of every death rate with age.
-    MortAgeGrowth = param("mort.age_growth", "Growth of death rates with each year of age", Mortality,
-        PerYear, None, (0.085, 0.06, 0.10), Triangular,
-        assumed("Gompertz law: adult death rates roughly double every eight years (ln 2 / 8 = 0.087). Without it a lifetime horizon would never end.", &[]));
+    /// Deaths from causes other than overdose during street use, relative to the general population.
+    MortSmrStreet = param("mort.smr.street", "Deaths other than overdose during street use, relative to the general population", Mortality,
+        RelativeRisk, None, (8.9, 4.0, 20.0), LogNormal,
+        cited(&["sordo2017", "nchs2023"], "Sordo et al.: all-cause mortality 36.1 and overdose mortality 12.7 per 1,000 person-years out of methadone treatment, so 23.4 per 1,000 from other causes. Divided by the general-population death rate of the default cohort (US 2023 life table at age 40, 36.5% women: 2.63 per 1,000) = 8.9. The cohorts in the meta-analysis were younger and mostly outside the US, so the ratio is uncertain; the range spans half to more than twice it."));
+    /// Deaths from causes other than overdose in methadone treatment, relative to the general population.
+    MortSmrMethadone = param("mort.smr.methadone", "Deaths other than overdose in methadone treatment, relative to the general population", Mortality,
+        RelativeRisk, None, (3.3, 1.5, 8.0), LogNormal,
+        cited(&["sordo2017", "nchs2023"], "Sordo et al.: all-cause 11.3 and overdose 2.6 per 1,000 person-years in methadone treatment, so 8.7 from other causes; divided by 2.63 per 1,000 (US 2023 life table at 40, 36.5% women) = 3.3."));
+    /// Deaths from causes other than overdose in injectable treatment, relative to the general population.
+    MortSmrInjectable = param("mort.smr.injectable", "Deaths other than overdose in injectable treatment, relative to the general population", Mortality,
+        RelativeRisk, None, (3.3, 1.5, 8.0), LogNormal,
+        assumed("Taken equal to methadone treatment: the trials found no significant difference in mortality (Cochrane RR 0.65, 0.25-1.69), and Nosyk's state ratios (heroin 9.70 against methadone 0.350 x 30.063 = 10.52) differ by less than 10%. Overdoses are counted apart and reduced by treatment.", &["ferri2011", "nosyk2012"]));
+    /// Deaths from causes other than overdose in buprenorphine treatment, relative to the general population.
+    MortSmrBuprenorphine = param("mort.smr.buprenorphine", "Deaths other than overdose in buprenorphine treatment, relative to the general population", Mortality,
+        RelativeRisk, None, (1.1, 0.5, 4.0), LogNormal,
+        cited(&["sordo2017", "nchs2023"], "Sordo et al.: all-cause 4.3 and overdose 1.4 per 1,000 person-years in buprenorphine treatment, so 2.9 from other causes; divided by 2.63 per 1,000 (US 2023 life table at 40, 36.5% women) = 1.1. Buprenorphine cohorts were healthier than methadone cohorts, so the range reaches up to methadone's level and beyond."));
+    /// Deaths from causes other than overdose during abstinence, relative to the general population.
+    MortSmrAbstinent = param("mort.smr.abstinent", "Deaths other than overdose during abstinence, relative to the general population", Mortality,
+        RelativeRisk, None, (2.0, 1.0, 7.0), LogNormal,
+        assumed("Former injectors keep some excess mortality (liver disease, HIV): Nosyk uses the life table for HIV-negative abstinent people and 1.47 for HIV-positive ones; a Copenhagen cohort of stably abstinent former injectors had about seven times general-population mortality from all causes. No figure for causes other than overdose was found; 2 sits between, and the range spans both.", &["nosyk2012"]));
+    /// Fatal overdoses per 100 person-years of street use.
+    MortOverdoseStreet = param("mort.overdose.street", "Fatal overdoses per 100 person-years of street use", Mortality,
+        Per100PersonYears, None, (1.27, 0.5, 4.0), Gamma,
+        cited(&["sordo2017"], "Overdose mortality 12.7 per 1,000 person-years out of methadone treatment (meta-analysis of cohorts, mostly before fentanyl). The high end allows for the fentanyl-era US drug supply (assumption: US overdose deaths have roughly tripled since most of those cohorts were followed)."));
     /// Age at entry.
     StartAge = param("cohort.start_age", "Age at entry", Mortality,
         Age, None, (40.0, 25.0, 60.0), Fixed,
-        assumed("Trial participants were long-term users in their late thirties and forties; the exact mean ages were not in the sources read.", &["oviedojoekes2009", "haasen2007"]));
+        cited(&["oviedojoekes2009", "hser2014", "oviedojoekes2016"], "Mean age at entry 39.7 in NAOMI, 37.8 in the US START trial, 44.3 in SALOME; 40 in round figures. Background mortality comes from the life table of the scenario's economy at this age and each later one."));
+    /// Share of women in the cohort at entry.
+    FemaleShare = param("cohort.female_share", "Share of women at entry", Mortality,
+        Share, None, (0.365, 0.25, 0.45), Fixed,
+        cited(&["teds2017", "oviedojoekes2009", "hser2014"], "36.5% of US treatment admissions for heroin were women (TEDS 2017); NAOMI 38.5%, START 32.3%. The life tables for men and women are mixed by this share, weighted by each sex's survival from the start age."));
 
     // ---------------------------------------------------------------- crime: offending
     /// Property offences (theft, burglary) per person-year of street use.
@@ -494,6 +547,10 @@ registry! {
     CrimeRrInjectable = param("crime.rr.injectable", "Offending in injectable treatment, relative to street use", Crime,
         RelativeRisk, None, (0.40, 0.20, 0.70), LogNormal,
         cited(&["prove_cohort", "oviedojoekes2016"], "Swiss cohort: offenders and offences fell by about 60% in the first six months (ratio 0.40). SALOME: illegal-activity days fell from about 14 to under 4 a month (ratio below 0.3) in both arms."));
+    /// Offending in buprenorphine treatment relative to street use.
+    CrimeRrBuprenorphine = param("crime.rr.buprenorphine", "Offending in buprenorphine treatment, relative to street use", Crime,
+        RelativeRisk, None, (0.70, 0.40, 1.00), LogNormal,
+        assumed("Taken equal to methadone: the Norwegian national cohort found convictions fell from 1.57 to 0.63 a year in opioid maintenance with methadone and buprenorphine pooled (ratio 0.40), and no figure by medication was read.", &["bukten2012", "haasen2007"]));
     /// Offending during abstinence relative to street use.
     CrimeRrAbstinent = param("crime.rr.abstinent", "Offending during abstinence, relative to street use", Crime,
         RelativeRisk, None, (0.20, 0.05, 0.50), LogNormal,
@@ -601,9 +658,13 @@ registry! {
         PerPersonYear, None, (0.15, 0.05, 0.50), Gamma,
         assumed("No US rate for this population was in the sources read.", &[]));
     /// Overdoses in treatment relative to street use.
-    OverdoseRrTreatment = param("health.overdose.rr_treatment", "Overdoses in treatment, relative to street use", Health,
-        RelativeRisk, None, (0.50, 0.20, 1.00), LogNormal,
-        assumed("Opioid agonist treatment reduces but does not remove overdose; overdoses in supervised clinics do happen (NAOMI: 10 patients; SALOME: 11 needing naloxone) but are treated on site.", &["oviedojoekes2009", "oviedojoekes2016"]));
+    OverdoseRrTreatment = param("health.overdose.rr_treatment", "Overdoses in methadone or injectable treatment and in abstinence, relative to street use", Health,
+        RelativeRisk, None, (0.205, 0.10, 0.60), LogNormal,
+        cited(&["sordo2017", "oviedojoekes2009", "oviedojoekes2016"], "Overdose mortality 2.6 in vs 12.7 per 1,000 person-years out of methadone treatment: 0.205. Applied to fatal and non-fatal overdoses, in injectable treatment too (overdoses in supervised clinics happen, NAOMI 10 patients, SALOME 11 needing naloxone, but are treated on site) and in abstinence (assumption). The high end allows for more non-fatal overdoses than deaths being prevented."));
+    /// Overdoses in buprenorphine treatment relative to street use.
+    OverdoseRrBuprenorphine = param("health.overdose.rr_buprenorphine", "Overdoses in buprenorphine treatment, relative to street use", Health,
+        RelativeRisk, None, (0.30, 0.15, 0.60), LogNormal,
+        cited(&["sordo2017"], "Overdose mortality 1.4 in vs 4.6 per 1,000 person-years out of buprenorphine treatment: 0.30. Applied to fatal and non-fatal overdoses."));
     /// Hospital cost of a non-fatal overdose.
     OverdoseCost = param("health.overdose.cost", "Health-care cost of a non-fatal overdose", Health,
         Money(Per::Event), basis(Economy::US, 2020), (21_686.0, 10_000.0, 30_000.0), Gamma,
@@ -648,6 +709,10 @@ registry! {
     UtilityMethadone = param("health.utility.methadone", "Quality of life in methadone treatment", Health,
         Utility, None, (0.76, 0.65, 0.88), Beta,
         assumed("See injectable treatment.", &["dijkgraaf2005", "nosyk2012"]));
+    /// Utility of a year in buprenorphine treatment.
+    UtilityBuprenorphine = param("health.utility.buprenorphine", "Quality of life in buprenorphine treatment", Health,
+        Utility, None, (0.766, 0.70, 0.85), Beta,
+        cited(&["wittenberg2016"], "0.766 for a person stabilised on buprenorphine, valued by a sample of the US population (against 0.574 for active injection)."));
     /// Utility of a year of street use.
     UtilityStreet = param("health.utility.street", "Quality of life during street use", Health,
         Utility, None, (0.68, 0.55, 0.80), Beta,

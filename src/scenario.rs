@@ -10,59 +10,7 @@ use crate::params::{find, P, PARAMS};
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
-/// A treatment arm.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Arm {
-    /// Supervised injectable diacetylmorphine (heroin-assisted treatment).
-    Heroin,
-    /// Supervised injectable hydromorphone.
-    Hydromorphone,
-    /// Oral methadone maintenance.
-    Methadone,
-    /// No treatment: everyone starts in street use.
-    NoTreatment,
-}
-
-impl Arm {
-    /// Every arm.
-    pub const ALL: [Arm; 4] = [
-        Arm::Heroin,
-        Arm::Hydromorphone,
-        Arm::Methadone,
-        Arm::NoTreatment,
-    ];
-
-    /// Name shown to users.
-    pub fn label(self) -> &'static str {
-        match self {
-            Arm::Heroin => "Heroin-assisted treatment",
-            Arm::Hydromorphone => "Injectable hydromorphone",
-            Arm::Methadone => "Oral methadone",
-            Arm::NoTreatment => "No treatment",
-        }
-    }
-
-    /// Id used in URLs and the CLI.
-    pub fn id(self) -> &'static str {
-        match self {
-            Arm::Heroin => "heroin",
-            Arm::Hydromorphone => "hydromorphone",
-            Arm::Methadone => "methadone",
-            Arm::NoTreatment => "none",
-        }
-    }
-
-    /// Parse an id written by [`Arm::id`].
-    pub fn from_id(id: &str) -> Option<Arm> {
-        Arm::ALL.into_iter().find(|a| a.id() == id)
-    }
-
-    /// Whether the arm is supervised injectable treatment.
-    pub fn is_injectable(self) -> bool {
-        matches!(self, Arm::Heroin | Arm::Hydromorphone)
-    }
-}
+pub use crate::arms::Arm;
 
 /// Whose costs and savings count.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]

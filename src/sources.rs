@@ -232,6 +232,72 @@ pub const SOURCES: &[Source] = &[
         "Canada 2009-2012: 1.20, 1.22, 1.23, 1.23",
         "https://doi.org/10.1787/ppp-gdp-table-2013-10-en",
     ),
+    src(
+        "sordo2017",
+        "Sordo L, Barrio G, Bravo MJ, et al. (2017). Mortality risk during and after opioid substitution treatment: systematic review and meta-analysis of cohort studies. BMJ 357:j1550.",
+        "Abstract: all-cause mortality 11.3 vs 36.1 per 1,000 person-years in vs out of methadone, 4.3 vs 9.5 for buprenorphine; overdose mortality 2.6 vs 12.7 (methadone), 1.4 vs 4.6 (buprenorphine)",
+        "https://pubmed.ncbi.nlm.nih.gov/28446428/",
+    ),
+    src(
+        "hser2014",
+        "Hser YI, Saxon AJ, Huang D, et al. (2014). Treatment retention among patients randomized to buprenorphine/naloxone compared to methadone in a multi-site trial. Addiction 109(1):79-87.",
+        "Abstract: 24-week completion 46% (buprenorphine/naloxone) vs 74% (methadone), 1,267 patients in 9 US programmes; baseline mean age 37.8, 32.3% women",
+        "https://pubmed.ncbi.nlm.nih.gov/23961726/",
+    ),
+    src(
+        "mattick2014",
+        "Mattick RP, Breen C, Kimber J, Davoli M (2014). Buprenorphine maintenance versus placebo or methadone maintenance for opioid dependence. Cochrane Database Syst Rev CD002207.pub4.",
+        "Main results: flexible-dose buprenorphine vs methadone, retention RR 0.83 (0.72-0.95), 5 trials, n = 788 (read in a guideline summary of the review)",
+        "https://doi.org/10.1002/14651858.CD002207.pub4",
+    ),
+    src(
+        "wittenberg2016",
+        "Wittenberg E, Bray JW, Aden B, Gebremariam A, Nosyk B, Schackman BR (2016). Measuring benefits of opioid misuse treatment for economic evaluation: health-related quality of life of opioid-dependent individuals and their spouses as assessed by a sample of the US population. Addiction 111(4):675-684.",
+        "Abstract: utilities from 0.574 (active injection) to 0.766 (stabilised on buprenorphine)",
+        "https://pmc.ncbi.nlm.nih.gov/articles/PMC5034732/",
+    ),
+    src(
+        "bukten2012",
+        "Bukten A, Skurtveit S, Gossop M, et al. (2012). Engagement with opioid maintenance treatment and reductions in crime: a longitudinal national cohort study. Addiction 107(2):393-399.",
+        "Abstract: criminal convictions, incidence rate 0.63 during opioid maintenance (methadone and buprenorphine) vs 1.57 on the waiting list",
+        "https://doi.org/10.1111/j.1360-0443.2011.03637.x",
+    ),
+    src(
+        "teds2017",
+        "Substance Abuse and Mental Health Services Administration. Treatment Episode Data Set (TEDS) 2017: admissions to substance use treatment services.",
+        "Primary heroin admissions by sex: 36.5% women",
+        "https://www.samhsa.gov/data/data-we-collect/teds-treatment-episode-data-set",
+    ),
+    src(
+        "nchs2023",
+        "Arias E, Xu J, Kochanek K (2025). United States Life Tables, 2023. National Vital Statistics Reports 74(6). National Center for Health Statistics.",
+        "Tables 2 and 3: probability of dying between ages x and x+1, males and females, single years 0-99 (e40 published: 38.6 males, 42.7 females)",
+        "https://www.cdc.gov/nchs/products/nvsr.htm",
+    ),
+    src(
+        "statcan_lt2023",
+        "Statistics Canada. Life expectancy and other elements of the complete life table, three-year estimates, Canada, 2021/2023. Table 13-10-0114-01, doi:10.25318/1310011401-eng.",
+        "Death probability between age x and x+1 (qx), males and females, single years 0-99",
+        "https://doi.org/10.25318/1310011401-eng",
+    ),
+    src(
+        "ons_nlt2024",
+        "Office for National Statistics. National life tables: UK, 2022 to 2024.",
+        "qx, males and females, single years 0-99 (e40 published: 40.51 males, 43.90 females)",
+        "https://www.ons.gov.uk/peoplepopulationandcommunity/birthsdeathsandmarriages/lifeexpectancies/datasets/nationallifetablesunitedkingdomreferencetables",
+    ),
+    src(
+        "destatis_st2024",
+        "Statistisches Bundesamt (Destatis). Sterbetafel (Periodensterbetafel): Deutschland, 2022/24. GENESIS-Online table 12621-0001.",
+        "Sterbewahrscheinlichkeit qx, males and females, single years 0-99 (e40 published: 39.55 males, 43.92 females)",
+        "https://www-genesis.destatis.de/genesis/online?sequenz=tabelleErgebnis&selectionname=12621-0001",
+    ),
+    src(
+        "hmd_nld2019",
+        "Human Mortality Database. Netherlands, period life tables 1x1, 2019 (version of 31 March 2021). Max Planck Institute for Demographic Research, University of California Berkeley and INED.",
+        "qx, males and females, single years 0-99 (e40 published: 41.47 males, 44.30 females)",
+        "https://www.mortality.org/",
+    ),
 ];
 
 /// The source with this id, if there is one.

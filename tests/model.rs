@@ -176,15 +176,32 @@ fn perspectives_nest_health_within_government_within_society() {
 }
 
 #[test]
-fn retention_is_calibrated_to_the_twelve_month_input() {
-    // With nobody dying, the first-episode share at 12 months equals the input exactly.
-    let s = base()
-        .with(P::MortMethadone, 0.0)
-        .and_then(|s| s.with(P::MortInjectableRr, 0.65))
-        .unwrap();
-    let o = evaluate(&s);
-    assert!((o.intervention.retained_12m - 0.672).abs() < 1e-12);
-    assert!((o.comparator.retained_12m - 0.40).abs() < 1e-12);
+fn modelled_twelve_month_retention_equals_the_trial_input_deaths_counted_as_not_retained() {
+    // Trials count a death as not retained: the share alive and still in the first episode
+    // at month 12 of the cohort's own trace equals the input, with deaths on.
+    for (arm, p) in [
+        (Arm::Heroin, P::DamRetention12m),
+        (Arm::Methadone, P::MmtRetention12m),
+        (Arm::Buprenorphine, P::BupRetention12m),
+    ] {
+        // Re-entries go to methadone, so the own-treatment share is the first episode alone.
+        let mut s = base()
+            .with(P::MortSmrInjectable, 20.0)
+            .and_then(|s| s.with(P::MortSmrMethadone, 20.0))
+            .and_then(|s| s.with(P::MortSmrBuprenorphine, 20.0))
+            .and_then(|s| s.with(P::ReentryOwnShare, 0.0))
+            .unwrap();
+        s.settings.intervention = arm;
+        let tr = trace(&s, arm);
+        assert!(tr[12][4] > 0.005, "{arm:?}: deaths are on");
+        assert!(
+            (tr[12][0] - s.get(p)).abs() < 1e-12,
+            "{arm:?}: {} vs {}",
+            tr[12][0],
+            s.get(p)
+        );
+        assert!((evaluate(&s).intervention.retained_12m - s.get(p)).abs() < 1e-12);
+    }
 }
 
 #[test]

@@ -233,10 +233,10 @@ struct ScenarioArgs {
     /// Whose costs count: health, government or society.
     #[arg(long)]
     perspective: Option<String>,
-    /// The treatment evaluated: heroin or hydromorphone (or methadone, none).
+    /// The treatment evaluated: heroin, hydromorphone, methadone or buprenorphine.
     #[arg(long)]
     intervention: Option<String>,
-    /// The comparator: methadone or none (or heroin, hydromorphone).
+    /// The comparator: methadone, buprenorphine or none (or heroin, hydromorphone).
     #[arg(long)]
     comparator: Option<String>,
     /// Treatment cost entered as published totals or built from parts.
@@ -748,6 +748,12 @@ fn print_eval(s: &Scenario, as_json: bool) {
         a.deaths,
         b.deaths
     );
+    outln!(
+        "{:<36} {:>14.3} {:>14.3}",
+        "of which overdoses",
+        a.overdose_deaths,
+        b.overdose_deaths
+    );
     outln!("\nIncremental results (positive net benefit = saves money)");
     for c in &o.comparisons {
         let icer = match c.icer {
@@ -767,6 +773,10 @@ fn print_eval(s: &Scenario, as_json: bool) {
             icer
         );
     }
+    outln!(
+        "Deaths are valued {}.",
+        o.chosen(s.settings.perspective).scope.death_valuation()
+    );
     let pr = &o.programme;
     outln!(
         "\nProgramme of {:.0} slots for {:.0} years ({} perspective): gross cost {:.0}, net benefit {:.0}",

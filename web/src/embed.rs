@@ -177,17 +177,9 @@ pub struct EmbedProps {
 /// The inputs the widget offers: what the headline depends on most, where the settings
 /// use them.
 fn key_inputs(arm: Arm) -> [P; 5] {
-    let (cost, retention) = match arm {
-        Arm::Hydromorphone => (P::HdmCostYear, P::HdmRetention12m),
-        _ => (P::DamCostYear, P::DamRetention12m),
-    };
-    [
-        cost,
-        P::MmtCostYear,
-        retention,
-        P::CrimeRrInjectable,
-        P::HorizonYears,
-    ]
+    let [cost, retention] = arm.spec().key_inputs;
+    let crime = arm.treatment().map_or(P::CrimeRrMethadone, |t| t.crime_rr);
+    [cost, P::MmtCostYear, retention, crime, P::HorizonYears]
 }
 
 /// The compact widget: headline, key inputs, one break-even curve, sources, and the way

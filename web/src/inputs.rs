@@ -7,6 +7,7 @@ use hatcalc::model::relevant;
 use hatcalc::money::{conversion_factor, PriceBasis};
 use hatcalc::params::{Group, Unit};
 use hatcalc::presets::PRESETS;
+use hatcalc::arms::ArmSpec;
 use hatcalc::scenario::{Arm, CostInput, CrimeInput};
 use hatcalc::sources::source;
 use hatcalc::{Perspective, Scenario, P};
@@ -106,8 +107,10 @@ pub fn settings_panel(props: &PanelProps) -> Html {
         })
     };
     let preset = PRESETS.iter().find(|p| p.id == props.state.preset);
-    let arm_options = |selected: Arm, arms: &[Arm]| -> Html {
-        arms.iter()
+    let arm_options = |selected: Arm, offered: fn(&ArmSpec) -> bool| -> Html {
+        Arm::ALL
+            .iter()
+            .filter(|a| offered(a.spec()))
             .map(|a| {
                 html! {
                     <option value={a.id()} selected={*a == selected}>{ a.label() }</option>
@@ -137,13 +140,13 @@ pub fn settings_panel(props: &PanelProps) -> Html {
                 <div>
                     <label for="intervention">{ "Treatment" }</label>
                     <select id="intervention" onchange={on_intervention}>
-                        { arm_options(st.intervention, &[Arm::Heroin, Arm::Hydromorphone, Arm::Methadone]) }
+                        { arm_options(st.intervention, |a| a.as_intervention) }
                     </select>
                 </div>
                 <div>
                     <label for="comparator">{ "Compared with" }</label>
                     <select id="comparator" onchange={on_comparator}>
-                        { arm_options(st.comparator, &[Arm::Methadone, Arm::NoTreatment, Arm::Heroin, Arm::Hydromorphone]) }
+                        { arm_options(st.comparator, |a| a.as_comparator) }
                     </select>
                 </div>
             </div>

@@ -1,0 +1,541 @@
+//! The cohort engine: one arm's cohort of one patient, month by month, through treatment
+//! episodes, street use, abstinence and death, with re-entry to treatment.
+//!
+//! Deaths come from the life table of the scenario's economy, scaled by each state's ratio
+//! for causes other than overdose, plus a state's fatal-overdose rate. Time in a state follows
+//! a Weibull curve: exactly for the first episode (everyone in it started together), and
+//! through phase-type compartments ([`super::phase`]) for every episode entered later. Episode
+//! classes count re-entries to treatment, so that later episodes can last longer or shorter.
+//! Equations and rules: `docs/model.md`, section 3.
+
+use super::outcome::{ArmResult, Category, Costs, ABST, ALIVE, DEAD, MMT, NCAT, OWN, STREET};
+use super::phase::{phase_type, PhaseType, PHASES};
+use super::unit_costs::{overdose_rr, profile, smr};
+use crate::arms;
+use crate::lifetable::{life_table, MAX_AGE};
+use crate::params::P;
+use crate::scenario::{Arm, Scenario};
+
+/// Episode classes: 0 until the first re-entry to treatment, then 1, 2, and 3 for the third
+/// and every later re-entry.
+const CLASSES: usize = 4;
+
+/// Model years at most: from the youngest start age (12) to 100.
+const MAX_YEARS: usize = 89;
+
+/// Months in the model: the horizon, but never past age 100, and at least one.
+pub fn cycles(s: &Scenario) -> usize {
+    let years = s
+        .get(P::HorizonYears)
+        .min(MAX_AGE - s.get(P::StartAge))
+        .max(1.0 / 12.0);
+    (years * 12.0).round() as usize
+}
+
+/// Whether the horizon reaches age 100: a lifetime, closed with everyone dead.
+pub fn is_lifetime(s: &Scenario) -> bool {
+    s.get(P::HorizonYears) >= MAX_AGE - s.get(P::StartAge)
+}
+
+/// General-population mortality of the cohort, by model year of age. Shared by both arms.
+pub(crate) struct Background {
+    /// Annual hazard `-ln(1 - q)` of the sex-mixed life table, by row (row 0: the start age
+    /// rounded down).
+    hazard: [f64; MAX_YEARS],
+    /// Start age minus its whole years.
+    frac: f64,
+}
+
+impl Background {
+    /// # Formula
+    ///
+    /// With `a0 = floor(start age)`, women's share at entry `f`, and `l_F`, `l_M` each sex's
+    /// survivors from `a0` (`l(a0) = 1`, `l(a + 1) = l(a)(1 - q(a))`):
+    /// `w(a) = f l_F(a) / (f l_F(a) + (1 - f) l_M(a))`,
+    /// `q(a) = w(a) q_F(a) + (1 - w(a)) q_M(a)`, `hazard(a) = -ln(1 - q(a))`.
+    pub(crate) fn new(s: &Scenario, cycles: usize) -> Background {
+        let table = life_table(s.basis().economy);
+        let start = s.get(P::StartAge);
+        let a0 = start.floor() as usize;
+        let frac = start - a0 as f64;
+        let rows = row(frac, cycles.max(12) - 1) + 1;
+        let f = s.get(P::FemaleShare);
+        let (mut lf, mut lm) = (1.0, 1.0);
+        let mut hazard = [0.0; MAX_YEARS];
+        for (k, h) in hazard.iter_mut().enumerate().take(rows.min(MAX_YEARS)) {
+            let a = (a0 + k).min(table.male.len() - 1);
+            let (qf, qm) = (table.female[a], table.male[a]);
+            let w = f * lf / (f * lf + (1.0 - f) * lm);
+            let q = w * qf + (1.0 - w) * qm;
+            *h = -(-q).ln_1p();
+            lf *= 1.0 - qf;
+            lm *= 1.0 - qm;
+        }
+        Background { hazard, frac }
+    }
+}
+
+/// Life-table row (years since the start age's whole year) of cycle `t`:
+/// `floor(frac + t / 12)` (a cast truncates, which is the floor of a non-negative number).
+fn row(frac: f64, t: usize) -> usize {
+    (frac + t as f64 / 12.0) as usize
+}
+
+impl Background {
+    /// The first cycle in row 1: the cohort's first birthday in the model.
+    fn first_birthday(&self) -> usize {
+        (0..=12).find(|t| row(self.frac, *t) >= 1).unwrap_or(12)
+    }
+}
+
+/// One arm's mortality: each living state's ratio to the general population and its
+/// fatal-overdose rate, applied to the background row by row.
+struct Deaths {
+    smr: [f64; ALIVE],
+    overdose: [f64; ALIVE],
+}
+
+impl Deaths {
+    fn new(s: &Scenario, arm: Arm) -> Deaths {
+        Deaths {
+            smr: smr(s, arm),
+            overdose: overdose_rr(s, arm).map(|rr| s.get(P::MortOverdoseStreet) / 100.0 * rr),
+        }
+    }
+
+    /// Monthly death probabilities and the overdose share of those deaths at row `k`.
+    ///
+    /// # Formula
+    ///
+    /// In state `s` at row `k`: annual hazard `h = smr_s x hazard(k) + od_s`, with
+    /// `od_s = mort.overdose.street / 100 x rr_s`; monthly `q = 1 - exp(-h / 12)`; overdose
+    /// share `od_s / h` (0 when `h = 0`).
+    fn at_row(&self, bg: &Background, k: usize) -> ([f64; ALIVE], [f64; ALIVE]) {
+        let background = bg.hazard[k.min(MAX_YEARS - 1)];
+        let h: [f64; ALIVE] = std::array::from_fn(|i| self.smr[i] * background + self.overdose[i]);
+        (
+            h.map(|h| -(-h / 12.0).exp_m1()),
+            std::array::from_fn(|i| if h[i] > 0.0 { self.overdose[i] / h[i] } else { 0.0 }),
+        )
+    }
+
+    /// Probability of surviving the first 12 months in each living state.
+    fn survival_12m(&self, bg: &Background) -> [f64; ALIVE] {
+        // Rows of months 0 to 11: the first row until the next birthday, then the second.
+        let switch = bg.first_birthday();
+        let (q0, _) = self.at_row(bg, 0);
+        let (q1, _) = self.at_row(bg, 1);
+        std::array::from_fn(|i| {
+            (1.0 - q0[i]).powi(switch.min(12) as i32) * (1.0 - q1[i]).powi(12 - switch.min(12) as i32)
+        })
+    }
+}
+
+/// Weibull scale of a treatment episode from trial retention, which counts a death as not
+/// retained: `S_w(12) x S_death(12) = r`.
+///
+/// # Formula
+///
+/// `lambda = -ln(min(r / S_death(12), 1)) / 12^shape`; infinite when `r = 0`.
+fn treatment_lambda(r12: f64, shape: f64, survival_12m: f64) -> f64 {
+    if r12 <= 0.0 || survival_12m <= 0.0 {
+        return f64::INFINITY;
+    }
+    let stay = (r12 / survival_12m).min(1.0);
+    (-stay.ln()).max(0.0) / 12f64.powf(shape)
+}
+
+/// Weibull scale from the probability of leaving within 12 months, absent death.
+fn exit_lambda(p12: f64, shape: f64) -> f64 {
+    if p12 >= 1.0 {
+        f64::INFINITY
+    } else {
+        -(-p12).ln_1p() / 12f64.powf(shape)
+    }
+}
+
+/// `t^shape` for t = 0..=cycles: the Weibull clock of the first episode.
+///
+/// The same shapes recur across evaluations (a slider drag, a tornado, a Monte Carlo run keep
+/// them), so the last few tables are kept per thread and reused.
+fn weibull_clock(shape: f64, cycles: usize) -> std::rc::Rc<Vec<f64>> {
+    use std::cell::RefCell;
+    use std::rc::Rc;
+    const KEEP: usize = 4;
+    thread_local! {
+        static CACHE: RefCell<Vec<(u64, Rc<Vec<f64>>)>> = const { RefCell::new(Vec::new()) };
+    }
+    CACHE.with(|cache| {
+        let mut cache = cache.borrow_mut();
+        let key = shape.to_bits();
+        if let Some(i) = cache
+            .iter()
+            .position(|(k, t)| *k == key && t.len() > cycles)
+        {
+            let hit = cache.remove(i);
+            cache.push(hit.clone());
+            return hit.1;
+        }
+        let table: Rc<Vec<f64>> = Rc::new((0..=cycles).map(|t| (t as f64).powf(shape)).collect());
+        if cache.len() == KEEP {
+            cache.remove(0);
+        }
+        cache.push((key, table.clone()));
+        table
+    })
+}
+
+/// Per-person-time totals accumulated over the cycles of one arm.
+#[derive(Default, Clone, Copy)]
+struct Tally {
+    /// Person-years by state, discounted at the cost rate.
+    pt_cost: [f64; ALIVE],
+    /// Person-years by state, discounted at the QALY rate.
+    pt_qaly: [f64; ALIVE],
+    /// Undiscounted person-years.
+    pt: [f64; ALIVE],
+    /// Deaths discounted at the cost rate.
+    deaths_cost: f64,
+}
+
+impl Tally {
+    /// From sums of (start + end) occupancy per cycle to person-years: x 1/2 x 1/12.
+    fn person_years(self) -> Tally {
+        let k = 1.0 / 24.0;
+        Tally {
+            pt_cost: self.pt_cost.map(|v| v * k),
+            pt_qaly: self.pt_qaly.map(|v| v * k),
+            pt: self.pt.map(|v| v * k),
+            deaths_cost: self.deaths_cost,
+        }
+    }
+}
+
+/// Per-phase exits of several classes.
+fn exits<const C: usize>(ph: &[PhaseType; C]) -> [[f64; PHASES]; C] {
+    ph.map(|p| p.exit)
+}
+
+/// For a row's death probability `q`: the share of each compartment that stays,
+/// `(1 - q)(1 - h)`, and that leaves alive, `(1 - q) h`.
+fn survive<const C: usize>(
+    h: &[[f64; PHASES]; C],
+    q: f64,
+    keep: &mut [[f64; PHASES]; C],
+    leave: &mut [[f64; PHASES]; C],
+) {
+    let pairs = keep.as_flattened_mut().iter_mut().zip(leave.as_flattened_mut());
+    for (h, (k, l)) in h.as_flattened().iter().zip(pairs) {
+        *k = (1.0 - q) * (1.0 - h);
+        *l = (1.0 - q) * h;
+    }
+}
+
+/// One month of a state's compartments: adds each class's leavers to `out` (one entry per
+/// class) and keeps the stayers.
+#[inline(always)]
+fn step<const C: usize>(
+    x: &mut [[f64; PHASES]; C],
+    keep: &[[f64; PHASES]; C],
+    leave: &[[f64; PHASES]; C],
+    out: &mut [f64],
+) {
+    for (((x, keep), leave), out) in x.iter_mut().zip(keep).zip(leave).zip(out) {
+        let mut e = 0.0;
+        for i in 0..PHASES {
+            e += x[i] * leave[i];
+            x[i] *= keep[i];
+        }
+        *out += e;
+    }
+}
+
+/// Entrants into a state's class, spread over its phases.
+#[inline(always)]
+fn enter(x: &mut [f64; PHASES], entry: &[f64; PHASES], n: f64) {
+    for i in 0..PHASES {
+        x[i] += n * entry[i];
+    }
+}
+
+/// What both arms of an evaluation share: the background mortality, and the episodes of
+/// methadone, street use and abstinence that any arm's cohort can enter.
+pub(crate) struct Common {
+    bg: Background,
+    /// Later methadone episodes, classes 1 to 3.
+    mmt_ph: [PhaseType; CLASSES - 1],
+    /// Street use, classes 0 to 3.
+    street_ph: [PhaseType; CLASSES],
+    /// Abstinence.
+    abst_ph: PhaseType,
+    /// Hazard multipliers of treatment episodes by class.
+    treat_hr: [f64; CLASSES],
+}
+
+impl Common {
+    pub(crate) fn new(s: &Scenario) -> Common {
+        let bg = Background::new(s, cycles(s));
+        let mmt = arms::methadone();
+        // Methadone's state has the same mortality in every arm.
+        let survival = Deaths::new(s, Arm::Methadone).survival_12m(&bg)[MMT];
+        let mmt_shape = s.get(mmt.retention_shape);
+        let mmt_lambda = treatment_lambda(s.get(mmt.retention_12m), mmt_shape, survival);
+        let street_shape = s.get(P::StreetExitShape);
+        let street_lambda = exit_lambda(s.get(P::StreetExit12m), street_shape);
+        let abst_shape = s.get(P::AbstinentRelapseShape);
+        let abst_lambda = exit_lambda(s.get(P::AbstinentRelapse12m), abst_shape);
+        let treat_hr = [
+            1.0,
+            s.get(P::EpisodeTreatment2),
+            s.get(P::EpisodeTreatment3),
+            s.get(P::EpisodeTreatment4),
+        ];
+        let street_hr = [
+            1.0,
+            s.get(P::EpisodeStreet2),
+            s.get(P::EpisodeStreet3),
+            s.get(P::EpisodeStreet4),
+        ];
+        Common {
+            bg,
+            mmt_ph: std::array::from_fn(|c| phase_type(mmt_lambda * treat_hr[c + 1], mmt_shape)),
+            street_ph: std::array::from_fn(|c| {
+                phase_type(street_lambda * street_hr[c], street_shape)
+            }),
+            abst_ph: phase_type(abst_lambda, abst_shape),
+            treat_hr,
+        }
+    }
+}
+
+/// Run one arm. `observe` sees the state shares (own, methadone, street, abstinent, dead) at
+/// the start and after every cycle.
+pub(crate) fn run_arm(
+    s: &Scenario,
+    arm: Arm,
+    common: &Common,
+    mut observe: impl FnMut(&[f64; 5]),
+) -> ArmResult {
+    let bg = &common.bg;
+    let cycles = cycles(s);
+    let lifetime = is_lifetime(s);
+    let deaths = Deaths::new(s, arm);
+    let survival_12m = deaths.survival_12m(bg);
+    let prof = profile(s, arm);
+    let mmt = arms::methadone();
+    let own = arm.treatment();
+
+    // The first episode's Weibull scale per month^shape; later own episodes take the class
+    // multipliers (classes 1..=3, index class - 1).
+    let (own_lambda, own_shape) = match own {
+        Some(t) => {
+            let shape = s.get(t.retention_shape);
+            let r12 = s.get(t.retention_12m);
+            (treatment_lambda(r12, shape, survival_12m[OWN]), shape)
+        }
+        None => (0.0, 1.0),
+    };
+    let own_ph: [PhaseType; CLASSES - 1] = std::array::from_fn(|c| {
+        phase_type(own_lambda * common.treat_hr[c + 1], own_shape)
+    });
+    let (mmt_ph, street_ph, abst_ph) = (&common.mmt_ph, &common.street_ph, &common.abst_ph);
+
+    // Where leavers go.
+    let to_mmt = own
+        .and_then(|t| t.exit_to_methadone)
+        .map_or(0.0, |p| s.get(p));
+    let to_abst = own.map_or(0.0, |t| s.get(t.exit_to_abstinence));
+    let to_street = (1.0 - to_mmt - to_abst).max(0.0);
+    let mmt_abst = s.get(mmt.exit_to_abstinence);
+    let street_abst = s.get(P::StreetExitToAbstinence);
+    // Re-entries to the arm's own treatment, when it has one other than methadone.
+    let own_share = match own {
+        Some(t) if t != mmt => s.get(P::ReentryOwnShare),
+        _ => 0.0,
+    };
+
+    let dc = (1.0 + s.get(P::DiscountCosts)).powf(-1.0 / 12.0);
+    let dq = (1.0 + s.get(P::DiscountQalys)).powf(-1.0 / 12.0);
+
+    // Compartments by class, then phase: later treatment episodes have classes 1 to 3
+    // (index class - 1), street use and abstinence classes 0 to 3.
+    let h_own = exits(&own_ph);
+    let h_mmt = exits(mmt_ph);
+    let h_street = exits(street_ph);
+    let h_abst = exits(&[*abst_ph; CLASSES]);
+    let mut first = 0.0;
+    let mut own_later = [[0.0; PHASES]; CLASSES - 1];
+    let mut mmt_later = [[0.0; PHASES]; CLASSES - 1];
+    let mut street = [[0.0; PHASES]; CLASSES];
+    let mut abst = [[0.0; PHASES]; CLASSES];
+    // Only an arm with a treatment of its own other than methadone ever re-enters it.
+    let own_active = own_share > 0.0;
+    let mut occ = [0.0; 5];
+    if own.is_some() {
+        first = 1.0;
+        occ[OWN] = 1.0;
+    } else {
+        enter(&mut street[0], &street_ph[0].entry, 1.0);
+        occ[STREET] = 1.0;
+    }
+
+    // Discount factors at the middle of the current cycle.
+    let mut disc_c = dc.sqrt();
+    let mut disc_q = dq.sqrt();
+    let clock = weibull_clock(own_shape, cycles);
+    let mut tally = Tally::default();
+    let mut year_one = Tally::default();
+    let mut overdose_deaths = 0.0;
+    // Per life-table row: the share of each compartment that stays, and that leaves alive.
+    let mut current_row = usize::MAX;
+    let later = [[0.0; PHASES]; CLASSES - 1];
+    let all = [[0.0; PHASES]; CLASSES];
+    let (mut keep_own, mut leave_own) = (later, later);
+    let (mut keep_mmt, mut leave_mmt) = (later, later);
+    let (mut keep_street, mut leave_street) = (all, all);
+    let (mut keep_abst, mut leave_abst) = (all, all);
+    observe(&occ);
+
+    let (mut q, mut od_share) = ([0.0; ALIVE], [0.0; ALIVE]);
+    // The row moves up at the first birthday and every 12 cycles after it.
+    let (mut k, mut birthday) = (0, bg.first_birthday());
+    for (t, pair) in clock.windows(2).take(cycles).enumerate() {
+        if t == birthday {
+            k += 1;
+            birthday += 12;
+        }
+        if k != current_row {
+            current_row = k;
+            (q, od_share) = deaths.at_row(bg, k);
+            survive(&h_own, q[OWN], &mut keep_own, &mut leave_own);
+            survive(&h_mmt, q[MMT], &mut keep_mmt, &mut leave_mmt);
+            survive(&h_street, q[STREET], &mut keep_street, &mut leave_street);
+            survive(&h_abst, q[ABST], &mut keep_abst, &mut leave_abst);
+        }
+        // Deaths first: everyone in a state dies with its probability, whatever the phase.
+        let dying: [f64; ALIVE] = std::array::from_fn(|i| occ[i] * q[i]);
+
+        // Exits of this cycle, by episode class.
+        let alive = first * (1.0 - q[OWN]);
+        let leave = alive * -(-own_lambda * (pair[1] - pair[0])).exp_m1();
+        first = alive - leave;
+        let mut out_own = [0.0; CLASSES];
+        out_own[0] = leave;
+        if own_active {
+            step(&mut own_later, &keep_own, &leave_own, &mut out_own[1..]);
+        }
+        let mut out_mmt = [0.0; CLASSES];
+        step(&mut mmt_later, &keep_mmt, &leave_mmt, &mut out_mmt[1..]);
+        let mut out_street = [0.0; CLASSES];
+        step(&mut street, &keep_street, &leave_street, &mut out_street);
+        let mut out_abst = [0.0; CLASSES];
+        step(&mut abst, &keep_abst, &leave_abst, &mut out_abst);
+
+        // Entries: a new treatment episode raises the class (to 3 at most); leaving
+        // treatment, abstinence or relapse keeps it.
+        for c in 0..CLASSES {
+            let up = (c + 1).min(CLASSES - 1) - 1;
+            let back = out_street[c] * (1.0 - street_abst);
+            if own_active {
+                enter(&mut own_later[up], &own_ph[up].entry, back * own_share);
+            }
+            enter(
+                &mut mmt_later[up],
+                &mmt_ph[up].entry,
+                back * (1.0 - own_share) + out_own[c] * to_mmt,
+            );
+            enter(
+                &mut street[c],
+                &street_ph[c].entry,
+                out_own[c] * to_street + out_mmt[c] * (1.0 - mmt_abst) + out_abst[c],
+            );
+            enter(
+                &mut abst[c],
+                &abst_ph.entry,
+                out_own[c] * to_abst + out_mmt[c] * mmt_abst + out_street[c] * street_abst,
+            );
+        }
+
+        let mut died: f64 = dying.iter().sum();
+        let mut next = [
+            first + own_later.as_flattened().iter().sum::<f64>(),
+            mmt_later.as_flattened().iter().sum(),
+            street.as_flattened().iter().sum(),
+            abst.as_flattened().iter().sum(),
+            occ[DEAD] + died,
+        ];
+        for i in 0..ALIVE {
+            overdose_deaths += dying[i] * od_share[i];
+        }
+        if lifetime && t + 1 == cycles {
+            // Age 100: everyone still alive leaves the model dead.
+            let rest: f64 = next[..ALIVE].iter().sum();
+            died += rest;
+            next = [0.0, 0.0, 0.0, 0.0, next[DEAD] + rest];
+        }
+
+        // Half-cycle correction: each state's person-time in this cycle is the mean of its
+        // occupancy at the start and end of the cycle, over 1/12 of a year. The sums are of
+        // (start + end); `Tally::person_years` applies the 1/24.
+        for i in 0..ALIVE {
+            let both = occ[i] + next[i];
+            tally.pt[i] += both;
+            tally.pt_cost[i] += both * disc_c;
+            tally.pt_qaly[i] += both * disc_q;
+        }
+        tally.deaths_cost += died * disc_c;
+
+        occ = next;
+        observe(&occ);
+        disc_c *= dc;
+        disc_q *= dq;
+        if t + 1 == 12 {
+            year_one = tally;
+        }
+    }
+    if cycles < 12 {
+        year_one = tally;
+    }
+    let tally = tally.person_years();
+    let year_one = year_one.person_years();
+
+    let costs_of = |t: &Tally| {
+        let mut c = [0.0; NCAT];
+        for (i, row) in prof.costs.iter().enumerate() {
+            for (k, v) in row.iter().enumerate() {
+                c[k] += t.pt_cost[i] * v;
+            }
+        }
+        c[Category::LivesLost as usize] = t.deaths_cost * s.get(P::Vsl);
+        Costs(c)
+    };
+    let qalys_of = |t: &Tally| {
+        (0..ALIVE)
+            .map(|i| t.pt_qaly[i] * prof.utility[i])
+            .sum::<f64>()
+    };
+    let events = |rate: &[f64; ALIVE]| (0..ALIVE).map(|i| tally.pt[i] * rate[i]).sum::<f64>();
+    let retained_12m = match own {
+        Some(_) => survival_12m[OWN] * (-own_lambda * 12f64.powf(own_shape)).exp(),
+        None => 0.0,
+    };
+
+    ArmResult {
+        arm,
+        costs: costs_of(&tally),
+        costs_year_one: costs_of(&year_one),
+        qalys: qalys_of(&tally),
+        qalys_year_one: qalys_of(&year_one),
+        life_years: tally.pt.iter().sum(),
+        person_years: tally.pt,
+        treated_years_discounted: tally.pt_cost[OWN],
+        year_one_person_years_discounted: year_one.pt_cost,
+        deaths: occ[DEAD],
+        overdose_deaths,
+        final_shares: occ,
+        retained_12m,
+        offences: prof.offences.as_ref().map(events),
+        overdoses: events(&prof.overdoses),
+        infections: events(&prof.infections),
+    }
+}

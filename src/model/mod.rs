@@ -1,0 +1,148 @@
+//! The cohort model: `evaluate(&Scenario) -> Outcome`, a pure function.
+//!
+//! A cohort of one patient per arm moves monthly between the arm's own treatment, later
+//! methadone episodes, street use, abstinence and death, re-entering treatment from street
+//! use. Per-state costs, events and utilities are fixed per person-year ([`unit_costs`]); the
+//! cycle loop ([`cohort`]) accumulates discounted person-time; [`comparison`] turns two arms
+//! into differences under each perspective. The parts follow the sections of
+//! `docs/model.md`. This module knows nothing of presets, analyses or display.
+
+mod cohort;
+mod comparison;
+mod outcome;
+pub mod phase;
+mod unit_costs;
+
+pub use cohort::{cycles, is_lifetime};
+pub use outcome::{
+    ArmResult, Bearer, Category, Comparison, Costs, Icer, Outcome, Programme, Scope, State,
+};
+pub use unit_costs::treatment_cost_per_year;
+
+use crate::arms::{self, Arm};
+use crate::params::P;
+use crate::scenario::{CostInput, CrimeInput, Perspective, Scenario};
+
+/// Whether `p` can change any result under the scenario's settings.
+///
+/// A parameter that belongs to an arm's description ([`crate::arms::ARMS`]) counts only when
+/// the intervention, the comparator or methadone (where re-entries go) uses it: a treatment's
+/// parts when costs are entered as parts and it has parts, its total otherwise. The share of
+/// re-entries to the arm's own treatment counts when an arm has a treatment other than
+/// methadone; priced offences only when crime is entered by offence (and the per-year inputs
+/// only when it is entered per year); the value of a statistical life only when counted.
+pub fn relevant(s: &Scenario, p: P) -> bool {
+    let st = &s.settings;
+    let parts = st.cost_input == CostInput::Parts;
+    let per_year = st.crime_input == CrimeInput::PerYear;
+    let mmt = arms::methadone();
+    let used = [st.intervention.treatment(), st.comparator.treatment(), Some(mmt)];
+    let arm_bound = arms::ARMS
+        .iter()
+        .filter_map(|a| a.treatment.as_ref())
+        .any(|t| treatment_params(t, None).contains(&p));
+    if arm_bound {
+        return used
+            .iter()
+            .flatten()
+            .any(|t| treatment_params(t, Some(parts)).contains(&p));
+    }
+    match p {
+        P::ReentryOwnShare => used.iter().flatten().any(|t| *t != mmt),
+        P::CrimeYearJustice | P::CrimeYearVictims | P::CrimeYearIntangible => per_year,
+        P::CrimePropertyRate
+        | P::CrimeRobberyRate
+        | P::CrimeAssaultRate
+        | P::CrimeDrugSaleRate
+        | P::CrimePropertyCost
+        | P::CrimeRobberyCost
+        | P::CrimeAssaultCost
+        | P::CrimeVictimShare
+        | P::CrimePropertyIntangible
+        | P::CrimeRobberyIntangible
+        | P::CrimeAssaultIntangible
+        | P::PoliceViolent
+        | P::PoliceProperty
+        | P::CourtsProperty
+        | P::CourtsRobbery
+        | P::CourtsAssault
+        | P::ReportProperty
+        | P::ReportViolent
+        | P::DetectDrugSale
+        | P::PrisonProperty
+        | P::PrisonRobbery
+        | P::PrisonAssault
+        | P::PrisonDrugSale => !per_year,
+        P::Vsl => st.include_vsl && st.perspective == Perspective::Society,
+        _ => true,
+    }
+}
+
+/// The parameters of treatment `t`: with `parts` given, those its cost uses under that input
+/// (parts or total) plus the rest of its description; with `None`, all of them.
+fn treatment_params(t: &arms::Treatment, parts: Option<bool>) -> Vec<P> {
+    let mut out = vec![
+        t.retention_12m,
+        t.retention_shape,
+        t.exit_to_abstinence,
+        t.crime_rr,
+        t.care_rr,
+        t.overdose_rr,
+        t.smr,
+        t.utility,
+    ];
+    out.extend(t.exit_to_methadone);
+    let costed_by_parts = parts.unwrap_or(true) && t.cost_parts.is_some();
+    if parts.is_none() || !costed_by_parts {
+        out.push(t.cost_total);
+    }
+    if let (true, Some(c)) = (costed_by_parts, t.cost_parts) {
+        out.extend([
+            c.drug_per_mg,
+            c.dose_mg_day,
+            c.visits_per_day,
+            c.cost_per_visit,
+            c.care_year,
+            c.fixed_year,
+        ]);
+    }
+    out
+}
+
+/// Evaluate a scenario: both arms, every perspective, the budget view.
+pub fn evaluate(s: &Scenario) -> Outcome {
+    let n = cycles(s);
+    let common = cohort::Common::new(s);
+    let a = cohort::run_arm(s, s.settings.intervention, &common, |_| {});
+    let b = cohort::run_arm(s, s.settings.comparator, &common, |_| {});
+    let years = n as f64 / 12.0;
+    let scope = |perspective| Scope {
+        perspective,
+        include_intangible: s.settings.include_intangible,
+        include_vsl: s.settings.include_vsl,
+    };
+    let comparisons = Perspective::ALL.map(|p| comparison::compare(s, scope(p), &a, &b, years));
+    Outcome {
+        basis: s.basis(),
+        horizon_years: years,
+        intervention: a,
+        comparator: b,
+        comparisons,
+        programme: comparison::programme(s, scope(s.settings.perspective), &a, &b),
+    }
+}
+
+/// State shares of one arm's cohort at the start and after every monthly cycle:
+/// own treatment, methadone, street use, abstinence, dead.
+pub fn trace(s: &Scenario, arm: Arm) -> Vec<[f64; 5]> {
+    let n = cycles(s);
+    let mut out = Vec::with_capacity(n + 1);
+    cohort::run_arm(s, arm, &cohort::Common::new(s), |occ| out.push(*occ));
+    out
+}
+
+/// The incremental net benefit under the scenario's own perspective: the one number
+/// break-even analysis drives to zero.
+pub fn net_benefit(s: &Scenario) -> f64 {
+    evaluate(s).chosen(s.settings.perspective).net_benefit
+}
