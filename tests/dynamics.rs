@@ -31,9 +31,9 @@ fn deathless(mut s: Scenario) -> Scenario {
 }
 
 fn with(s: Scenario, values: &[(P, f64)]) -> Scenario {
-    values
-        .iter()
-        .fold(s, |s, (p, v)| s.with(*p, *v).unwrap_or_else(|e| panic!("{e}")))
+    values.iter().fold(s, |s, (p, v)| {
+        s.with(*p, *v).unwrap_or_else(|e| panic!("{e}"))
+    })
 }
 
 #[test]
@@ -146,7 +146,11 @@ fn life_expectancy_at_40(economy: Economy, women: f64) -> (f64, f64) {
         ],
     );
     let table = hatcalc::lifetable::life_table(economy);
-    let q = if women > 0.5 { &table.female } else { &table.male };
+    let q = if women > 0.5 {
+        &table.female
+    } else {
+        &table.male
+    };
     let alive_at_100: f64 = q[40..100].iter().map(|q| 1.0 - q).product();
     (evaluate(&s).intervention.life_years, alive_at_100)
 }
@@ -196,7 +200,11 @@ fn start_age_and_sex_mix_change_deaths() {
         );
         evaluate(&s).comparator.deaths
     };
-    let (young, middle, old) = (deaths(25.0, 0.365), deaths(40.0, 0.365), deaths(60.0, 0.365));
+    let (young, middle, old) = (
+        deaths(25.0, 0.365),
+        deaths(40.0, 0.365),
+        deaths(60.0, 0.365),
+    );
     assert!(young < middle && middle < old, "{young} {middle} {old}");
     assert!(deaths(40.0, 0.9) < deaths(40.0, 0.1));
 }
@@ -233,10 +241,7 @@ fn overdose_deaths_fall_in_treatment_by_the_overdose_ratio_alone() {
     let od = 1.27;
     let base = with(
         deathless(Scenario::us_default()),
-        &[
-            (P::MortOverdoseStreet, od),
-            (P::OverdoseRrTreatment, rr),
-        ],
+        &[(P::MortOverdoseStreet, od), (P::OverdoseRrTreatment, rr)],
     );
     let dead_in_month_one = |arm: Arm| {
         let mut s = base.clone();

@@ -148,8 +148,16 @@ fn nosyk_2012_episodes_follow_table_one() {
     probe.set(P::MmtRetention12m, 1.0).unwrap();
     let o = evaluate(&probe);
     for (got, alive, (lambda, shape)) in [
-        (s.get(P::DamRetention12m), o.intervention.retained_12m, (0.061f64, 0.761)),
-        (s.get(P::MmtRetention12m), o.comparator.retained_12m, (0.114, 0.643)),
+        (
+            s.get(P::DamRetention12m),
+            o.intervention.retained_12m,
+            (0.061f64, 0.761),
+        ),
+        (
+            s.get(P::MmtRetention12m),
+            o.comparator.retained_12m,
+            (0.114, 0.643),
+        ),
     ] {
         assert!(alive < 1.0);
         assert!((got - alive * (-lambda * 12f64.powf(shape)).exp()).abs() < 1e-12);
@@ -175,8 +183,8 @@ fn nosyk_2012_table_two_costs_at_one_five_and_ten_years() {
     }
     // The five-year difference within a third of the published -30.6k.
     let o = nosyk_at(5.0);
-    let diff = (o.intervention.costs.total(&society()) - o.comparator.costs.total(&society()))
-        / 1000.0;
+    let diff =
+        (o.intervention.costs.total(&society()) - o.comparator.costs.total(&society())) / 1000.0;
     assert!((diff / (387.7 - 418.3) - 1.0).abs() < 1.0 / 3.0, "{diff}");
 }
 

@@ -57,3 +57,46 @@ fn the_model_knows_nothing_of_the_browser() {
         }
     }
 }
+
+/// The numbers in `text` between `start` and the first blank line after it.
+fn numbers_after(text: &str, start: &str) -> Vec<f64> {
+    let from = text.find(start).unwrap();
+    text[from..]
+        .split("\n\n")
+        .next()
+        .unwrap()
+        .split(|c: char| !(c.is_ascii_digit() || c == '.'))
+        .filter(|t| t.contains('.'))
+        .map(|t| t.parse().unwrap())
+        .collect()
+}
+
+#[test]
+fn the_documented_data_are_the_data_the_model_uses() {
+    use hatcalc::lifetable::life_table;
+    use hatcalc::model::phase::FIT;
+    use hatcalc::money::Economy;
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    // Appendix A of docs/model.md is the phase-type table, row for row.
+    let doc = fs::read_to_string(root.join("docs/model.md")).unwrap();
+    let documented = numbers_after(&doc, "| γ | μ₁ |");
+    let compiled: Vec<f64> = FIT.iter().flatten().copied().collect();
+    assert_eq!(
+        documented, compiled,
+        "docs/model.md Appendix A differs from FIT"
+    );
+    // docs/data/lifetable-XX.csv are the compiled life tables.
+    for e in Economy::ALL {
+        let csv =
+            fs::read_to_string(root.join(format!("docs/data/lifetable-{}.csv", e.code()))).unwrap();
+        let t = life_table(e);
+        for (age, line) in csv.lines().skip(1).enumerate() {
+            let v: Vec<f64> = line.split(',').map(|x| x.parse().unwrap()).collect();
+            assert_eq!(
+                v,
+                [age as f64, t.male[age], t.female[age]],
+                "{e:?} age {age}"
+            );
+        }
+    }
+}

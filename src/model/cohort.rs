@@ -115,7 +115,13 @@ impl Deaths {
         let h: [f64; ALIVE] = std::array::from_fn(|i| self.smr[i] * background + self.overdose[i]);
         (
             h.map(|h| -(-h / 12.0).exp_m1()),
-            std::array::from_fn(|i| if h[i] > 0.0 { self.overdose[i] / h[i] } else { 0.0 }),
+            std::array::from_fn(|i| {
+                if h[i] > 0.0 {
+                    self.overdose[i] / h[i]
+                } else {
+                    0.0
+                }
+            }),
         )
     }
 
@@ -126,7 +132,8 @@ impl Deaths {
         let (q0, _) = self.at_row(bg, 0);
         let (q1, _) = self.at_row(bg, 1);
         std::array::from_fn(|i| {
-            (1.0 - q0[i]).powi(switch.min(12) as i32) * (1.0 - q1[i]).powi(12 - switch.min(12) as i32)
+            (1.0 - q0[i]).powi(switch.min(12) as i32)
+                * (1.0 - q1[i]).powi(12 - switch.min(12) as i32)
         })
     }
 }
@@ -224,7 +231,10 @@ fn survive<const C: usize>(
     keep: &mut [[f64; PHASES]; C],
     leave: &mut [[f64; PHASES]; C],
 ) {
-    let pairs = keep.as_flattened_mut().iter_mut().zip(leave.as_flattened_mut());
+    let pairs = keep
+        .as_flattened_mut()
+        .iter_mut()
+        .zip(leave.as_flattened_mut());
     for (h, (k, l)) in h.as_flattened().iter().zip(pairs) {
         *k = (1.0 - q) * (1.0 - h);
         *l = (1.0 - q) * h;
@@ -335,9 +345,8 @@ pub(crate) fn run_arm(
         }
         None => (0.0, 1.0),
     };
-    let own_ph: [PhaseType; CLASSES - 1] = std::array::from_fn(|c| {
-        phase_type(own_lambda * common.treat_hr[c + 1], own_shape)
-    });
+    let own_ph: [PhaseType; CLASSES - 1] =
+        std::array::from_fn(|c| phase_type(own_lambda * common.treat_hr[c + 1], own_shape));
     let (mmt_ph, street_ph, abst_ph) = (&common.mmt_ph, &common.street_ph, &common.abst_ph);
 
     // Where leavers go.

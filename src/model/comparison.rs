@@ -7,7 +7,13 @@ use super::unit_costs::treatment_cost_per_year;
 use crate::params::P;
 use crate::scenario::Scenario;
 
-pub(crate) fn compare(s: &Scenario, scope: Scope, a: &ArmResult, b: &ArmResult, years: f64) -> Comparison {
+pub(crate) fn compare(
+    s: &Scenario,
+    scope: Scope,
+    a: &ArmResult,
+    b: &ArmResult,
+    years: f64,
+) -> Comparison {
     let delta = a.costs.minus(&b.costs);
     let delta1 = a.costs_year_one.minus(&b.costs_year_one);
     let delta_cost = delta.total(&scope);
@@ -72,4 +78,3 @@ pub(crate) fn programme(s: &Scenario, scope: Scope, a: &ArmResult, b: &ArmResult
         net_benefit: -by_bearer.iter().sum::<f64>(),
     }
 }
-

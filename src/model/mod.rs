@@ -36,7 +36,11 @@ pub fn relevant(s: &Scenario, p: P) -> bool {
     let parts = st.cost_input == CostInput::Parts;
     let per_year = st.crime_input == CrimeInput::PerYear;
     let mmt = arms::methadone();
-    let used = [st.intervention.treatment(), st.comparator.treatment(), Some(mmt)];
+    let used = [
+        st.intervention.treatment(),
+        st.comparator.treatment(),
+        Some(mmt),
+    ];
     let arm_bound = arms::ARMS
         .iter()
         .filter_map(|a| a.treatment.as_ref())

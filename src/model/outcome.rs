@@ -381,4 +381,3 @@ impl Outcome {
         &self.comparisons[perspective as usize]
     }
 }
-

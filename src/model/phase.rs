@@ -104,10 +104,7 @@ pub fn fit(shape: f64) -> ([f64; PHASES], [f64; PHASES]) {
     // The table is rounded to six decimals: entry shares are renormalised so that nobody is
     // lost or created on entry.
     let total: f64 = entry.iter().sum();
-    (
-        std::array::from_fn(|k| at(1 + k)),
-        entry.map(|p| p / total),
-    )
+    (std::array::from_fn(|k| at(1 + k)), entry.map(|p| p / total))
 }
 
 /// The phases of a Weibull episode with scale `lambda` (per month^shape) and `shape`.

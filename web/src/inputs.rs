@@ -3,11 +3,11 @@
 
 use crate::format;
 use crate::state::{Action, Setting, State};
+use hatcalc::arms::ArmSpec;
 use hatcalc::model::relevant;
 use hatcalc::money::{conversion_factor, PriceBasis};
 use hatcalc::params::{Group, Unit};
 use hatcalc::presets::PRESETS;
-use hatcalc::arms::ArmSpec;
 use hatcalc::scenario::{Arm, CostInput, CrimeInput};
 use hatcalc::sources::source;
 use hatcalc::{Perspective, Scenario, P};
