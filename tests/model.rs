@@ -289,3 +289,26 @@ fn inputs_called_irrelevant_really_change_nothing() {
         }
     }
 }
+
+#[test]
+fn the_value_of_a_statistical_life_never_enters_qaly_metrics() {
+    // With the VSL counted, the societal net benefit changes but cost per QALY and net
+    // monetary benefit do not: they value the same deaths through QALYs.
+    let mut s = base();
+    let without = evaluate(&s);
+    s.settings.include_vsl = true;
+    let with = evaluate(&s);
+    let (a, b) = (
+        without.chosen(Perspective::Society),
+        with.chosen(Perspective::Society),
+    );
+    assert!(b.net_benefit != a.net_benefit);
+    assert_eq!(a.net_monetary_benefit, b.net_monetary_benefit);
+    assert_eq!(a.icer, b.icer);
+    // Deaths valued are those within the horizon: a longer horizon counts more of them.
+    let longer = evaluate(&s.clone().with(P::HorizonYears, 20.0).unwrap());
+    assert!(
+        longer.intervention.costs.get(Category::LivesLost)
+            > with.intervention.costs.get(Category::LivesLost)
+    );
+}

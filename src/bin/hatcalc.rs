@@ -251,6 +251,19 @@ struct ScenarioArgs {
     /// Price year for money (default: 2024, or the preset's).
     #[arg(long)]
     price_year: Option<u16>,
+    /// Count victims' intangible costs (pain, fear) in the societal perspective.
+    #[arg(long, value_enum)]
+    intangible: Option<Switch>,
+    /// Value deaths within the horizon at the value of a statistical life in the societal net
+    /// benefit (never in cost per QALY or net monetary benefit).
+    #[arg(long, value_enum)]
+    vsl: Option<Switch>,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum Switch {
+    On,
+    Off,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -542,7 +555,8 @@ fn build(a: &ScenarioArgs) -> Result<Scenario, String> {
     }
     let arm = |id: &str| {
         Arm::from_id(id).ok_or_else(|| {
-            format!("unknown arm '{id}' (use heroin, hydromorphone, methadone or none)")
+            let ids: Vec<&str> = Arm::ALL.iter().map(|a| a.id()).collect();
+            format!("unknown arm '{id}' (use {})", ids.join(", "))
         })
     };
     if let Some(i) = &a.intervention {
@@ -562,6 +576,12 @@ fn build(a: &ScenarioArgs) -> Result<Scenario, String> {
             CrimeArg::Offences => CrimeInput::Offences,
             CrimeArg::PerYear => CrimeInput::PerYear,
         };
+    }
+    if let Some(v) = a.intangible {
+        settings.include_intangible = matches!(v, Switch::On);
+    }
+    if let Some(v) = a.vsl {
+        settings.include_vsl = matches!(v, Switch::On);
     }
     s.settings = settings;
     for kv in &a.set {

@@ -96,6 +96,12 @@ pub struct PhaseType {
 /// (shapes outside 0.40 to 1.00 take the nearest row).
 pub fn fit(shape: f64) -> ([f64; PHASES], [f64; PHASES]) {
     let x = ((shape - FIT_FIRST) / FIT_STEP).clamp(0.0, (FIT.len() - 1) as f64);
+    // A shape on the grid (within rounding) takes its row alone.
+    let x = if (x - x.round()).abs() < 1e-9 {
+        x.round()
+    } else {
+        x
+    };
     let i = (x.floor() as usize).min(FIT.len() - 2);
     let w = x - i as f64;
     let (a, b) = (&FIT[i], &FIT[i + 1]);

@@ -51,7 +51,10 @@ fn blocks(md: &str) -> Vec<Block<'_>> {
         para.clear();
     };
     while let Some(line) = lines.next() {
-        if let Some(h) = line.strip_prefix("## ") {
+        if let Some(h) = line.strip_prefix("### ") {
+            flush(&mut para, &mut out);
+            out.push(Block::Heading(3, h));
+        } else if let Some(h) = line.strip_prefix("## ") {
             flush(&mut para, &mut out);
             out.push(Block::Heading(2, h));
         } else if let Some(h) = line.strip_prefix("# ") {
@@ -132,7 +135,8 @@ fn render(md: &str) -> Html {
         <>
             { for blocks(md).into_iter().map(|b| match b {
                 Block::Heading(1, t) => html! { <h3>{ t }</h3> },
-                Block::Heading(_, t) => html! { <h4>{ t }</h4> },
+                Block::Heading(2, t) => html! { <h4>{ t }</h4> },
+                Block::Heading(_, t) => html! { <h5>{ t }</h5> },
                 Block::Code(lines) => html! { <pre tabindex="0">{ lines.join("\n") }</pre> },
                 Block::Table(rows) => html! { <pre class="md-table" tabindex="0">{ rows.join("\n") }</pre> },
                 Block::Paragraph(p) => html! { <p>{ p.replace('`', "") }</p> },
@@ -157,8 +161,11 @@ mod tests {
             .collect();
         assert!(headings.iter().any(|h| h.contains("Money conversion")));
         assert!(headings.iter().any(|h| h.contains("Analyses")));
+        assert!(b.iter().any(
+            |b| matches!(b, Block::Code(c) if c.iter().any(|l| l.contains("e(t) = 1 − exp")))
+        ));
         assert!(b
             .iter()
-            .any(|b| matches!(b, Block::Code(c) if c.iter().any(|l| l.contains("exit(t)")))));
+            .any(|b| matches!(b, Block::Heading(3, t) if t.contains("Episodes"))));
     }
 }
