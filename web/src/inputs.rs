@@ -175,7 +175,7 @@ pub fn settings_panel(props: &PanelProps) -> Html {
             <label class="check"><input type="checkbox" id="intangible" checked={st.include_intangible}
                 onchange={toggle(Setting::Intangible)} />{ " Count victims' pain and suffering (society)" }</label>
             <label class="check"><input type="checkbox" id="vsl" checked={st.include_vsl}
-                onchange={toggle(Setting::Vsl)} />{ " Value deaths at the value of a statistical life (society; counts lost life twice with QALYs)" }</label>
+                onchange={toggle(Setting::Vsl)} />{ " Value deaths within the horizon at the value of a statistical life (society's net benefit only; never in cost per QALY)" }</label>
         </div>
     }
 }

@@ -159,6 +159,7 @@ pub fn headline(props: &BlockProps) -> Html {
                 <dt>{ "QALYs gained per patient" }</dt><dd>{ format::number(c.delta_qalys) }</dd>
                 <dt>{ "Cost-effectiveness" }</dt><dd>{ icer }</dd>
             </dl>
+            <p class="muted" id="death-valuation">{ format!("Deaths are valued {}.", c.scope.death_valuation()) }</p>
         </div>
     }
 }
