@@ -211,10 +211,8 @@ pub fn outputs_csv(s: &Scenario, o: &Outcome, mc: Option<&Psa>, permalink: &str)
                 .map_or_else(|| "not defined".into(), |r| r.to_string()),
         );
         let icer = match cmp.icer {
-            Icer::Dominant => "dominant (cheaper and at least as effective)".into(),
-            Icer::Dominated => "dominated (dearer and no more effective)".into(),
             Icer::CostPerQalyGained(r) => r.to_string(),
-            Icer::SavingPerQalyLost(r) => format!("{r} saved per QALY lost"),
+            other => other.words(|v| v.to_string()),
         };
         one(
             format!("Cost per QALY gained, {scope}"),
@@ -282,14 +280,7 @@ pub fn outputs_csv(s: &Scenario, o: &Outcome, mc: Option<&Psa>, permalink: &str)
     }
     one("Permalink".into(), "", permalink.into());
     one("Model version".into(), "", crate::MODEL_VERSION.into());
-    let mut ids: Vec<&str> = P::ALL
-        .iter()
-        .filter(|p| relevant(s, **p))
-        .flat_map(|p| p.def().origin.source_ids().iter().copied())
-        .collect();
-    ids.sort_unstable();
-    ids.dedup();
-    for id in ids {
+    for id in crate::model::sources_used(s) {
         one("Source".into(), id, citations(&[id]));
     }
     csv(&rows)

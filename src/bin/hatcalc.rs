@@ -10,7 +10,7 @@ use hatcalc::analysis::{
     PsaConfig, Tolerance,
 };
 use hatcalc::export;
-use hatcalc::model::{Bearer, Category, Icer};
+use hatcalc::model::{Bearer, Category};
 use hatcalc::money::{Economy, PriceBasis};
 use hatcalc::params::{Origin, PARAMS};
 use hatcalc::presets::{find as find_preset, PRESETS};
@@ -776,12 +776,7 @@ fn print_eval(s: &Scenario, as_json: bool) {
     );
     outln!("\nIncremental results (positive net benefit = saves money)");
     for c in &o.comparisons {
-        let icer = match c.icer {
-            Icer::Dominant => "dominant".to_string(),
-            Icer::Dominated => "dominated".to_string(),
-            Icer::CostPerQalyGained(v) => format!("{v:.0} per QALY gained"),
-            Icer::SavingPerQalyLost(v) => format!("{v:.0} saved per QALY lost"),
-        };
+        let icer = c.icer.words(|v| format!("{v:.0}"));
         outln!(
             "{:<24} net benefit {:>12.0}  per year {:>10.0}  year one {:>10.0}  B/C {:>6}  NMB {:>12.0}  {}",
             c.scope.perspective.label(),

@@ -113,6 +113,20 @@ fn treatment_params(t: &arms::Treatment, parts: Option<bool>) -> Vec<P> {
     out
 }
 
+/// The sources the scenario's results rest on: those of every input its settings use, and
+/// the life table of its economy, sorted, each once.
+pub fn sources_used(s: &Scenario) -> Vec<&'static str> {
+    let mut ids: Vec<&'static str> = P::ALL
+        .iter()
+        .filter(|p| relevant(s, **p))
+        .flat_map(|p| p.def().origin.source_ids().iter().copied())
+        .chain([crate::lifetable::life_table(s.basis().economy).source])
+        .collect();
+    ids.sort_unstable();
+    ids.dedup();
+    ids
+}
+
 /// Evaluate a scenario: both arms, every perspective, the budget view.
 pub fn evaluate(s: &Scenario) -> Outcome {
     let n = cycles(s);

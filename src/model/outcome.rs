@@ -339,6 +339,18 @@ pub enum Icer {
     SavingPerQalyLost(f64),
 }
 
+impl Icer {
+    /// The result in words, with `money` formatting amounts (the caller's locale and currency).
+    pub fn words(&self, money: impl Fn(f64) -> String) -> String {
+        match *self {
+            Icer::Dominant => "cheaper and at least as effective (dominant)".into(),
+            Icer::Dominated => "dearer and no more effective (dominated)".into(),
+            Icer::CostPerQalyGained(v) => format!("{} per QALY gained", money(v)),
+            Icer::SavingPerQalyLost(v) => format!("{} saved per QALY lost", money(v)),
+        }
+    }
+}
+
 /// The budget view: a programme of slots kept full for some years.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
 pub struct Programme {

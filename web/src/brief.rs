@@ -47,18 +47,8 @@ pub fn print_brief(props: &BriefProps) -> Html {
         .copied()
         .filter(|p| relevant(s, *p) && base.as_ref().is_some_and(|b| b.get(*p) != s.get(*p)))
         .collect();
-    let mut ids: Vec<&str> = P::ALL
-        .iter()
-        .filter(|p| relevant(s, **p))
-        .flat_map(|p| p.def().origin.source_ids().iter().copied())
-        .chain(
-            preset
-                .map(|p| p.sources)
-                .unwrap_or_default()
-                .iter()
-                .copied(),
-        )
-        .collect();
+    let mut ids = hatcalc::model::sources_used(s);
+    ids.extend(preset.map(|p| p.sources).unwrap_or_default());
     ids.sort_unstable();
     ids.dedup();
     html! {

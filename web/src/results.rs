@@ -5,7 +5,7 @@ use crate::chart::{draw_on_canvas, CostRows, Figure, PALETTE};
 use crate::export::ChartExport;
 use crate::format;
 use hatcalc::analysis::{Psa, PsaConfig, PsaRun};
-use hatcalc::model::{Bearer, Category, Icer, Outcome, Scope};
+use hatcalc::model::{Bearer, Category, Outcome, Scope};
 use hatcalc::Scenario;
 use plotters::style::RGBColor;
 use std::cell::Cell;
@@ -135,12 +135,7 @@ pub fn headline(props: &BlockProps) -> Html {
         s.settings.intervention.label(),
         s.settings.comparator.label().to_lowercase(),
     );
-    let icer = match c.icer {
-        Icer::Dominant => "cheaper and at least as effective (dominant)".to_string(),
-        Icer::Dominated => "dearer and no more effective (dominated)".to_string(),
-        Icer::CostPerQalyGained(v) => format!("{} per QALY gained", format::money(v, cur)),
-        Icer::SavingPerQalyLost(v) => format!("{} saved per QALY lost", format::money(v, cur)),
-    };
+    let icer = c.icer.words(|v| format::money(v, cur));
     html! {
         <div class="headline" aria-live="polite">
             <p class="big" id="net-benefit">{ format::money(c.net_benefit_per_year, cur) }</p>
