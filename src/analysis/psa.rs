@@ -253,9 +253,7 @@ impl PsaRun {
                 net_benefit: c.net_benefit,
                 delta_cost: c.delta_cost,
                 delta_qalys: c.delta_qalys,
-                delta_by_category: std::array::from_fn(|i| {
-                    o.intervention.costs.0[i] - o.comparator.costs.0[i]
-                }),
+                delta_by_category: std::array::from_fn(|i| o.delta(Category::ALL[i])),
             });
         }
     }

@@ -746,7 +746,7 @@ fn print_eval(s: &Scenario, as_json: bool) {
             c.label(),
             a.costs.get(c),
             b.costs.get(c),
-            a.costs.get(c) - b.costs.get(c)
+            o.delta(c)
         );
     }
     outln!(
@@ -754,7 +754,7 @@ fn print_eval(s: &Scenario, as_json: bool) {
         "QALYs",
         a.qalys,
         b.qalys,
-        a.qalys - b.qalys
+        o.chosen(s.settings.perspective).delta_qalys
     );
     outln!(
         "{:<36} {:>14.3} {:>14.3}",

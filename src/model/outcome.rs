@@ -388,6 +388,11 @@ pub struct Outcome {
 }
 
 impl Outcome {
+    /// Intervention minus comparator in one category, discounted over the horizon.
+    pub fn delta(&self, c: Category) -> f64 {
+        self.intervention.costs.get(c) - self.comparator.costs.get(c)
+    }
+
     /// The comparison under the scenario's chosen perspective.
     pub fn chosen(&self, perspective: Perspective) -> &Comparison {
         &self.comparisons[perspective as usize]

@@ -234,7 +234,7 @@ pub fn costs_view(props: &BlockProps) -> Html {
                             let (a, b) = (o.intervention.costs.get(*c), o.comparator.costs.get(*c));
                             html! { <tr><th scope="row">{ c.label() }</th>
                                 <td>{ format::money(a, cur) }</td><td>{ format::money(b, cur) }</td>
-                                <td>{ format::money(a - b, cur) }</td></tr> }
+                                <td>{ format::money(o.delta(*c), cur) }</td></tr> }
                         }) }
                         </tbody>
                     </table>
