@@ -31,6 +31,16 @@ pub struct Shared {
     pub seed: u64,
 }
 
+/// Inputs of model 0.1 that model 0.2 replaced (state death rates and Gompertz growth by life
+/// tables and ratios).
+const RETIRED: [&str; 5] = [
+    "mort.street",
+    "mort.methadone",
+    "mort.injectable_rr",
+    "mort.abstinent",
+    "mort.age_growth",
+];
+
 /// Why a query string was refused.
 #[derive(Debug, Clone, PartialEq)]
 pub enum ShareError {
@@ -49,6 +59,8 @@ pub enum ShareError {
     },
     /// A preset id that does not exist.
     UnknownPreset(String),
+    /// An input of an earlier model that this one replaced.
+    Retired(String),
     /// A parameter value refused by the scenario.
     Scenario(ScenarioError),
 }
@@ -70,6 +82,10 @@ impl fmt::Display for ShareError {
                 write!(f, "the link's '{key}' cannot be '{value}'")
             }
             ShareError::UnknownPreset(p) => write!(f, "the link names an unknown preset '{p}'"),
+            ShareError::Retired(id) => write!(
+                f,
+                "the link was made with an earlier model: its input '{id}' was replaced when mortality by age and re-entry to treatment came in (model 0.2); set the new inputs on the page"
+            ),
             ShareError::Scenario(e) => write!(f, "the link's values are refused: {e}"),
         }
     }
@@ -218,6 +234,7 @@ pub fn decode(query: &str) -> Result<Shared, ShareError> {
             }
             "seed" => seed = value.parse().map_err(|_| bad(key, value))?,
             k => match k.strip_prefix("x.") {
+                Some(id) if RETIRED.contains(&id) => return Err(ShareError::Retired(id.into())),
                 Some(id) => {
                     let p = find(id).ok_or_else(|| {
                         ShareError::Scenario(ScenarioError::UnknownParam(id.into()))
@@ -285,6 +302,7 @@ mod tests {
             ("v=2", "version 2"),
             ("v=1&preset=nope", "unknown preset 'nope'"),
             ("v=1&x.nope=1", "unknown parameter 'nope'"),
+            ("v=1&x.mort.street=2", "earlier model"),
             ("v=1&x.dam.retention_12m=abc", "not a number"),
             ("v=1&x.dam.retention_12m=7", "outside"),
             ("v=1&x.dam.retention_12m=NaN", "outside"),
