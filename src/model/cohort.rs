@@ -260,6 +260,13 @@ fn step<const C: usize>(
     }
 }
 
+/// A state's share: each class's phases summed, then the classes (independent sums, so that
+/// they need not wait on one another).
+#[inline(always)]
+fn total<const C: usize>(x: &[[f64; PHASES]; C]) -> f64 {
+    x.iter().map(|c| c.iter().sum::<f64>()).sum()
+}
+
 /// Entrants into a state's class, spread over its phases.
 #[inline(always)]
 fn enter(x: &mut [f64; PHASES], entry: &[f64; PHASES], n: f64) {
@@ -345,8 +352,6 @@ pub(crate) fn run_arm(
         }
         None => (0.0, 1.0),
     };
-    let own_ph: [PhaseType; CLASSES - 1] =
-        std::array::from_fn(|c| phase_type(own_lambda * common.treat_hr[c + 1], own_shape));
     let (mmt_ph, street_ph, abst_ph) = (&common.mmt_ph, &common.street_ph, &common.abst_ph);
 
     // Where leavers go.
@@ -361,6 +366,12 @@ pub(crate) fn run_arm(
     let own_share = match own {
         Some(t) if t != mmt => s.get(P::ReentryOwnShare),
         _ => 0.0,
+    };
+    // Later episodes of the arm's own treatment; nobody enters them without re-entry.
+    let own_ph: [PhaseType; CLASSES - 1] = if own_share > 0.0 {
+        std::array::from_fn(|c| phase_type(own_lambda * common.treat_hr[c + 1], own_shape))
+    } else {
+        [phase_type(0.0, own_shape); CLASSES - 1]
     };
 
     let dc = (1.0 + s.get(P::DiscountCosts)).powf(-1.0 / 12.0);
@@ -467,10 +478,10 @@ pub(crate) fn run_arm(
 
         let mut died: f64 = dying.iter().sum();
         let mut next = [
-            first + own_later.as_flattened().iter().sum::<f64>(),
-            mmt_later.as_flattened().iter().sum(),
-            street.as_flattened().iter().sum(),
-            abst.as_flattened().iter().sum(),
+            first + total(&own_later),
+            total(&mmt_later),
+            total(&street),
+            total(&abst),
             occ[DEAD] + died,
         ];
         for i in 0..ALIVE {
