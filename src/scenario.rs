@@ -304,6 +304,25 @@ impl Scenario {
         Ok(p)
     }
 
+    /// [`Scenario::set_by_id`] without the consistency check, for readers that set many values
+    /// and then call [`Scenario::check_consistency`] once (the order of values never matters).
+    pub fn set_by_id_unchecked_consistency(
+        &mut self,
+        id: &str,
+        text: &str,
+    ) -> Result<P, ScenarioError> {
+        let p = find(id).ok_or_else(|| ScenarioError::UnknownParam(id.to_string()))?;
+        let value = text
+            .trim()
+            .parse::<f64>()
+            .map_err(|_| ScenarioError::NotANumber {
+                id: p.def().id,
+                text: text.to_string(),
+            })?;
+        self.set_unchecked_consistency(p, value)?;
+        Ok(p)
+    }
+
     /// Set a value without the consistency check, for analyses that vary one parameter and
     /// then re-check; still refuses non-finite values and values outside the limits.
     pub fn set_unchecked_consistency(&mut self, p: P, value: f64) -> Result<(), ScenarioError> {

@@ -305,6 +305,12 @@ fn main() -> ExitCode {
             let text = match what {
                 ExportWhat::Inputs => export::inputs_csv(&s),
                 ExportWhat::Results => {
+                    if draws > PsaConfig::MAX_DRAWS {
+                        return Err(format!(
+                            "--draws must be 0 to {}, got {draws}",
+                            PsaConfig::MAX_DRAWS
+                        ));
+                    }
                     let mc = (draws > 0).then(|| psa(&s, PsaConfig::new(draws, seed)));
                     export::outputs_csv(&s, &evaluate(&s), mc.as_ref(), &permalink)
                 }
@@ -333,6 +339,7 @@ fn main() -> ExitCode {
             target,
             json,
         } => (|| {
+            finite("--target", target)?;
             let s = build(&scenario)?;
             let (p, m) = (param_id(&param)?, metric.parse()?);
             let be = break_even(&s, p, m, target, Tolerance::for_metric(m));
@@ -359,6 +366,9 @@ fn main() -> ExitCode {
             points,
             json,
         } => (|| {
+            if !(2..=MAX_POINTS).contains(&points) {
+                return Err(format!("--points must be 2 to {MAX_POINTS}, got {points}"));
+            }
             let s = build(&scenario)?;
             let c = curve(&s, param_id(&param)?, metric.parse()?, points);
             if json {
@@ -457,6 +467,7 @@ fn main() -> ExitCode {
                     return Err("give the claim as --at-least VALUE or --at-most VALUE".to_string())
                 }
             };
+            finite("the claim's target", target)?;
             let claim = Claim {
                 metric: metric.parse()?,
                 comparison,
@@ -511,10 +522,51 @@ fn main() -> ExitCode {
     }
 }
 
+/// Most points a curve is drawn with (the page uses 101).
+const MAX_POINTS: usize = 10_000;
+
+/// Refuse a number that is not finite.
+fn finite(what: &str, v: f64) -> Result<f64, String> {
+    if v.is_finite() {
+        Ok(v)
+    } else {
+        Err(format!("{what} must be a finite number, got {v}"))
+    }
+}
+
+/// At most 60 characters of user text, with control characters escaped, for messages.
+fn excerpt(text: &str) -> String {
+    let mut out: String = text
+        .chars()
+        .take(60)
+        .flat_map(char::escape_default)
+        .collect();
+    if text.chars().count() > 60 {
+        out.push('…');
+    }
+    out
+}
+
 /// A scenario file, read and checked as the calculator reads it.
 fn read_file(path: &std::path::Path) -> Result<hatcalc::share::Shared, String> {
+    // A scenario file is a few kilobytes; refuse devices, pipes and anything huge before
+    // reading it.
+    const MAX_BYTES: u64 = 1 << 20;
+    let meta = std::fs::metadata(path).map_err(|e| format!("{}: {e}", path.display()))?;
+    if !meta.is_file() {
+        return Err(format!("{}: not a regular file", path.display()));
+    }
+    if meta.len() > MAX_BYTES {
+        return Err(format!(
+            "{}: {} bytes is too large for a scenario file (1 MiB at most)",
+            path.display(),
+            meta.len()
+        ));
+    }
     let text = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
-    let file: export::ScenarioFile = serde_json::from_str(&text).map_err(|e| {
+    // Editors on some systems start a UTF-8 file with a byte-order mark.
+    let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
+    let file: export::ScenarioFile = serde_json::from_str(text).map_err(|e| {
         format!(
             "{}: {}",
             path.display(),
@@ -584,12 +636,16 @@ fn build(a: &ScenarioArgs) -> Result<Scenario, String> {
         settings.include_vsl = matches!(v, Switch::On);
     }
     s.settings = settings;
+    // Every --set value is checked alone, then the whole scenario once, as a permalink is: the
+    // order of the flags never matters.
     for kv in &a.set {
         let (id, value) = kv
             .split_once('=')
-            .ok_or_else(|| format!("--set expects ID=VALUE, got '{kv}'"))?;
-        s.set_by_id(id.trim(), value).map_err(|e| e.to_string())?;
+            .ok_or_else(|| format!("--set expects ID=VALUE, got '{}'", excerpt(kv)))?;
+        s.set_by_id_unchecked_consistency(id.trim(), value)
+            .map_err(|e| e.to_string())?;
     }
+    s.check_consistency().map_err(|e| e.to_string())?;
     Ok(s)
 }
 
