@@ -150,9 +150,9 @@ pub enum ScenarioError {
 impl fmt::Display for ScenarioError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            ScenarioError::UnknownParam(id) => write!(f, "unknown parameter '{id}'"),
+            ScenarioError::UnknownParam(id) => write!(f, "unknown parameter '{}'", excerpt(id)),
             ScenarioError::NotANumber { id, text } => {
-                write!(f, "{id}: '{text}' is not a number")
+                write!(f, "{id}: '{}' is not a number", excerpt(text))
             }
             ScenarioError::OutOfLimits {
                 id,
@@ -162,7 +162,10 @@ impl fmt::Display for ScenarioError {
             } => {
                 write!(
                     f,
-                    "{id}: {value} is outside the accepted range {min} to {max}"
+                    "{id}: {} is outside the accepted range {} to {}",
+                    compact(*value),
+                    compact(*min),
+                    compact(*max)
                 )
             }
             ScenarioError::Inconsistent(msg) => f.write_str(msg),
@@ -173,10 +176,46 @@ impl fmt::Display for ScenarioError {
 
 impl std::error::Error for ScenarioError {}
 
+/// At most 40 characters of user text, control characters escaped: enough to recognise it,
+/// never a whole pasted file.
+fn excerpt(text: &str) -> String {
+    let mut out: String = text
+        .chars()
+        .take(40)
+        .flat_map(char::escape_default)
+        .collect();
+    if text.chars().count() > 40 {
+        out.push('…');
+    }
+    out
+}
+
+/// A number for a message: plain when readable, in scientific notation when very large or
+/// very small.
+fn compact(v: f64) -> String {
+    let a = v.abs();
+    if a != 0.0 && !(1e-4..1e9).contains(&a) {
+        format!("{v:e}")
+    } else {
+        format!("{v}")
+    }
+}
+
 impl From<ConvertError> for ScenarioError {
     fn from(e: ConvertError) -> Self {
         ScenarioError::Convert(e)
     }
+}
+
+/// NaN is refused as "not a number", not as a value out of range.
+fn not_nan(p: P, value: f64) -> Result<(), ScenarioError> {
+    if value.is_nan() {
+        return Err(ScenarioError::NotANumber {
+            id: p.def().id,
+            text: "NaN".into(),
+        });
+    }
+    Ok(())
 }
 
 /// Every parameter's value on one price basis, and the settings.
@@ -266,6 +305,7 @@ impl Scenario {
 
     /// Set `p` to `value` if it is finite, inside its limits and consistent with the rest.
     pub fn set(&mut self, p: P, value: f64) -> Result<(), ScenarioError> {
+        not_nan(p, value)?;
         let (min, max) = self.limits(p);
         if !value.is_finite() || value < min || value > max {
             return Err(ScenarioError::OutOfLimits {
@@ -326,6 +366,7 @@ impl Scenario {
     /// Set a value without the consistency check, for analyses that vary one parameter and
     /// then re-check; still refuses non-finite values and values outside the limits.
     pub fn set_unchecked_consistency(&mut self, p: P, value: f64) -> Result<(), ScenarioError> {
+        not_nan(p, value)?;
         let (min, max) = self.limits(p);
         if !value.is_finite() || value < min || value > max {
             return Err(ScenarioError::OutOfLimits {
