@@ -312,3 +312,18 @@ fn the_value_of_a_statistical_life_never_enters_qaly_metrics() {
             > with.intervention.costs.get(Category::LivesLost)
     );
 }
+
+#[test]
+fn ratios_are_finite_or_undefined_never_infinite() {
+    // A treatment cost difference of a denormal number: the benefit-cost ratio is undefined
+    // rather than infinite, and every output stays finite.
+    let s = base()
+        .with(P::MmtCostYear, 0.0)
+        .and_then(|s| s.with(P::DamCostYear, 1e-310))
+        .unwrap();
+    let o = evaluate(&s);
+    for c in &o.comparisons {
+        assert_eq!(c.benefit_cost_ratio, None);
+    }
+    assert!(all_numbers(&o).iter().all(|x| x.is_finite()));
+}

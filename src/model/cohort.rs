@@ -482,7 +482,8 @@ pub(crate) fn run_arm(
             total(&mmt_later),
             total(&street),
             total(&abst),
-            occ[DEAD] + died,
+            // Rounding must not take the dead share past one.
+            (occ[DEAD] + died).min(1.0),
         ];
         for i in 0..ALIVE {
             overdose_deaths += dying[i] * od_share[i];
@@ -491,7 +492,7 @@ pub(crate) fn run_arm(
             // Age 100: everyone still alive leaves the model dead.
             let rest: f64 = next[..ALIVE].iter().sum();
             died += rest;
-            next = [0.0, 0.0, 0.0, 0.0, next[DEAD] + rest];
+            next = [0.0, 0.0, 0.0, 0.0, (next[DEAD] + rest).min(1.0)];
         }
 
         // Half-cycle correction: each state's person-time in this cycle is the mean of its

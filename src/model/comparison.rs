@@ -23,11 +23,15 @@ pub(crate) fn compare(
     // Metrics that value health through QALYs never count the value of a statistical life:
     // the same deaths would be valued twice.
     let qaly_cost = delta.total(&scope.without_vsl());
+    let ratio = qaly_cost / delta_qalys;
     let icer = match (qaly_cost > 0.0, delta_qalys > 0.0) {
         (false, _) if delta_qalys >= 0.0 => Icer::Dominant,
         (true, false) => Icer::Dominated,
-        (true, true) => Icer::CostPerQalyGained(qaly_cost / delta_qalys),
-        (false, _) => Icer::SavingPerQalyLost(qaly_cost / delta_qalys),
+        // A QALY difference so small that the ratio overflows is no difference at all.
+        (true, true) if !ratio.is_finite() => Icer::Dominated,
+        (false, _) if !ratio.is_finite() => Icer::Dominant,
+        (true, true) => Icer::CostPerQalyGained(ratio),
+        (false, _) => Icer::SavingPerQalyLost(ratio),
     };
     Comparison {
         scope,
@@ -37,7 +41,11 @@ pub(crate) fn compare(
         net_benefit_per_year: -delta_cost / years,
         extra_treatment_cost,
         savings,
-        benefit_cost_ratio: (extra_treatment_cost > 0.0).then(|| savings / extra_treatment_cost),
+        // Undefined (None) without extra treatment cost, or when it is so small that the ratio
+        // overflows.
+        benefit_cost_ratio: (extra_treatment_cost > 0.0)
+            .then(|| savings / extra_treatment_cost)
+            .filter(|r| r.is_finite()),
         delta_qalys,
         icer,
         net_monetary_benefit: s.get(P::WtpPerQaly) * delta_qalys - qaly_cost,
