@@ -66,6 +66,17 @@ fn input(root: &web_sys::Element, selector: &str) -> HtmlInputElement {
         .unwrap()
 }
 
+/// Wait (polling every 20 ms, for 10 s at most) until `done` holds; the model's debug build
+/// can take longer than a frame to re-render.
+async fn wait_until(mut done: impl FnMut() -> bool) {
+    for _ in 0..500 {
+        if done() {
+            return;
+        }
+        yew::platform::time::sleep(std::time::Duration::from_millis(20)).await;
+    }
+}
+
 async fn type_into(el: &HtmlInputElement, value: &str) {
     el.set_value(value);
     el.dispatch_event(&Event::new("change").unwrap()).unwrap();
@@ -83,6 +94,7 @@ async fn headline_shows_a_money_result_and_follows_inputs() {
 
     // Cheaper heroin treatment must raise the net benefit shown.
     type_into(&input(&root, "#dam-cost_year-num"), "20000").await;
+    wait_until(|| text(&root, "#net-benefit") != before).await;
     let after = text(&root, "#net-benefit");
     assert_ne!(before, after, "headline follows the input");
 
@@ -143,7 +155,7 @@ async fn choosing_a_preset_switches_currency_and_marks_changed_inputs() {
     select
         .dispatch_event(&Event::new("change").unwrap())
         .unwrap();
-    yew::platform::time::sleep(std::time::Duration::from_millis(50)).await;
+    wait_until(|| text(&root, "#net-benefit").contains('€')).await;
     let headline = text(&root, "#net-benefit");
     assert!(
         headline.contains('€') || headline.contains("EUR"),
