@@ -261,7 +261,7 @@ test("the methods section loads the model's equations and lists every source", a
   const { page, context, errors } = await open();
   await page.click("#methods > summary");
   await page.waitForFunction(() => /Money conversion/.test(document.querySelector("#methods-doc")?.textContent ?? ""));
-  assert.match(await page.textContent("#methods-doc"), /exit\(t\)/);
+  assert.match(await page.textContent("#methods-doc"), /e\(t\) = 1 − exp/);
   const sources = await page.$$eval("#sources-list li", (l) => l.length);
   assert.ok(sources >= 30, `${sources} sources listed`);
   assert.deepEqual(errors, []);

@@ -25,14 +25,14 @@ const BRIEF_CHANGES: usize = 10;
 
 /// The method in one paragraph, for paper.
 const METHOD: &str = "A cohort of people who inject heroin starts the evaluated treatment or \
-the comparator and is followed month by month: in its own treatment (retention fitted to the \
-12-month retention reported by the trials), in oral methadone after leaving, on the street, \
-abstinent, or dead (mortality by state, rising with age). Each state-month carries treatment, \
-health (overdoses, other care, HIV and hepatitis C), crime (police, courts, prison, victims) and \
-productivity costs, and a quality of life. Amounts are converted to one currency and price year \
-with consumer price indices and purchasing-power parities, discounted, and compared under the \
-chosen perspective. The full equations, with the function that computes each, are in the \
-calculator's methods section.";
+the comparator and is followed month by month to the horizon (at most age 100): in treatment \
+(Weibull episodes; 12-month retention as the trials report it, deaths counted as not retained), \
+on the street, abstinent, or back in treatment in later episodes, or dead (the national life \
+table by age and sex times each state's ratio, plus overdoses that treatment reduces). Each \
+person-month carries treatment, health (overdoses, other care, HIV and hepatitis C), crime \
+(police, courts, prison, victims) and productivity costs, and a quality of life. Amounts are \
+converted to one currency and price year with consumer price indices and purchasing-power \
+parities, discounted, and compared under the perspective chosen. Every equation: docs/model.md.";
 
 /// The brief that only paper shows.
 #[function_component(PrintBrief)]
@@ -76,7 +76,7 @@ pub fn print_brief(props: &BriefProps) -> Html {
             <p class="link"><strong>{ "Permalink (reproduces every input): " }</strong>{ props.permalink.clone() }</p>
             <h3>{ "Sources" }</h3>
             <ol class="sources">{ for ids.iter().filter_map(|id| source(id)).map(|src| html! {
-                <li>{ format!("{} {}", src.citation, src.url) }</li>
+                <li>{ src.citation }</li>
             }) }</ol>
         </section>
     }
