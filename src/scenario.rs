@@ -177,8 +177,8 @@ impl fmt::Display for ScenarioError {
 impl std::error::Error for ScenarioError {}
 
 /// At most 40 characters of user text, control characters escaped: enough to recognise it,
-/// never a whole pasted file.
-fn excerpt(text: &str) -> String {
+/// never a whole pasted file. Every message that quotes input goes through this.
+pub fn excerpt(text: &str) -> String {
     let mut out: String = text
         .chars()
         .take(40)
@@ -205,6 +205,19 @@ impl From<ConvertError> for ScenarioError {
     fn from(e: ConvertError) -> Self {
         ScenarioError::Convert(e)
     }
+}
+
+/// The parameter named `id` and the number in `text`, as a user typed them.
+fn parse_by_id(id: &str, text: &str) -> Result<(P, f64), ScenarioError> {
+    let p = find(id).ok_or_else(|| ScenarioError::UnknownParam(id.to_string()))?;
+    let value = text
+        .trim()
+        .parse::<f64>()
+        .map_err(|_| ScenarioError::NotANumber {
+            id: p.def().id,
+            text: text.to_string(),
+        })?;
+    Ok((p, value))
 }
 
 /// NaN is refused as "not a number", not as a value out of range.
@@ -332,14 +345,7 @@ impl Scenario {
 
     /// Set a parameter named by id from text, as typed by a user.
     pub fn set_by_id(&mut self, id: &str, text: &str) -> Result<P, ScenarioError> {
-        let p = find(id).ok_or_else(|| ScenarioError::UnknownParam(id.to_string()))?;
-        let value = text
-            .trim()
-            .parse::<f64>()
-            .map_err(|_| ScenarioError::NotANumber {
-                id: p.def().id,
-                text: text.to_string(),
-            })?;
+        let (p, value) = parse_by_id(id, text)?;
         self.set(p, value)?;
         Ok(p)
     }
@@ -351,14 +357,7 @@ impl Scenario {
         id: &str,
         text: &str,
     ) -> Result<P, ScenarioError> {
-        let p = find(id).ok_or_else(|| ScenarioError::UnknownParam(id.to_string()))?;
-        let value = text
-            .trim()
-            .parse::<f64>()
-            .map_err(|_| ScenarioError::NotANumber {
-                id: p.def().id,
-                text: text.to_string(),
-            })?;
+        let (p, value) = parse_by_id(id, text)?;
         self.set_unchecked_consistency(p, value)?;
         Ok(p)
     }

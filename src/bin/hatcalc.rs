@@ -534,19 +534,6 @@ fn finite(what: &str, v: f64) -> Result<f64, String> {
     }
 }
 
-/// At most 60 characters of user text, with control characters escaped, for messages.
-fn excerpt(text: &str) -> String {
-    let mut out: String = text
-        .chars()
-        .take(60)
-        .flat_map(char::escape_default)
-        .collect();
-    if text.chars().count() > 60 {
-        out.push('…');
-    }
-    out
-}
-
 /// A scenario file, read and checked as the calculator reads it.
 fn read_file(path: &std::path::Path) -> Result<hatcalc::share::Shared, String> {
     // A scenario file is a few kilobytes; refuse devices, pipes and anything huge before
@@ -639,9 +626,12 @@ fn build(a: &ScenarioArgs) -> Result<Scenario, String> {
     // Every --set value is checked alone, then the whole scenario once, as a permalink is: the
     // order of the flags never matters.
     for kv in &a.set {
-        let (id, value) = kv
-            .split_once('=')
-            .ok_or_else(|| format!("--set expects ID=VALUE, got '{}'", excerpt(kv)))?;
+        let (id, value) = kv.split_once('=').ok_or_else(|| {
+            format!(
+                "--set expects ID=VALUE, got '{}'",
+                hatcalc::scenario::excerpt(kv)
+            )
+        })?;
         s.set_by_id_unchecked_consistency(id.trim(), value)
             .map_err(|e| e.to_string())?;
     }
