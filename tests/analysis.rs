@@ -247,3 +247,18 @@ fn claim_check_on_the_dutch_trial() {
     assert!(r.levers.windows(2).all(|w| w[0].distance <= w[1].distance));
     assert!(r.probability.is_some_and(|p| (0.0..=1.0).contains(&p)));
 }
+
+#[test]
+fn a_metric_undefined_everywhere_says_so_instead_of_returning_nan() {
+    // Heroin against itself: no extra treatment cost anywhere, so no benefit-cost ratio.
+    let mut s = base();
+    s.settings.comparator = hatcalc::Arm::Heroin;
+    let be = hatcalc::analysis::break_even(
+        &s,
+        P::DamRetention12m,
+        Metric::BenefitCostRatio,
+        1.0,
+        hatcalc::analysis::Tolerance::for_metric(Metric::BenefitCostRatio),
+    );
+    assert_eq!(be.crossing, hatcalc::analysis::Crossing::Undefined);
+}

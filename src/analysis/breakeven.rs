@@ -42,6 +42,9 @@ pub enum Crossing {
         /// (parameter value, metric - target) at the high end.
         high: (f64, f64),
     },
+    /// The metric is not defined anywhere in the explored range (a benefit-cost ratio where
+    /// the intervention never costs more to deliver, for instance).
+    Undefined,
 }
 
 /// The break-even analysis of one parameter.
@@ -126,9 +129,9 @@ pub fn break_even_in(
                 .zip(&ys)
                 .rev()
                 .find_map(|(x, y)| y.map(|y| (*x, y)));
-            Crossing::NoneInRange {
-                low: first.unwrap_or((lo, f64::NAN)),
-                high: last.unwrap_or((hi, f64::NAN)),
+            match (first, last) {
+                (Some(low), Some(high)) => Crossing::NoneInRange { low, high },
+                _ => Crossing::Undefined,
             }
         }
     };

@@ -179,7 +179,7 @@ pub fn frontier(
             let y = with_value(s, px, xv).and_then(|w| {
                 match break_even(&w, py, metric, target, Tolerance::for_metric(metric)).crossing {
                     Crossing::At { value, .. } => Some(value),
-                    Crossing::NoneInRange { .. } => None,
+                    Crossing::NoneInRange { .. } | Crossing::Undefined => None,
                 }
             });
             (xv, y)

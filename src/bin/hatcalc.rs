@@ -355,6 +355,10 @@ fn main() -> ExitCode {
                         "no break-even for {} within {:.6} to {:.6}: {} - target is {:.2} at the low end and {:.2} at the high end",
                         be.param, be.range.0, be.range.1, m.label(), low.1, high.1
                     ),
+                    Crossing::Undefined => outln!(
+                        "no break-even for {} within {:.6} to {:.6}: {} is not defined anywhere in that range",
+                        be.param, be.range.0, be.range.1, m.label()
+                    ),
                 }
             }
             Ok(())
