@@ -14,7 +14,7 @@
 
 use crate::params::{find, P};
 use crate::presets::{find as find_preset, Preset, PRESETS};
-use crate::scenario::{Arm, CostInput, CrimeInput, Perspective, Scenario, ScenarioError};
+use crate::scenario::{excerpt, Arm, CostInput, CrimeInput, Perspective, Scenario, ScenarioError};
 use std::fmt;
 
 /// Version of the format written by [`encode`].
@@ -61,6 +61,8 @@ pub enum ShareError {
     UnknownPreset(String),
     /// An input of an earlier model that this one replaced.
     Retired(String),
+    /// A key given more than once.
+    Repeated(String),
     /// A parameter value refused by the scenario.
     Scenario(ScenarioError),
 }
@@ -74,14 +76,20 @@ impl fmt::Display for ShareError {
             ShareError::Version(v) => {
                 write!(
                     f,
-                    "the link is in format version {v}; this calculator reads version {VERSION}"
+                    "the link is in format version {}; this calculator reads version {VERSION}",
+                    excerpt(v)
                 )
             }
-            ShareError::UnknownKey(k) => write!(f, "the link has an unknown setting '{k}'"),
-            ShareError::BadValue { key, value } => {
-                write!(f, "the link's '{key}' cannot be '{value}'")
+            ShareError::UnknownKey(k) => {
+                write!(f, "the link has an unknown setting '{}'", excerpt(k))
             }
-            ShareError::UnknownPreset(p) => write!(f, "the link names an unknown preset '{p}'"),
+            ShareError::BadValue { key, value } => {
+                write!(f, "the link's '{}' cannot be '{}'", excerpt(key), excerpt(value))
+            }
+            ShareError::UnknownPreset(p) => {
+                write!(f, "the link names an unknown preset '{}'", excerpt(p))
+            }
+            ShareError::Repeated(k) => write!(f, "the link gives '{k}' more than once"),
             ShareError::Retired(id) => write!(
                 f,
                 "the link was made with an earlier model: its input '{id}' was replaced when mortality by age and re-entry to treatment came in (model 0.2); set the new inputs on the page"
@@ -179,6 +187,12 @@ pub fn decode(query: &str) -> Result<Shared, ShareError> {
         .filter(|kv| !kv.is_empty())
         .map(|kv| kv.split_once('=').unwrap_or((kv, "")))
         .collect();
+    // A key given twice would leave it to the reader which one wins: refuse the link.
+    for (i, (key, _)) in pairs.iter().enumerate() {
+        if pairs[..i].iter().any(|(k, _)| k == key) {
+            return Err(ShareError::Repeated(excerpt(key)));
+        }
+    }
     let get = |k: &str| pairs.iter().find(|(key, _)| *key == k).map(|(_, v)| *v);
     let bad = |key: &str, value: &str| ShareError::BadValue {
         key: key.into(),
@@ -303,6 +317,9 @@ mod tests {
             ("v=1&preset=nope", "unknown preset 'nope'"),
             ("v=1&x.nope=1", "unknown parameter 'nope'"),
             ("v=1&x.mort.street=2", "earlier model"),
+            ("v=1&v=1", "'v' more than once"),
+            ("v=1&preset=us&preset=nosyk2012", "'preset' more than once"),
+            ("v=1&x.dam.cost_year=1&x.dam.cost_year=2", "more than once"),
             ("v=1&x.dam.retention_12m=abc", "not a number"),
             ("v=1&x.dam.retention_12m=7", "outside"),
             ("v=1&x.dam.retention_12m=NaN", "not a number"),
