@@ -201,7 +201,7 @@ fn two_way_grid_and_frontier_agree_with_the_model() {
             g.x[3],
         ))
         .unwrap();
-    assert!((g.z[2 * 5 + 3] - direct).abs() < 1e-9);
+    assert!((g.z[2 * 5 + 3].unwrap() - direct).abs() < 1e-9);
     for (x, y) in frontier(
         &s,
         P::DamCostYear,

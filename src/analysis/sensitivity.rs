@@ -94,17 +94,15 @@ pub struct Grid {
     pub x: Vec<f64>,
     /// y values.
     pub y: Vec<f64>,
-    /// Metric values, row by row: `z[j * x.len() + i]` at (x[i], y[j]); NaN where undefined.
-    pub z: Vec<f64>,
+    /// Metric values, row by row: `z[j * x.len() + i]` at (x[i], y[j]); `None` where the
+    /// metric is undefined or the pair of values is not accepted.
+    pub z: Vec<Option<f64>>,
 }
 
 impl Grid {
-    /// The metric at (x[i], y[j]).
-    pub fn at(&self, i: usize, j: usize) -> f64 {
-        self.z
-            .get(j * self.x.len() + i)
-            .copied()
-            .unwrap_or(f64::NAN)
+    /// The metric at (x[i], y[j]), where it is defined.
+    pub fn at(&self, i: usize, j: usize) -> Option<f64> {
+        self.z.get(j * self.x.len() + i).copied().flatten()
     }
 
     /// Where the metric crosses `level` along y in each column, by linear interpolation
@@ -114,8 +112,11 @@ impl Grid {
         let mut out = Vec::new();
         for (i, x) in self.x.iter().enumerate() {
             for j in 0..self.y.len().saturating_sub(1) {
-                let (a, b) = (self.at(i, j) - level, self.at(i, j + 1) - level);
-                if a.is_finite() && b.is_finite() && (a == 0.0 || a.signum() != b.signum()) {
+                let (Some(a), Some(b)) = (self.at(i, j), self.at(i, j + 1)) else {
+                    continue;
+                };
+                let (a, b) = (a - level, b - level);
+                if a == 0.0 || a.signum() != b.signum() {
                     let t = if a == b { 0.0 } else { a / (a - b) };
                     out.push((*x, self.y[j] + t * (self.y[j + 1] - self.y[j])));
                 }
@@ -141,15 +142,11 @@ pub fn grid(s: &Scenario, px: P, py: P, nx: usize, ny: usize, metric: Metric) ->
     let mut z = Vec::with_capacity(x.len() * y.len());
     for yv in &y {
         let Some(row) = with_value(s, py, *yv) else {
-            z.extend(std::iter::repeat_n(f64::NAN, x.len()));
+            z.extend(std::iter::repeat_n(None, x.len()));
             continue;
         };
         for xv in &x {
-            z.push(
-                with_value(&row, px, *xv)
-                    .and_then(|w| metric.eval(&w))
-                    .unwrap_or(f64::NAN),
-            );
+            z.push(with_value(&row, px, *xv).and_then(|w| metric.eval(&w)));
         }
     }
     Grid {

@@ -401,8 +401,8 @@ pub fn two_way(props: &ScenarioProps) -> Html {
                             </table>
                         }
                         <p class="muted">{ format!("Grid of {GRID} by {GRID} model evaluations; net benefit from {} to {}.",
-                            format::money(grid.z.iter().copied().fold(f64::INFINITY, f64::min), cur),
-                            format::money(grid.z.iter().copied().fold(f64::NEG_INFINITY, f64::max), cur)) }</p>
+                            format::money(grid.z.iter().flatten().copied().fold(f64::INFINITY, f64::min), cur),
+                            format::money(grid.z.iter().flatten().copied().fold(f64::NEG_INFINITY, f64::max), cur)) }</p>
                     </details>
                 </figure>
             }

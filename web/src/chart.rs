@@ -582,7 +582,7 @@ pub fn draw_heatmap<DB: DrawingBackend>(
     let dy = (y1 - y0) / (g.y.len().max(2) - 1) as f64;
     let top =
         g.z.iter()
-            .filter(|v| v.is_finite())
+            .flatten()
             .fold(0.0f64, |m, v| m.max(v.abs()))
             .max(1e-9);
     let mut chart = frame(
@@ -601,12 +601,10 @@ pub fn draw_heatmap<DB: DrawingBackend>(
         .map_err(err)?;
     let cells = g.y.iter().enumerate().flat_map(|(j, y)| {
         g.x.iter().enumerate().map(move |(i, x)| {
-            let v = g.at(i, j);
-            let k = if v.is_finite() {
-                (v.abs() / top).sqrt()
-            } else {
-                0.0
-            };
+            // Undefined cells are drawn blank (white: no colour at all).
+            let cell = g.at(i, j);
+            let k = cell.map_or(0.0, |v| (v.abs() / top).sqrt());
+            let v = cell.unwrap_or(0.0);
             let mix = |a: u8, b: u8| (f64::from(a) + (f64::from(b) - f64::from(a)) * k) as u8;
             let colour = if v >= 0.0 {
                 RGBColor(mix(255, 0), mix(255, 90), mix(255, 160))
