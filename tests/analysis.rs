@@ -102,7 +102,8 @@ fn tornado_ends_are_direct_evaluations_at_low_and_high() {
     let s = base();
     let t = tornado(&s, Metric::NetBenefitPerYear);
     assert_eq!(t.bars.len(), P::COUNT);
-    assert!((t.base - Metric::NetBenefitPerYear.eval(&s).unwrap()).abs() < 1e-9);
+    let base = t.base.unwrap();
+    assert!((base - Metric::NetBenefitPerYear.eval(&s).unwrap()).abs() < 1e-9);
     for w in t.bars.windows(2) {
         assert!(w[0].swing >= w[1].swing, "ordered by swing");
     }
@@ -117,7 +118,7 @@ fn tornado_ends_are_direct_evaluations_at_low_and_high() {
         let flips = [direct_lo, direct_hi]
             .iter()
             .flatten()
-            .any(|v| (*v >= 0.0) != (t.base >= 0.0));
+            .any(|v| (*v >= 0.0) != (base >= 0.0));
         assert_eq!(bar.flips, flips);
     }
 }
@@ -261,4 +262,8 @@ fn a_metric_undefined_everywhere_says_so_instead_of_returning_nan() {
         hatcalc::analysis::Tolerance::for_metric(Metric::BenefitCostRatio),
     );
     assert_eq!(be.crossing, hatcalc::analysis::Crossing::Undefined);
+    // The tornado of the same metric has no base and no bar that "flips".
+    let t = tornado(&s, Metric::BenefitCostRatio);
+    assert_eq!(t.base, None);
+    assert!(t.bars.iter().all(|b| !b.flips));
 }

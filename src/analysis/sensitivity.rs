@@ -29,8 +29,9 @@ pub struct Bar {
 pub struct Tornado {
     /// Metric shown.
     pub metric: Metric,
-    /// The metric with every parameter at its current value.
-    pub base: f64,
+    /// The metric with every parameter at its current value (`None` where it is undefined,
+    /// e.g. a benefit-cost ratio without extra treatment cost).
+    pub base: Option<f64>,
     /// Reference the sign is judged against (0, or 1 for a ratio).
     pub target: f64,
     /// Bars, widest swing first; parameters that do not move the metric come last.
@@ -45,7 +46,7 @@ pub fn tornado(s: &Scenario, metric: Metric) -> Tornado {
     } else {
         0.0
     };
-    let base = metric.eval(s).unwrap_or(f64::NAN);
+    let base = metric.eval(s);
     let side = |v: f64| v >= target;
     let mut bars: Vec<Bar> = P::ALL
         .iter()
@@ -57,10 +58,12 @@ pub fn tornado(s: &Scenario, metric: Metric) -> Tornado {
                 (Some(a), Some(b)) => (b - a).abs(),
                 _ => 0.0,
             };
-            let flips = [at_low, at_high]
-                .iter()
-                .flatten()
-                .any(|v| side(*v) != side(base));
+            let flips = base.is_some_and(|base| {
+                [at_low, at_high]
+                    .iter()
+                    .flatten()
+                    .any(|v| side(*v) != side(base))
+            });
             Bar {
                 param: p.def().id,
                 low,

@@ -400,7 +400,10 @@ fn main() -> ExitCode {
             if json {
                 print_json(&t);
             } else {
-                outln!("{} at current values: {:.0}", t.metric.label(), t.base);
+                match t.base {
+                    Some(base) => outln!("{} at current values: {base:.0}", t.metric.label()),
+                    None => outln!("{} is not defined at current values", t.metric.label()),
+                }
                 outln!(
                     "{:<40} {:>14} {:>14} {:>14}  flips",
                     "parameter",

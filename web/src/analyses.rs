@@ -58,7 +58,9 @@ pub fn sensitivity(props: &ScenarioProps) -> Html {
     let canvas = use_node_ref();
     let x_label = format!("Net benefit per patient-year ({cur} {})", s.basis().year);
     let figure = use_memo((t.clone(), x_label), |(t, x_label)| {
-        t.as_ref().as_ref().map(|t| {
+        // No chart where the metric has no value at the current inputs.
+        t.as_ref().as_ref().and_then(|t| {
+            let base = t.base?;
             let bars: Vec<(String, f64, f64)> = t
                 .bars
                 .iter()
@@ -66,17 +68,17 @@ pub fn sensitivity(props: &ScenarioProps) -> Html {
                 .map(|b| {
                     (
                         label_of(b.param),
-                        b.at_low.unwrap_or(t.base),
-                        b.at_high.unwrap_or(t.base),
+                        b.at_low.unwrap_or(base),
+                        b.at_high.unwrap_or(base),
                     )
                 })
                 .collect();
-            Rc::new(Figure::Tornado {
+            Some(Rc::new(Figure::Tornado {
                 title: "Which assumptions matter most".into(),
                 x_label: x_label.clone(),
-                base: t.base,
+                base,
                 bars,
-            })
+            }))
         })
     });
     {

@@ -508,6 +508,7 @@ mod analysis_chart_tests {
     fn tornado_histogram_and_acceptability_render_with_titles_and_axes() {
         let s = Scenario::us_default();
         let t = tornado(&s, Metric::NetBenefit);
+        let base = t.base.unwrap();
         let bars: Vec<(String, f64, f64)> = t
             .bars
             .iter()
@@ -515,8 +516,8 @@ mod analysis_chart_tests {
             .map(|b| {
                 (
                     b.param.to_string(),
-                    b.at_low.unwrap_or(t.base),
-                    b.at_high.unwrap_or(t.base),
+                    b.at_low.unwrap_or(base),
+                    b.at_high.unwrap_or(base),
                 )
             })
             .collect();
@@ -526,7 +527,7 @@ mod analysis_chart_tests {
                 &TornadoChart {
                     title: "Which assumptions matter",
                     x_label: "Net benefit (USD 2024)",
-                    base: t.base,
+                    base,
                     bars: &bars,
                 },
             )
