@@ -318,6 +318,19 @@ pub fn claim_check(props: &ScenarioProps) -> Html {
 /// Cells per side of the two-way grid.
 const GRID: usize = 21;
 
+/// `chosen` when the scenario's settings use it, else the first of `instead` they use (else
+/// `chosen`): a picked input must not silently stop mattering when the arms change.
+pub fn usable(s: &Scenario, chosen: hatcalc::P, instead: &[hatcalc::P]) -> hatcalc::P {
+    if relevant(s, chosen) {
+        return chosen;
+    }
+    instead
+        .iter()
+        .copied()
+        .find(|p| relevant(s, *p))
+        .unwrap_or(chosen)
+}
+
 /// "Two assumptions at once": a heat map of net benefit over two inputs and the frontier
 /// where the programme just pays for itself. Computed only while the section is open.
 #[function_component(TwoWay)]
@@ -342,7 +355,16 @@ pub fn two_way(props: &ScenarioProps) -> Html {
         })
     };
     let s = props.scenario.clone();
-    let g = use_memo((s.clone(), *px, *py, *open), |(s, px, py, open)| {
+    // The inputs picked, or the evaluated arm's own where the settings no longer use them.
+    let [cost, _] = s.settings.intervention.spec().key_inputs;
+    let crime = s
+        .settings
+        .intervention
+        .treatment()
+        .map_or(hatcalc::P::CrimeRrMethadone, |t| t.crime_rr);
+    let x_now = usable(&s, *px, &[cost, hatcalc::P::MmtCostYear]);
+    let y_now = usable(&s, *py, &[crime, hatcalc::P::CrimeRrMethadone]);
+    let g = use_memo((s.clone(), x_now, y_now, *open), |(s, px, py, open)| {
         open.then(|| {
             let g = hatcalc::analysis::grid(s, *px, *py, GRID, GRID, Metric::NetBenefit);
             let contour = g.contour(0.0);
@@ -352,7 +374,7 @@ pub fn two_way(props: &ScenarioProps) -> Html {
     let canvas = use_node_ref();
     let cur = s.basis().economy.currency();
     let unit = |p: hatcalc::P| format!("{} ({})", p.def().label, p.def().unit.text(cur));
-    let figure = use_memo((g.clone(), unit(*px), unit(*py)), |(g, xl, yl)| {
+    let figure = use_memo((g.clone(), unit(x_now), unit(y_now)), |(g, xl, yl)| {
         g.as_ref().as_ref().map(|grid| {
             Rc::new(Figure::HeatMap {
                 title: "Net benefit over two assumptions".into(),
@@ -382,9 +404,9 @@ pub fn two_way(props: &ScenarioProps) -> Html {
             <summary><h3>{ "Two assumptions at once" }</h3></summary>
             <div class="claim-form">
                 <label for="two-way-x">{ "Across" }</label>
-                <select id="two-way-x" onchange={pick(&px)}>{ options(*px) }</select>
+                <select id="two-way-x" onchange={pick(&px)}>{ options(x_now) }</select>
                 <label for="two-way-y">{ "and up" }</label>
-                <select id="two-way-y" onchange={pick(&py)}>{ options(*py) }</select>
+                <select id="two-way-y" onchange={pick(&py)}>{ options(y_now) }</select>
             </div>
             if let Some((grid, contour)) = g.as_ref().as_ref().map(|g| &**g) {
                 <p>{ format!("Blue: the treatment saves money; orange: it costs money; dots: where it just pays for itself ({} perspective).", s.settings.perspective.label().to_lowercase()) }</p>
@@ -398,7 +420,7 @@ pub fn two_way(props: &ScenarioProps) -> Html {
                             <p>{ "The result does not change sign anywhere on this grid." }</p>
                         } else {
                             <table id="two-way-table">
-                                <thead><tr><th scope="col">{ unit(*px) }</th><th scope="col">{ format!("{} at break-even", unit(*py)) }</th></tr></thead>
+                                <thead><tr><th scope="col">{ unit(x_now) }</th><th scope="col">{ format!("{} at break-even", unit(y_now)) }</th></tr></thead>
                                 <tbody>{ for contour.iter().map(|(x, y)| html! { <tr><td>{ format::number(*x) }</td><td>{ format::number(*y) }</td></tr> }) }</tbody>
                             </table>
                         }

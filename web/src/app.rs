@@ -98,15 +98,12 @@ pub fn app(props: &AppProps) -> Html {
     let outcome = use_memo(scenario.clone(), evaluate);
     // The chosen input, or, when the settings no longer use it (another treatment was
     // chosen), the evaluated treatment's first key input (its cost).
-    let curve_param = if relevant(&scenario, state.curve_param) {
-        state.curve_param
-    } else {
-        let [cost, retention] = scenario.settings.intervention.spec().key_inputs;
-        [cost, retention, P::MmtCostYear]
-            .into_iter()
-            .find(|p| relevant(&scenario, *p))
-            .unwrap_or(state.curve_param)
-    };
+    let [cost, retention] = scenario.settings.intervention.spec().key_inputs;
+    let curve_param = crate::analyses::usable(
+        &scenario,
+        state.curve_param,
+        &[cost, retention, P::MmtCostYear],
+    );
     let curve = use_memo((scenario.clone(), curve_param), |(s, p)| {
         curve(s, *p, Metric::NetBenefit, CURVE_POINTS)
     });
