@@ -44,12 +44,12 @@ pub fn relevant(s: &Scenario, p: P) -> bool {
     let arm_bound = arms::ARMS
         .iter()
         .filter_map(|a| a.treatment.as_ref())
-        .any(|t| treatment_params(t, None).contains(&p));
+        .any(|t| treatment_params(t, None).contains(&Some(p)));
     if arm_bound {
         return used
             .iter()
             .flatten()
-            .any(|t| treatment_params(t, Some(parts)).contains(&p));
+            .any(|t| treatment_params(t, Some(parts)).contains(&Some(p)));
     }
     match p {
         P::ReentryOwnShare => used.iter().flatten().any(|t| *t != mmt),
@@ -83,34 +83,30 @@ pub fn relevant(s: &Scenario, p: P) -> bool {
 }
 
 /// The parameters of treatment `t`: with `parts` given, those its cost uses under that input
-/// (parts or total) plus the rest of its description; with `None`, all of them.
-fn treatment_params(t: &arms::Treatment, parts: Option<bool>) -> Vec<P> {
-    let mut out = vec![
-        t.retention_12m,
-        t.retention_shape,
-        t.exit_to_abstinence,
-        t.crime_rr,
-        t.care_rr,
-        t.overdose_rr,
-        t.smr,
-        t.utility,
-    ];
-    out.extend(t.exit_to_methadone);
+/// (parts or total) plus the rest of its description; with `None`, all of them. A fixed array
+/// (`None` where a slot is unused): `relevant` runs for every input on every render.
+fn treatment_params(t: &arms::Treatment, parts: Option<bool>) -> [Option<P>; 16] {
     let costed_by_parts = parts.unwrap_or(true) && t.cost_parts.is_some();
-    if parts.is_none() || !costed_by_parts {
-        out.push(t.cost_total);
-    }
-    if let (true, Some(c)) = (costed_by_parts, t.cost_parts) {
-        out.extend([
-            c.drug_per_mg,
-            c.dose_mg_day,
-            c.visits_per_day,
-            c.cost_per_visit,
-            c.care_year,
-            c.fixed_year,
-        ]);
-    }
-    out
+    let total = (parts.is_none() || !costed_by_parts).then_some(t.cost_total);
+    let c = t.cost_parts.filter(|_| costed_by_parts);
+    [
+        Some(t.retention_12m),
+        Some(t.retention_shape),
+        Some(t.exit_to_abstinence),
+        Some(t.crime_rr),
+        Some(t.care_rr),
+        Some(t.overdose_rr),
+        Some(t.smr),
+        Some(t.utility),
+        t.exit_to_methadone,
+        total,
+        c.map(|c| c.drug_per_mg),
+        c.map(|c| c.dose_mg_day),
+        c.map(|c| c.visits_per_day),
+        c.map(|c| c.cost_per_visit),
+        c.map(|c| c.care_year),
+        c.map(|c| c.fixed_year),
+    ]
 }
 
 /// The sources the scenario's results rest on: those of every input its settings use, and
