@@ -64,6 +64,7 @@ pub fn inputs_csv(s: &Scenario) -> String {
         "plausible_high",
         "used_by_current_settings",
         "basis_of_default",
+        "evidence_grade",
         "sources",
         "how_derived_or_why_assumed",
     ]
@@ -88,6 +89,7 @@ pub fn inputs_csv(s: &Scenario) -> String {
             hi.to_string(),
             if relevant(s, *p) { "yes" } else { "no" }.to_string(),
             basis.to_string(),
+            d.origin.grade().label().to_string(),
             citations(d.origin.source_ids()),
             d.origin.explanation().to_string(),
         ]);

@@ -78,8 +78,8 @@ const TRIAL_ARMS: [(P, f64); 11] = [
 /// Health events that the component-level presets carry in "other care" instead.
 const NO_EVENTS: [(P, f64); 3] = [
     (P::OverdoseStreet, 0.0),
-    (P::HivStreet, 0.0),
-    (P::HcvStreet, 0.0),
+    (P::HivIncidence, 0.0),
+    (P::HcvIncidence, 0.0),
 ];
 
 macro_rules! values {
@@ -230,8 +230,7 @@ pub static PRESETS: &[Preset] = &[
             HdmCostYear = 49_830.0 * 2.0,
             DamCostYear = 34_320.0 * 2.0,
             CrimePropertyRate = 0.0,
-            CrimeRobberyRate = 0.0,
-            CrimeAssaultRate = 0.0,
+            CrimeViolentRate = 0.0,
             CrimeDrugSaleRate = 0.0,
             HealthCareStreet = 0.0,
         ),

@@ -33,13 +33,34 @@ pub struct Shared {
 
 /// Inputs of model 0.1 that model 0.2 replaced (state death rates and Gompertz growth by life
 /// tables and ratios).
-const RETIRED: [&str; 5] = [
-    "mort.street",
-    "mort.methadone",
-    "mort.injectable_rr",
-    "mort.abstinent",
-    "mort.age_growth",
+const RETIRED: [(&str, &str); 22] = [
+    ("mort.street", MORTALITY),
+    ("mort.methadone", MORTALITY),
+    ("mort.injectable_rr", MORTALITY),
+    ("mort.abstinent", MORTALITY),
+    ("mort.age_growth", MORTALITY),
+    ("crime.victim_share", CRIME),
+    ("crime.property.cost", CRIME),
+    ("crime.robbery.cost", CRIME),
+    ("crime.assault.cost", CRIME),
+    ("crime.property.intangible_share", CRIME),
+    ("crime.robbery.intangible_share", CRIME),
+    ("crime.assault.intangible_share", CRIME),
+    ("crime.robbery.rate", CRIME),
+    ("crime.assault.rate", CRIME),
+    ("crime.prison.property", CRIME),
+    ("crime.prison.robbery", CRIME),
+    ("crime.prison.assault", CRIME),
+    ("crime.prison.drug_sale", CRIME),
+    ("health.hiv.street", INFECTIONS),
+    ("health.hcv.street", INFECTIONS),
+    ("health.hiv.cost", INFECTIONS),
+    ("health.hcv.cost", INFECTIONS),
 ];
+
+const MORTALITY: &str = "mortality by age and re-entry to treatment came in (model 0.2)";
+const CRIME: &str = "crime came to be priced from its components, with prison time (model 0.3)";
+const INFECTIONS: &str = "infections came to affect only the uninfected (model 0.3)";
 
 /// Why a query string was refused.
 #[derive(Debug, Clone, PartialEq)]
@@ -84,16 +105,27 @@ impl fmt::Display for ShareError {
                 write!(f, "the link has an unknown setting '{}'", excerpt(k))
             }
             ShareError::BadValue { key, value } => {
-                write!(f, "the link's '{}' cannot be '{}'", excerpt(key), excerpt(value))
+                write!(
+                    f,
+                    "the link's '{}' cannot be '{}'",
+                    excerpt(key),
+                    excerpt(value)
+                )
             }
             ShareError::UnknownPreset(p) => {
                 write!(f, "the link names an unknown preset '{}'", excerpt(p))
             }
             ShareError::Repeated(k) => write!(f, "the link gives '{k}' more than once"),
-            ShareError::Retired(id) => write!(
-                f,
-                "the link was made with an earlier model: its input '{id}' was replaced when mortality by age and re-entry to treatment came in (model 0.2); set the new inputs on the page"
-            ),
+            ShareError::Retired(id) => {
+                let when = RETIRED
+                    .iter()
+                    .find(|(r, _)| r == id)
+                    .map_or("the model changed", |(_, w)| w);
+                write!(
+                    f,
+                    "the link was made with an earlier model: its input '{id}' was replaced when {when}; set the new inputs on the page"
+                )
+            }
             ShareError::Scenario(e) => write!(f, "the link's values are refused: {e}"),
         }
     }
@@ -248,7 +280,9 @@ pub fn decode(query: &str) -> Result<Shared, ShareError> {
             }
             "seed" => seed = value.parse().map_err(|_| bad(key, value))?,
             k => match k.strip_prefix("x.") {
-                Some(id) if RETIRED.contains(&id) => return Err(ShareError::Retired(id.into())),
+                Some(id) if RETIRED.iter().any(|(r, _)| *r == id) => {
+                    return Err(ShareError::Retired(id.into()))
+                }
                 Some(id) => {
                     let p = find(id).ok_or_else(|| {
                         ShareError::Scenario(ScenarioError::UnknownParam(id.into()))
@@ -316,7 +350,9 @@ mod tests {
             ("v=2", "version 2"),
             ("v=1&preset=nope", "unknown preset 'nope'"),
             ("v=1&x.nope=1", "unknown parameter 'nope'"),
-            ("v=1&x.mort.street=2", "earlier model"),
+            ("v=1&x.mort.street=2", "mortality by age"),
+            ("v=1&x.crime.victim_share=0.7", "priced from its components"),
+            ("v=1&x.health.hiv.street=1", "only the uninfected"),
             ("v=1&v=1", "'v' more than once"),
             ("v=1&preset=us&preset=nosyk2012", "'preset' more than once"),
             ("v=1&x.dam.cost_year=1&x.dam.cost_year=2", "more than once"),

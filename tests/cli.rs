@@ -167,7 +167,8 @@ fn rebasing_converts_money_and_nothing_else() {
             .unwrap()
     };
     // US 2024 -> US 2008 divides by the CPI-U factor 1.45697 (EVIDENCE §3.1).
-    assert!((get(&a, "crime.robbery.cost") / get(&b, "crime.robbery.cost") - 1.45697).abs() < 1e-5);
+    let robbery = "crime.robbery.victim_intangible";
+    assert!((get(&a, robbery) / get(&b, robbery) - 1.45697).abs() < 1e-5);
     assert_eq!(get(&a, "dam.retention_12m"), get(&b, "dam.retention_12m"));
 }
 
@@ -176,20 +177,20 @@ fn analyses_run_from_the_cli_and_agree_with_the_library() {
     let (code, out, _) = run(&[
         "breakeven",
         "--param",
-        "crime.property.rate",
+        "crime.rr.injectable",
         "--perspective",
-        "government",
+        "society",
         "--json",
     ]);
     assert_eq!(code, 0);
     let v: serde_json::Value = serde_json::from_str(&out).unwrap();
     let x = v["crossing"]["value"].as_f64().unwrap();
     let mut s = hatcalc::Scenario::us_default();
-    s.settings.perspective = hatcalc::Perspective::Government;
-    s.set(hatcalc::P::CrimePropertyRate, x).unwrap();
+    s.settings.perspective = hatcalc::Perspective::Society;
+    s.set(hatcalc::P::CrimeRrInjectable, x).unwrap();
     assert!(
         hatcalc::evaluate(&s)
-            .chosen(hatcalc::Perspective::Government)
+            .chosen(hatcalc::Perspective::Society)
             .net_benefit
             .abs()
             <= 0.01
@@ -331,7 +332,7 @@ fn a_scenario_file_reads_back_bit_for_bit_with_or_without_a_byte_order_mark() {
         "export",
         "scenario",
         "--set",
-        "crime.property.cost=941490.9769023191",
+        "crime.property.victim_tangible=941.4909769023191",
     ]);
     assert_eq!(code, 0);
     let plain = dir.join("plain.json");

@@ -19,8 +19,19 @@ fn every_source_id_resolves_to_a_citation() {
                 p.id
             );
         }
-        if let Origin::Cited { sources, how } = p.origin {
+        if let Origin::Cited {
+            sources,
+            how,
+            grade,
+        } = p.origin
+        {
             assert!(!sources.is_empty(), "{}: cited without a source", p.id);
+            assert_ne!(
+                grade,
+                hatcalc::params::Grade::Assumption,
+                "{}: a cited figure is graded by its study; an assumption is an Origin::Assumption",
+                p.id
+            );
             assert!(
                 how.len() > 20,
                 "{}: say what was read and how it was converted",
@@ -114,8 +125,8 @@ fn ids_are_unique_url_safe_and_match_the_typed_handles() {
 fn the_default_scenario_converts_every_money_default_to_us_2024() {
     let s = Scenario::us_default();
     // EVIDENCE §3.1: 2008 USD to 2024 USD is a factor of 1.45697.
-    let robbery = s.get(P::CrimeRobberyCost);
-    assert!((robbery / 42_310.0 - 1.45697).abs() < 1e-5, "{robbery}");
+    let robbery = s.get(P::CrimeRobberyVictimIntangible);
+    assert!((robbery / 22_575.0 - 1.45697).abs() < 1e-5, "{robbery}");
     // Euro 2009 (Germany) to USD 2024: German CPI 92.3 -> 125.8, then PPP 0.700862 EUR per $.
     let dam = s.get(P::DamCostYear);
     let expected = 19_020.0 * 125.8 / 92.3 / 0.700862;

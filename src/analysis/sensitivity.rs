@@ -1,7 +1,7 @@
 //! One-way sensitivity (the tornado) and two-way grids with their break-even frontier.
 
 use super::{break_even, explored_range, with_value, Crossing, Metric, Tolerance};
-use crate::params::P;
+use crate::params::{Grade, P};
 use crate::scenario::Scenario;
 use serde::Serialize;
 
@@ -22,6 +22,8 @@ pub struct Bar {
     pub swing: f64,
     /// Whether the metric's sign (against the target) differs between the ends and the base.
     pub flips: bool,
+    /// Evidence grade of the parameter's default.
+    pub grade: Grade,
 }
 
 /// The tornado: every parameter's bar, widest swing first.
@@ -36,6 +38,35 @@ pub struct Tornado {
     pub target: f64,
     /// Bars, widest swing first; parameters that do not move the metric come last.
     pub bars: Vec<Bar>,
+}
+
+impl Tornado {
+    /// The share of the bars' total swing that comes from inputs whose default is an
+    /// assumption: how much of the uncertainty in the result no published figure bounds.
+    /// `None` when nothing moves the metric.
+    ///
+    /// # Formula
+    ///
+    /// `sum of swing over assumption-graded bars / sum of swing over all bars`.
+    pub fn assumption_share(&self) -> Option<f64> {
+        let total: f64 = self.bars.iter().map(|b| b.swing).sum();
+        let assumed: f64 = self
+            .bars
+            .iter()
+            .filter(|b| b.grade == Grade::Assumption)
+            .map(|b| b.swing)
+            .sum();
+        (total > 0.0).then(|| assumed / total)
+    }
+
+    /// How many of the `n` widest bars are assumptions.
+    pub fn assumptions_in_top(&self, n: usize) -> usize {
+        self.bars
+            .iter()
+            .take(n)
+            .filter(|b| b.grade == Grade::Assumption)
+            .count()
+    }
 }
 
 /// Every parameter at its plausible low and high, one at a time, the rest at their current
@@ -72,6 +103,7 @@ pub fn tornado(s: &Scenario, metric: Metric) -> Tornado {
                 at_high,
                 swing,
                 flips,
+                grade: p.def().origin.grade(),
             }
         })
         .collect();

@@ -404,22 +404,32 @@ fn main() -> ExitCode {
                     Some(base) => outln!("{} at current values: {base:.0}", t.metric.label()),
                     None => outln!("{} is not defined at current values", t.metric.label()),
                 }
+                if let Some(share) = t.assumption_share() {
+                    outln!(
+                        "{:.0}% of the total swing comes from inputs that are assumptions; {} of the {} widest bars are assumptions",
+                        share * 100.0,
+                        t.assumptions_in_top(top),
+                        top.min(t.bars.len())
+                    );
+                }
                 outln!(
-                    "{:<40} {:>14} {:>14} {:>14}  flips",
+                    "{:<40} {:>14} {:>14} {:>14}  {:<5}  evidence",
                     "parameter",
                     "at low",
                     "at high",
-                    "swing"
+                    "swing",
+                    "flips"
                 );
                 for b in t.bars.iter().take(top) {
                     let f = |v: Option<f64>| v.map_or("-".into(), |v| format!("{v:.0}"));
                     outln!(
-                        "{:<40} {:>14} {:>14} {:>14.0}  {}",
+                        "{:<40} {:>14} {:>14} {:>14.0}  {:<5}  {}",
                         b.param,
                         f(b.at_low),
                         f(b.at_high),
                         b.swing,
-                        if b.flips { "yes" } else { "" }
+                        if b.flips { "yes" } else { "" },
+                        b.grade.label()
                     );
                 }
             }
@@ -648,12 +658,16 @@ fn build(a: &ScenarioArgs) -> Result<Scenario, String> {
 
 fn origin_json(o: &Origin) -> Value {
     match o {
-        Origin::Cited { sources, how } => json!({"kind": "cited", "sources": sources, "how": how}),
+        Origin::Cited {
+            grade,
+            sources,
+            how,
+        } => json!({"kind": "cited", "grade": grade.id(), "sources": sources, "how": how}),
         Origin::Assumption {
             reasoning,
             informed_by,
         } => {
-            json!({"kind": "assumption", "reasoning": reasoning, "informed_by": informed_by})
+            json!({"kind": "assumption", "grade": "assumption", "reasoning": reasoning, "informed_by": informed_by})
         }
     }
 }
@@ -679,7 +693,7 @@ fn print_params(format: Format) {
         }
         Format::Csv => {
             outln!(
-                "id,label,group,unit,price_basis,default,low,high,distribution,origin,sources,how"
+                "id,label,group,unit,price_basis,default,low,high,distribution,origin,grade,sources,how"
             );
             for p in PARAMS {
                 let (kind, how) = match p.origin {
@@ -697,6 +711,7 @@ fn print_params(format: Format) {
                     p.high.to_string(),
                     format!("{:?}", p.dist),
                     kind.to_string(),
+                    p.origin.grade().label().to_string(),
                     p.origin.source_ids().join(" "),
                     how.to_string(),
                 ];

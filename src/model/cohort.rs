@@ -203,6 +203,8 @@ struct Tally {
     pt: [f64; ALIVE],
     /// Deaths discounted at the cost rate.
     deaths_cost: f64,
+    /// Person-years of the uninfected (HIV, hepatitis C), discounted at the cost rate.
+    uninfected_cost: [f64; 2],
 }
 
 impl Tally {
@@ -214,7 +216,43 @@ impl Tally {
             pt_qaly: self.pt_qaly.map(|v| v * k),
             pt: self.pt.map(|v| v * k),
             deaths_cost: self.deaths_cost,
+            uninfected_cost: self.uninfected_cost.map(|v| v * k),
         }
+    }
+}
+
+/// One cycle of the uninfected: infection among those who survive the cycle, then the
+/// remaining uninfected move with their state's flows.
+///
+/// # Formula
+///
+/// For each infection, with `U_i` the uninfected in living state `i`, `N_i` its occupancy, `q_i`
+/// its death probability and `pi_i` its monthly infection probability: new infections
+/// `sum_i U_i (1 - q_i) pi_i`; the uninfected share carried by every survivor leaving or staying
+/// in state `i` is `u_i = U_i / N_i x (1 - pi_i)` (0 when `N_i = 0`), and
+/// `U_i' = u_i x stay_i + sum_j u_j x flow_ji`. Within a state, infection is taken to be
+/// independent of the phase and episode class a person is in.
+fn uninfected_step(
+    uninfected: &mut [[f64; ALIVE]; 2],
+    infections: &mut f64,
+    occ: &[f64; 5],
+    q: &[f64; ALIVE],
+    monthly: &[[f64; ALIVE]; 2],
+    stay: &[f64; ALIVE],
+    flow: &[[f64; ALIVE]; ALIVE],
+) {
+    for (u, pi) in uninfected.iter_mut().zip(monthly) {
+        let share: [f64; ALIVE] = std::array::from_fn(|i| {
+            if occ[i] > 0.0 {
+                (u[i] / occ[i]).min(1.0) * (1.0 - pi[i])
+            } else {
+                0.0
+            }
+        });
+        *infections += (0..ALIVE).map(|i| u[i] * (1.0 - q[i]) * pi[i]).sum::<f64>();
+        *u = std::array::from_fn(|i| {
+            share[i] * stay[i] + (0..ALIVE).map(|j| share[j] * flow[j][i]).sum::<f64>()
+        });
     }
 }
 
@@ -414,6 +452,14 @@ pub(crate) fn run_arm(
     let (mut keep_mmt, mut leave_mmt) = (later, later);
     let (mut keep_street, mut leave_street) = (all, all);
     let (mut keep_abst, mut leave_abst) = (all, all);
+    // The uninfected, by infection and living state; everyone starts in one state.
+    let inf = &prof.infections;
+    let start = if own.is_some() { OWN } else { STREET };
+    let mut uninfected = [[0.0; ALIVE]; 2];
+    for (u, p) in uninfected.iter_mut().zip(inf.prevalence) {
+        u[start] = 1.0 - p;
+    }
+    let mut infections = 0.0;
     observe(&occ);
 
     let (mut q, mut od_share) = ([0.0; ALIVE], [0.0; ALIVE]);
@@ -476,6 +522,39 @@ pub(crate) fn run_arm(
             );
         }
 
+        let uninfected_before = uninfected.map(|u| u.iter().sum::<f64>());
+        // Flows between living states this cycle, at the level of states (summed over
+        // classes and phases): flow[j][i] from state j to state i.
+        let sum = |x: &[f64; CLASSES]| x.iter().sum::<f64>();
+        let (o_own, o_mmt, o_street, o_abst) = (
+            sum(&out_own),
+            sum(&out_mmt),
+            sum(&out_street),
+            sum(&out_abst),
+        );
+        let mut flow = [[0.0; ALIVE]; ALIVE];
+        flow[OWN][MMT] = o_own * to_mmt;
+        flow[OWN][STREET] = o_own * to_street;
+        flow[OWN][ABST] = o_own * to_abst;
+        flow[MMT][STREET] = o_mmt * (1.0 - mmt_abst);
+        flow[MMT][ABST] = o_mmt * mmt_abst;
+        flow[STREET][OWN] = o_street * (1.0 - street_abst) * own_share;
+        flow[STREET][MMT] = o_street * (1.0 - street_abst) * (1.0 - own_share);
+        flow[STREET][ABST] = o_street * street_abst;
+        flow[ABST][STREET] = o_abst;
+        let out = [o_own, o_mmt, o_street, o_abst];
+        // Survivors who stay in their state this cycle.
+        let stay: [f64; ALIVE] = std::array::from_fn(|i| (occ[i] * (1.0 - q[i]) - out[i]).max(0.0));
+        uninfected_step(
+            &mut uninfected,
+            &mut infections,
+            &occ,
+            &q,
+            &inf.monthly,
+            &stay,
+            &flow,
+        );
+
         let mut died: f64 = dying.iter().sum();
         let mut next = [
             first + total(&own_later),
@@ -493,6 +572,7 @@ pub(crate) fn run_arm(
             let rest: f64 = next[..ALIVE].iter().sum();
             died += rest;
             next = [0.0, 0.0, 0.0, 0.0, (next[DEAD] + rest).min(1.0)];
+            uninfected = [[0.0; ALIVE]; 2];
         }
 
         // Half-cycle correction: each state's person-time in this cycle is the mean of its
@@ -505,6 +585,9 @@ pub(crate) fn run_arm(
             tally.pt_qaly[i] += both * disc_q;
         }
         tally.deaths_cost += died * disc_c;
+        for (d, u) in uninfected.iter().enumerate() {
+            tally.uninfected_cost[d] += (uninfected_before[d] + u.iter().sum::<f64>()) * disc_c;
+        }
 
         occ = next;
         observe(&occ);
@@ -528,6 +611,16 @@ pub(crate) fn run_arm(
             }
         }
         c[Category::LivesLost as usize] = t.deaths_cost * s.get(P::Vsl);
+        // Care of infections acquired after entry, per infected person-year: of those
+        // uninfected at entry (a share 1 - prevalence of every state's person-time, since
+        // infection changes no transition), those no longer uninfected.
+        let alive: f64 = t.pt_cost.iter().sum();
+        c[Category::Infections as usize] = (0..2)
+            .map(|d| {
+                let infected = ((1.0 - inf.prevalence[d]) * alive - t.uninfected_cost[d]).max(0.0);
+                infected * inf.cost_year[d]
+            })
+            .sum();
         Costs(c)
     };
     let qalys_of = |t: &Tally| {
@@ -557,6 +650,6 @@ pub(crate) fn run_arm(
         retained_12m,
         offences: prof.offences.as_ref().map(events),
         overdoses: events(&prof.overdoses),
-        infections: events(&prof.infections),
+        infections,
     }
 }

@@ -55,16 +55,15 @@ pub fn relevant(s: &Scenario, p: P) -> bool {
         P::ReentryOwnShare => used.iter().flatten().any(|t| *t != mmt),
         P::CrimeYearJustice | P::CrimeYearVictims | P::CrimeYearIntangible => per_year,
         P::CrimePropertyRate
-        | P::CrimeRobberyRate
-        | P::CrimeAssaultRate
+        | P::CrimeViolentRate
+        | P::CrimeRobberyShare
         | P::CrimeDrugSaleRate
-        | P::CrimePropertyCost
-        | P::CrimeRobberyCost
-        | P::CrimeAssaultCost
-        | P::CrimeVictimShare
-        | P::CrimePropertyIntangible
-        | P::CrimeRobberyIntangible
-        | P::CrimeAssaultIntangible
+        | P::CrimePropertyVictimTangible
+        | P::CrimePropertyVictimIntangible
+        | P::CrimeRobberyVictimTangible
+        | P::CrimeRobberyVictimIntangible
+        | P::CrimeAssaultVictimTangible
+        | P::CrimeAssaultVictimIntangible
         | P::PoliceViolent
         | P::PoliceProperty
         | P::CourtsProperty

@@ -1,6 +1,7 @@
 //! Unit costs: what a patient-year of each treatment costs, and what one person-year in each
-//! living state costs and yields (crime, health care, overdoses, infections, productivity,
-//! quality of life). Per-year rates only; the cohort engine multiplies them by person-time.
+//! living state costs and yields (crime, prison time, health care, overdoses, productivity,
+//! quality of life), and the infection rates of the uninfected. Per-year rates only; the
+//! cohort engine multiplies them by person-time and follows who is still uninfected.
 
 use super::outcome::{Category, ABST, ALIVE, MMT, NCAT, OWN, STREET};
 use crate::arms::{self, Treatment};
@@ -9,7 +10,7 @@ use crate::scenario::{Arm, CostInput, CrimeInput, Scenario};
 
 /// What one person-year in each living state costs and yields.
 pub(crate) struct StateProfile {
-    /// Annual cost per category.
+    /// Annual cost per category (infections apart: see [`Infections`]).
     pub costs: [[f64; NCAT]; ALIVE],
     /// Annual utility.
     pub utility: [f64; ALIVE],
@@ -17,8 +18,19 @@ pub(crate) struct StateProfile {
     pub offences: Option<[f64; ALIVE]>,
     /// Non-fatal overdoses per person-year.
     pub overdoses: [f64; ALIVE],
-    /// New HIV and hepatitis C infections per person-year.
-    pub infections: [f64; ALIVE],
+    /// HIV and hepatitis C.
+    pub infections: Infections,
+}
+
+/// The two infections the model follows, HIV (index 0) and hepatitis C (index 1): who is
+/// infected at entry, how fast the uninfected are infected in each state, what care costs.
+pub(crate) struct Infections {
+    /// Share infected at entry.
+    pub prevalence: [f64; 2],
+    /// Monthly probability that an uninfected person in each living state is infected.
+    pub monthly: [[f64; ALIVE]; 2],
+    /// Cost of care per person-year lived with an infection acquired after entry.
+    pub cost_year: [f64; 2],
 }
 
 /// Annual cost of a patient-year in the arm's treatment (0 for no treatment).
@@ -45,82 +57,134 @@ pub(crate) fn cost_of(s: &Scenario, t: &Treatment) -> f64 {
     }
 }
 
-/// Crime costs of one person-year at offending level `rr` (1 = street use), by category.
+/// Crime costs of one person-year at offending level `rr` (1 = street use), by category;
+/// returns the offences committed (`None` when crime is entered per year) and the share of
+/// the person-year spent in the community rather than in prison or jail.
 ///
 /// # Formula
 ///
-/// For each offence type o with street rate r_o: victim cost = r_o x rr x price_o x victim
-/// share, split tangible/intangible by the type's intangible share; police and courts =
-/// r_o x rr x reporting share x cost per reported crime; prison = r_o x rr x months / 12 x cost
-/// per inmate-year. Drug sales carry no victim cost and use the detection share.
+/// For each offence type o with street rate r_o, the offences of a year in the community
+/// `n_o = r_o x rr`, the share reported (detected, for drug sales) `k_o` and the months of
+/// prison per reported offence `m_o`: prison-years per community-year `p = sum n_o k_o m_o / 12`,
+/// community share `c = 1 / (1 + p)`. Per person-year: offences `c n_o`; victims' tangible and
+/// intangible costs `c n_o x` the type's prices (none for drug sales); police and courts
+/// `c n_o k_o x` cost per reported offence; prison `c p x` cost per inmate-year.
 ///
 /// Per-year input: justice = `crime.year.justice` x rr; victims = `crime.year.victims` x rr,
-/// split by `crime.year.intangible_share`. Offences are then not counted (returns `None`).
-pub(crate) fn crime_costs(s: &Scenario, rr: f64, out: &mut [f64; NCAT]) -> Option<f64> {
+/// split by `crime.year.intangible_share`; offences not counted, community share 1.
+pub(crate) fn crime_costs(s: &Scenario, rr: f64, out: &mut [f64; NCAT]) -> (Option<f64>, f64) {
     if s.settings.crime_input == CrimeInput::PerYear {
         out[Category::JusticeTotal as usize] += s.get(P::CrimeYearJustice) * rr;
         let victims = s.get(P::CrimeYearVictims) * rr;
         out[Category::VictimIntangible as usize] += victims * s.get(P::CrimeYearIntangible);
         out[Category::VictimTangible as usize] += victims * (1.0 - s.get(P::CrimeYearIntangible));
-        return None;
+        return (None, 1.0);
     }
-    struct Offence {
-        rate: P,
-        price: Option<(P, P)>,
-        report: P,
-        police: P,
-        courts: P,
-        prison: P,
-    }
-    let offences = [
-        Offence {
-            rate: P::CrimePropertyRate,
-            price: Some((P::CrimePropertyCost, P::CrimePropertyIntangible)),
-            report: P::ReportProperty,
-            police: P::PoliceProperty,
-            courts: P::CourtsProperty,
-            prison: P::PrisonProperty,
-        },
-        Offence {
-            rate: P::CrimeRobberyRate,
-            price: Some((P::CrimeRobberyCost, P::CrimeRobberyIntangible)),
-            report: P::ReportViolent,
-            police: P::PoliceViolent,
-            courts: P::CourtsRobbery,
-            prison: P::PrisonRobbery,
-        },
-        Offence {
-            rate: P::CrimeAssaultRate,
-            price: Some((P::CrimeAssaultCost, P::CrimeAssaultIntangible)),
-            report: P::ReportViolent,
-            police: P::PoliceViolent,
-            courts: P::CourtsAssault,
-            prison: P::PrisonAssault,
-        },
-        Offence {
-            rate: P::CrimeDrugSaleRate,
-            price: None,
-            report: P::DetectDrugSale,
-            police: P::PoliceProperty,
-            courts: P::CourtsProperty,
-            prison: P::PrisonDrugSale,
-        },
-    ];
+    let community = 1.0 / (1.0 + prison_years_per_community_year(s, rr));
     let mut count = 0.0;
-    for o in &offences {
-        let n = s.get(o.rate) * rr;
+    for o in &OFFENCES {
+        let n = o.rate.street(s) * rr * community;
         count += n;
-        if let Some((price, intangible)) = o.price {
-            let victim = n * s.get(price) * s.get(P::CrimeVictimShare);
-            out[Category::VictimIntangible as usize] += victim * s.get(intangible);
-            out[Category::VictimTangible as usize] += victim * (1.0 - s.get(intangible));
+        if let Some((tangible, intangible)) = o.victims {
+            out[Category::VictimTangible as usize] += n * s.get(tangible);
+            out[Category::VictimIntangible as usize] += n * s.get(intangible);
         }
         out[Category::Police as usize] += n * s.get(o.report) * s.get(o.police);
         out[Category::Courts as usize] += n * s.get(o.report) * s.get(o.courts);
-        out[Category::Prison as usize] += n * s.get(o.prison) / 12.0 * s.get(P::PrisonCostYear);
     }
-    Some(count)
+    out[Category::Prison as usize] += (1.0 - community) * s.get(P::PrisonCostYear);
+    (Some(count), community)
 }
+
+/// Prison-years that a year in the community at offending level `rr` leads to:
+/// `sum_o r_o x rr x k_o x m_o / 12`.
+fn prison_years_per_community_year(s: &Scenario, rr: f64) -> f64 {
+    OFFENCES
+        .iter()
+        .map(|o| o.rate.street(s) * rr * s.get(o.report) * s.get(o.prison_months) / 12.0)
+        .sum()
+}
+
+/// One offence type and the inputs that price it.
+struct Offence {
+    /// Offences per person-year of street use.
+    rate: Rate,
+    /// Victims' tangible and intangible cost per offence; none for drug sales.
+    victims: Option<(P, P)>,
+    /// Share reported to police (detected, for drug sales).
+    report: P,
+    /// Police cost per reported offence.
+    police: P,
+    /// Court cost per reported offence.
+    courts: P,
+    /// Months of prison or jail per reported offence.
+    prison_months: P,
+}
+
+/// Where an offence type's street rate comes from.
+enum Rate {
+    /// Its own input.
+    Own(P),
+    /// `crime.violent.rate x crime.violent.robbery_share`.
+    Robbery,
+    /// `crime.violent.rate x (1 - crime.violent.robbery_share)`.
+    Assault,
+}
+
+impl Rate {
+    fn street(&self, s: &Scenario) -> f64 {
+        let violent = || s.get(P::CrimeViolentRate);
+        match self {
+            Rate::Own(p) => s.get(*p),
+            Rate::Robbery => violent() * s.get(P::CrimeRobberyShare),
+            Rate::Assault => violent() * (1.0 - s.get(P::CrimeRobberyShare)),
+        }
+    }
+}
+
+const OFFENCES: [Offence; 4] = [
+    Offence {
+        rate: Rate::Own(P::CrimePropertyRate),
+        victims: Some((
+            P::CrimePropertyVictimTangible,
+            P::CrimePropertyVictimIntangible,
+        )),
+        report: P::ReportProperty,
+        police: P::PoliceProperty,
+        courts: P::CourtsProperty,
+        prison_months: P::PrisonProperty,
+    },
+    Offence {
+        rate: Rate::Robbery,
+        victims: Some((
+            P::CrimeRobberyVictimTangible,
+            P::CrimeRobberyVictimIntangible,
+        )),
+        report: P::ReportViolent,
+        police: P::PoliceViolent,
+        courts: P::CourtsRobbery,
+        prison_months: P::PrisonRobbery,
+    },
+    Offence {
+        rate: Rate::Assault,
+        victims: Some((
+            P::CrimeAssaultVictimTangible,
+            P::CrimeAssaultVictimIntangible,
+        )),
+        report: P::ReportViolent,
+        police: P::PoliceViolent,
+        courts: P::CourtsAssault,
+        prison_months: P::PrisonAssault,
+    },
+    Offence {
+        rate: Rate::Own(P::CrimeDrugSaleRate),
+        victims: None,
+        report: P::DetectDrugSale,
+        police: P::PoliceProperty,
+        courts: P::CourtsProperty,
+        prison_months: P::PrisonDrugSale,
+    },
+];
 
 /// Per-state rates for one arm: row `OWN` takes the arm's treatment (street use for no
 /// treatment), `MMT` methadone, then street use and abstinence.
@@ -141,14 +205,6 @@ pub(crate) fn profile(s: &Scenario, arm: Arm) -> StateProfile {
     // Abstinence is assumed to need no more care than methadone treatment.
     care_rr[ABST] = s.get(mmt.care_rr);
     let od_rr = overdose_rr(s, arm);
-    // Infections: the treatment multiplier in every state but street use.
-    let inf_rr = s.get(P::InfectionRrTreatment);
-    let inf_state_rr = [
-        if own.is_some() { inf_rr } else { 1.0 },
-        inf_rr,
-        1.0,
-        inf_rr,
-    ];
     let treat = [
         own.map_or(0.0, |t| cost_of(s, t)),
         cost_of(s, mmt),
@@ -166,29 +222,54 @@ pub(crate) fn profile(s: &Scenario, arm: Arm) -> StateProfile {
     let mut costs = [[0.0; NCAT]; ALIVE];
     let mut offences = Some([0.0; ALIVE]);
     let mut overdoses = [0.0; ALIVE];
-    let mut infections = [0.0; ALIVE];
     for i in 0..ALIVE {
         let c = &mut costs[i];
         c[Category::Treatment as usize] = treat[i];
         overdoses[i] = s.get(P::OverdoseStreet) * od_rr[i];
         c[Category::Overdose as usize] = overdoses[i] * s.get(P::OverdoseCost);
-        c[Category::HospitalCare as usize] = s.get(P::HealthCareStreet) * care_rr[i];
-        let hiv = s.get(P::HivStreet) / 100.0 * inf_state_rr[i];
-        let hcv = s.get(P::HcvStreet) / 100.0 * inf_state_rr[i];
-        infections[i] = hiv + hcv;
-        c[Category::Infections as usize] = hiv * s.get(P::HivCost) + hcv * s.get(P::HcvCost);
-        match (crime_costs(s, crime_rr[i], c), offences.as_mut()) {
+        let (n, community) = crime_costs(s, crime_rr[i], c);
+        match (n, offences.as_mut()) {
             (Some(n), Some(o)) => o[i] = n,
             _ => offences = None,
         }
-        c[Category::Productivity as usize] = -gain[i] * s.get(P::ProductivityGain);
+        // Time in prison is time out of community care and out of work.
+        c[Category::HospitalCare as usize] = community * s.get(P::HealthCareStreet) * care_rr[i];
+        c[Category::Productivity as usize] = -community * gain[i] * s.get(P::ProductivityGain);
     }
     StateProfile {
         costs,
         utility,
         offences,
         overdoses,
-        infections,
+        infections: infections(s, arm),
+    }
+}
+
+/// HIV and hepatitis C inputs for one arm.
+///
+/// # Formula
+///
+/// Incidence per uninfected person-year in state s: `incidence_street / 100 x rr_s`, with
+/// `rr_s` = 1 in street use, `health.infection.rr_treatment` in any treatment (and in the own
+/// row of an arm with a treatment), `health.infection.rr_abstinent` in abstinence; monthly
+/// probability `1 - exp(-rate / 12)`.
+pub(crate) fn infections(s: &Scenario, arm: Arm) -> Infections {
+    let treated = s.get(P::InfectionRrTreatment);
+    let rr = [
+        if arm.treatment().is_some() {
+            treated
+        } else {
+            1.0
+        },
+        treated,
+        1.0,
+        s.get(P::InfectionRrAbstinent),
+    ];
+    let monthly = |incidence: P| rr.map(|r| -(-s.get(incidence) / 100.0 * r / 12.0).exp_m1());
+    Infections {
+        prevalence: [s.get(P::HivPrevalence), s.get(P::HcvPrevalence)],
+        monthly: [monthly(P::HivIncidence), monthly(P::HcvIncidence)],
+        cost_year: [s.get(P::HivCostYear), s.get(P::HcvCostYear)],
     }
 }
 
@@ -199,7 +280,7 @@ pub(crate) fn overdose_rr(s: &Scenario, arm: Arm) -> [f64; ALIVE] {
         t.map_or(1.0, |t| s.get(t.overdose_rr)),
         s.get(arms::methadone().overdose_rr),
         1.0,
-        s.get(P::OverdoseRrTreatment),
+        s.get(P::OverdoseRrAbstinent),
     ]
 }
 

@@ -310,7 +310,7 @@ test("a damaged or foreign scenario file is refused with a reason and changes no
 test("the printed brief fits on two pages and carries the method, the permalink and the sources", async () => {
   // A heavy case: another treatment, another perspective, many inputs changed.
   const changes = ["hdm.retention_12m=0.7", "crime.rr.injectable=0.3", "mmt.cost_year=3000", "hdm.cost_year=25000",
-    "health.overdose.cost=9000", "crime.property.rate=20", "crime.robbery.rate=1", "crime.assault.rate=1",
+    "health.overdose.cost=9000", "crime.property.rate=20", "crime.violent.rate=1", "crime.violent.robbery_share=0.5",
     "mort.smr.street=12", "health.utility.street=0.6", "econ.discount_costs=0.05", "cohort.horizon_years=20",
     "programme.slots=250", "crime.prison.cost_year=50000"].map((c) => `&x.${c}`).join("");
   for (const query of ["", `?v=1&preset=nosyk2012&arms=hydromorphone.methadone&perspective=government${changes}`]) {

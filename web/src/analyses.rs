@@ -94,6 +94,9 @@ pub fn sensitivity(props: &ScenarioProps) -> Html {
             <summary><h3>{ "Which assumptions matter most?" }</h3></summary>
             if let Some(t) = t.as_ref() {
                 <p>{ format!("Each assumption at the low and the high end of its plausible range, the others as set. Blue: at the low end; orange: at the high end. The red line is zero: {} of them can flip the result on their own.", t.bars.iter().filter(|b| b.flips).count()) }</p>
+                if let Some(share) = t.assumption_share() {
+                    <p id="assumption-share">{ format!("{} of the total swing comes from inputs with no published figure (graded “assumption”); {} of the ten widest bars are assumptions. The evidence column says what each default rests on.", format::percent(share), t.assumptions_in_top(10)) }</p>
+                }
                 <figure class="chart">
                     <canvas ref={canvas} width="720" height="520" id="tornado-canvas" role="img"
                         aria-label="Tornado chart of net benefit against each assumption's range; the table below has the numbers." />
@@ -102,14 +105,14 @@ pub fn sensitivity(props: &ScenarioProps) -> Html {
                         <summary>{ "Data table" }</summary>
                         <table id="tornado-table">
                             <thead><tr><th scope="col">{ "Assumption" }</th><th scope="col">{ "Low" }</th><th scope="col">{ "High" }</th>
-                                <th scope="col">{ "Net benefit at low" }</th><th scope="col">{ "Net benefit at high" }</th><th scope="col">{ "Can flip the result" }</th></tr></thead>
+                                <th scope="col">{ "Net benefit at low" }</th><th scope="col">{ "Net benefit at high" }</th><th scope="col">{ "Can flip the result" }</th><th scope="col">{ "Evidence" }</th></tr></thead>
                             <tbody>
                             { for t.bars.iter().map(|b| html! {
                                 <tr><th scope="row">{ label_of(b.param) }</th>
                                     <td>{ format::number(b.low) }</td><td>{ format::number(b.high) }</td>
                                     <td>{ b.at_low.map_or("—".into(), |v| format::money(v, cur)) }</td>
                                     <td>{ b.at_high.map_or("—".into(), |v| format::money(v, cur)) }</td>
-                                    <td>{ if b.flips { "yes" } else { "" } }</td></tr>
+                                    <td>{ if b.flips { "yes" } else { "" } }</td><td>{ b.grade.label() }</td></tr>
                             }) }
                             </tbody>
                         </table>

@@ -250,6 +250,7 @@ pub fn number_input(props: &InputProps) -> Html {
             <label for={format!("{id}-num")}>{ def.label }
                 <span class="unit">{ format!(" ({})", def.unit.text(props.basis.economy.currency())) }</span>
                 if def.origin.is_assumption() { <span class="tag" title="No published figure: a labelled assumption">{ "assumption" }</span> }
+                else { <span class="tag grade" title="Evidence behind the default">{ def.origin.grade().label() }</span> }
             </label>
             <div class="controls">
                 <input type="range" id={format!("{id}-range")} aria-label={format!("{} slider", def.label)}
@@ -298,9 +299,9 @@ pub fn source_note(props: &SourceProps) -> Html {
         }
     });
     let kind = if def.origin.is_assumption() {
-        "Assumption"
+        "Assumption".to_string()
     } else {
-        "Source"
+        format!("Source ({})", def.origin.grade().label())
     };
     let (text, ids) = (def.origin.explanation(), def.origin.source_ids());
     html! {
