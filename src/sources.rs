@@ -444,6 +444,17 @@ pub const SOURCES: &[Source] = &[
     ),
 ];
 
+impl Source {
+    /// The citation without its venue: authors, year and title, for lists that must be short
+    /// (the printed brief). The whole citation when it has no title sentence to cut after.
+    pub fn short(&self) -> &'static str {
+        let c = self.citation;
+        c.find("). ")
+            .and_then(|year| c[year + 3..].find(". ").map(|t| &c[..year + 3 + t + 1]))
+            .unwrap_or(c)
+    }
+}
+
 /// The source with this id, if there is one.
 pub fn source(id: &str) -> Option<&'static Source> {
     SOURCES.iter().find(|s| s.id == id)

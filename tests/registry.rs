@@ -132,3 +132,16 @@ fn the_default_scenario_converts_every_money_default_to_us_2024() {
     let expected = 19_020.0 * 125.8 / 92.3 / 0.700862;
     assert!((dam - expected).abs() < 1e-6, "{dam} vs {expected}");
 }
+
+#[test]
+fn a_short_citation_keeps_authors_year_and_title() {
+    let s = source("coid2000").unwrap();
+    assert_eq!(
+        s.short(),
+        "Coid J, et al. (2000). Opiates, criminal behaviour, and methadone treatment."
+    );
+    for src in hatcalc::sources::SOURCES {
+        assert!(src.citation.starts_with(src.short()), "{}", src.id);
+        assert!(src.short().len() > 10, "{}", src.id);
+    }
+}

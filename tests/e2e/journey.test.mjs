@@ -216,9 +216,8 @@ test("screenshots at phone and laptop widths", async () => {
 
 test("two assumptions at once: the heat map and its frontier", async () => {
   const { page, context, errors } = await open();
-  await page.selectOption("#perspective", "government");
   await page.click("#two-way > summary");
-  await page.selectOption("#two-way-y", "crime.property.rate");
+  await page.selectOption("#two-way-y", "crime.violent.rate");
   await page.waitForSelector("#two-way-canvas");
   await page.click("#two-way figure details > summary");
   await page.waitForSelector("#two-way-table");

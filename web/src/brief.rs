@@ -29,8 +29,10 @@ the comparator and is followed month by month to the horizon (at most age 100): 
 (Weibull episodes; 12-month retention as the trials report it, deaths counted as not retained), \
 on the street, abstinent, or back in treatment in later episodes, or dead (the national life \
 table by age and sex times each state's ratio, plus overdoses that treatment reduces). Each \
-person-month carries treatment, health (overdoses, other care, HIV and hepatitis C), crime \
-(police, courts, prison, victims) and productivity costs, and a quality of life. Amounts are \
+person-month carries treatment, health (overdoses, other care, and care of HIV and hepatitis C \
+for those infected after entry), crime (offences priced for victims from their cost \
+components; police, courts, and the prison time offending leads to) and productivity costs, \
+and a quality of life. Amounts are \
 converted to one currency and price year with consumer price indices and purchasing-power \
 parities, discounted, and compared under the perspective chosen. Every equation: docs/model.md.";
 
@@ -76,7 +78,7 @@ pub fn print_brief(props: &BriefProps) -> Html {
             <p class="link"><strong>{ "Permalink (reproduces every input): " }</strong>{ props.permalink.clone() }</p>
             <h3>{ "Sources" }</h3>
             <ol class="sources">{ for ids.iter().filter_map(|id| source(id)).map(|src| html! {
-                <li>{ src.citation }</li>
+                <li>{ src.short() }</li>
             }) }</ol>
         </section>
     }
