@@ -184,8 +184,13 @@ async fn every_input_shows_its_source_or_says_it_is_an_assumption() {
         "conversion: {cited}"
     );
     // Its evidence grade, beside the label and in the source note.
-    assert!(text(&root, "#dam-cost_year-field label").contains("published model or official statistic"));
-    assert!(cited.starts_with("Source (published model or official statistic)"), "{cited}");
+    assert!(
+        text(&root, "#dam-cost_year-field label").contains("published model or official statistic")
+    );
+    assert!(
+        cited.starts_with("Source (published model or official statistic)"),
+        "{cited}"
+    );
     // An assumption says so, with its reasoning.
     let assumed = text(&root, "#crime-violent-robbery_share-field details.source");
     assert!(assumed.starts_with("Assumption"), "{assumed}");
