@@ -293,7 +293,15 @@ pub const FILE_FORMAT: &str = "hatcalc-scenario";
 /// The scenario file version this calculator writes and reads.
 pub const FILE_VERSION: u32 = 1;
 /// Settings a scenario file may carry (the permalink's keys).
-const FILE_SETTINGS: [&str; 6] = ["arms", "perspective", "cost", "crime", "intangible", "vsl"];
+const FILE_SETTINGS: [&str; 7] = [
+    "arms",
+    "perspective",
+    "cost",
+    "crime",
+    "intangible",
+    "vsl",
+    "money",
+];
 
 /// A scenario as a JSON file: every setting and every input written out, with labels and
 /// units for a human reader. Reading uses only `format`, `version`, `preset`, `seed`,

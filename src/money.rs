@@ -22,25 +22,62 @@ pub enum Economy {
     GB,
     /// Canada, Canadian dollar.
     CA,
+    /// Switzerland, Swiss franc.
+    CH,
+    /// Denmark, Danish krone.
+    DK,
+    /// Australia, Australian dollar.
+    AU,
+    /// Belgium, euro.
+    BE,
+    /// Spain, euro.
+    ES,
+    /// Austria, euro.
+    AT,
+    /// France, euro.
+    FR,
+    /// Ireland, euro.
+    IE,
+    /// Norway, Norwegian krone.
+    NO,
 }
 
 impl Economy {
     /// Every economy the converter has tables for.
-    pub const ALL: [Economy; 5] = [
+    pub const ALL: [Economy; 14] = [
         Economy::US,
         Economy::DE,
         Economy::NL,
         Economy::GB,
         Economy::CA,
+        Economy::CH,
+        Economy::DK,
+        Economy::AU,
+        Economy::BE,
+        Economy::ES,
+        Economy::AT,
+        Economy::FR,
+        Economy::IE,
+        Economy::NO,
     ];
 
     /// ISO 4217 currency code.
     pub fn currency(self) -> &'static str {
         match self {
             Economy::US => "USD",
-            Economy::DE | Economy::NL => "EUR",
+            Economy::DE
+            | Economy::NL
+            | Economy::BE
+            | Economy::ES
+            | Economy::AT
+            | Economy::FR
+            | Economy::IE => "EUR",
             Economy::GB => "GBP",
             Economy::CA => "CAD",
+            Economy::CH => "CHF",
+            Economy::DK => "DKK",
+            Economy::AU => "AUD",
+            Economy::NO => "NOK",
         }
     }
 
@@ -52,6 +89,15 @@ impl Economy {
             Economy::NL => "Netherlands",
             Economy::GB => "United Kingdom",
             Economy::CA => "Canada",
+            Economy::CH => "Switzerland",
+            Economy::DK => "Denmark",
+            Economy::AU => "Australia",
+            Economy::BE => "Belgium",
+            Economy::ES => "Spain",
+            Economy::AT => "Austria",
+            Economy::FR => "France",
+            Economy::IE => "Ireland",
+            Economy::NO => "Norway",
         }
     }
 
@@ -63,6 +109,15 @@ impl Economy {
             Economy::NL => "NL",
             Economy::GB => "GB",
             Economy::CA => "CA",
+            Economy::CH => "CH",
+            Economy::DK => "DK",
+            Economy::AU => "AU",
+            Economy::BE => "BE",
+            Economy::ES => "ES",
+            Economy::AT => "AT",
+            Economy::FR => "FR",
+            Economy::IE => "IE",
+            Economy::NO => "NO",
         }
     }
 
@@ -80,6 +135,15 @@ impl Economy {
             Economy::NL => &NL_CPI,
             Economy::GB => &GB_CPI,
             Economy::CA => &CA_CPI,
+            Economy::CH => &CH_CPI,
+            Economy::DK => &DK_CPI,
+            Economy::AU => &AU_CPI,
+            Economy::BE => &BE_CPI,
+            Economy::ES => &ES_CPI,
+            Economy::AT => &AT_CPI,
+            Economy::FR => &FR_CPI,
+            Economy::IE => &IE_CPI,
+            Economy::NO => &NO_CPI,
         }
     }
 
@@ -110,6 +174,17 @@ impl Economy {
     pub fn cpi_source(self) -> &'static str {
         self.cpi_table().source
     }
+
+    /// The first and last years of this economy's price index: the price years money can
+    /// be expressed in.
+    pub fn years(self) -> (u16, u16) {
+        let t = self.cpi_table();
+        let n = u16::try_from(t.values.len()).unwrap_or(u16::MAX);
+        (
+            t.first_year,
+            t.first_year.saturating_add(n.saturating_sub(1)),
+        )
+    }
 }
 
 impl fmt::Display for Economy {
@@ -137,6 +212,23 @@ impl PriceBasis {
     /// Build a basis.
     pub const fn new(economy: Economy, year: u16) -> Self {
         PriceBasis { economy, year }
+    }
+
+    /// The basis as a permalink writes it: economy code and year, `CH.2024`.
+    pub fn id(self) -> String {
+        format!("{}.{}", self.economy.code(), self.year)
+    }
+
+    /// Read [`PriceBasis::id`]'s form; `None` for an unknown economy or a year outside its
+    /// price index.
+    pub fn from_id(text: &str) -> Option<PriceBasis> {
+        let (code, year) = text.split_once('.')?;
+        let economy = Economy::from_code(code)?;
+        let year: u16 = year.parse().ok()?;
+        let (first, last) = economy.years();
+        (first..=last)
+            .contains(&year)
+            .then_some(PriceBasis { economy, year })
     }
 }
 
@@ -309,14 +401,412 @@ static CA_CPI: CpiTable = CpiTable {
     ],
 };
 
+/// Switzerland: World Bank WDI FP.CPI.TOTL (2010 = 100), annual averages 1990-2024.
+static CH_CPI: CpiTable = CpiTable {
+    first_year: 1990,
+    source: "wdi_cpi",
+    values: &[
+        75.7072261056968,
+        80.1433641788009,
+        83.3787760002361,
+        86.1241237580079,
+        86.8580020534487,
+        88.4212964937199,
+        89.1389538564488,
+        89.6026773559716,
+        89.6187506765555,
+        90.3414760556727,
+        91.7494743368115,
+        92.656895290517,
+        93.252411818155,
+        93.8476167201897,
+        94.6011274286295,
+        95.7098093179335,
+        96.723863632636,
+        97.4322214313128,
+        99.7959672366681,
+        99.316465640817,
+        100.0,
+        100.231349207651,
+        99.5371949759392,
+        99.3208776033038,
+        99.3077647259499,
+        98.1717745930005,
+        97.7451017375587,
+        98.2668532046593,
+        99.1869606006829,
+        99.5468963730059,
+        98.8243104053428,
+        99.3992842451935,
+        102.21728177187,
+        104.400030506506,
+        105.509114228825,
+    ],
+};
+
+/// Denmark: World Bank WDI FP.CPI.TOTL (2010 = 100), annual averages 1990-2024.
+static DK_CPI: CpiTable = CpiTable {
+    first_year: 1990,
+    source: "wdi_cpi",
+    values: &[
+        66.1125158467994,
+        67.6960119632176,
+        69.1149504508526,
+        69.9843174716543,
+        71.3784153200607,
+        72.8656619944648,
+        74.415003124721,
+        76.0388626015535,
+        77.4422747968931,
+        79.376624408535,
+        81.6811516828855,
+        83.5907508258191,
+        85.6173555932506,
+        87.3939826801179,
+        88.4028211766807,
+        90.0098205517365,
+        91.7418087670744,
+        93.295241496295,
+        96.482456923489,
+        97.741273100616,
+        100.0,
+        102.758682260513,
+        105.222747968931,
+        106.053030979377,
+        106.65119185787,
+        107.133291670387,
+        107.401124899563,
+        108.633157753772,
+        109.517007410053,
+        110.347290420498,
+        110.811534684403,
+        112.864922774752,
+        121.55164717436,
+        125.569145611999,
+        127.292206053031,
+    ],
+};
+
+/// Australia: World Bank WDI FP.CPI.TOTL (2010 = 100), annual averages 1990-2024.
+static AU_CPI: CpiTable = CpiTable {
+    first_year: 1990,
+    source: "wdi_cpi",
+    values: &[
+        59.7814776274714,
+        61.6805411030177,
+        62.3048907388137,
+        63.3975026014568,
+        64.6462018730489,
+        67.6378772112383,
+        69.4068678459938,
+        69.5629552549428,
+        70.1612903225807,
+        71.2018730489074,
+        74.375650364204,
+        77.6534859521332,
+        79.9687825182102,
+        82.1540062434964,
+        84.0790842872008,
+        86.3423517169615,
+        89.4120707596254,
+        91.4932362122789,
+        95.4734651404787,
+        97.1644120707596,
+        100.0,
+        103.303850156087,
+        105.124869927159,
+        107.700312174818,
+        110.379812695109,
+        112.044745057232,
+        113.475546305931,
+        115.686784599376,
+        117.89802289282,
+        119.797086368366,
+        120.811654526535,
+        124.271592091571,
+        132.466181061394,
+        139.880332986472,
+        144.302809573361,
+    ],
+};
+
+/// Belgium: World Bank WDI FP.CPI.TOTL (2010 = 100), annual averages 1990-2024.
+static BE_CPI: CpiTable = CpiTable {
+    first_year: 1990,
+    source: "wdi_cpi",
+    values: &[
+        66.4424441972296,
+        68.5787752099333,
+        70.2438374721883,
+        72.1786523002943,
+        73.8947292399339,
+        74.9794794731931,
+        76.536819062657,
+        77.782961314864,
+        78.521316299433,
+        79.4014210866288,
+        81.4218043493863,
+        83.4323189549989,
+        84.8049594487906,
+        86.1524797243953,
+        87.959341132563,
+        90.4058709538505,
+        92.025227876265,
+        93.7028995908993,
+        97.9096389865786,
+        97.8576042489055,
+        100.0,
+        103.532082107227,
+        106.47204478576,
+        107.657180793799,
+        108.02321825881,
+        108.629692097897,
+        110.773882150291,
+        113.128902605325,
+        115.451625636977,
+        117.110457187971,
+        117.978001866073,
+        120.856958300438,
+        132.456219048303,
+        137.819385631235,
+        142.15172611785,
+    ],
+};
+
+/// Spain: World Bank WDI FP.CPI.TOTL (2010 = 100), annual averages 1990-2024.
+static ES_CPI: CpiTable = CpiTable {
+    first_year: 1990,
+    source: "wdi_cpi",
+    values: &[
+        51.8743670462093,
+        54.952702709123,
+        58.2083927605955,
+        60.8679759826759,
+        63.7399789245035,
+        66.7190602114961,
+        69.0934885457812,
+        70.455372303681,
+        71.7477563338138,
+        73.405379287671,
+        75.925764461848,
+        78.6513734705299,
+        81.0625546960444,
+        83.5259552625553,
+        86.0645168646731,
+        88.9638704417587,
+        92.09146271357,
+        94.6578652555523,
+        98.5154982815584,
+        98.2319577881941,
+        100.0,
+        103.196101888338,
+        105.720410449569,
+        107.209568161367,
+        107.047558596627,
+        106.511929320121,
+        106.296138281102,
+        108.375371885592,
+        110.190639172868,
+        110.961443623997,
+        110.603312216661,
+        114.024422110457,
+        123.591728295232,
+        127.957434718697,
+        131.50720206156,
+    ],
+};
+
+/// Austria: World Bank WDI FP.CPI.TOTL (2010 = 100), annual averages 1990-2024.
+static AT_CPI: CpiTable = CpiTable {
+    first_year: 1990,
+    source: "wdi_cpi",
+    values: &[
+        65.7176910212227,
+        67.9109710079771,
+        70.6415677919718,
+        73.207117831008,
+        75.3692237067868,
+        77.0600314833087,
+        78.4940964432539,
+        79.5192125233052,
+        80.2527511738916,
+        80.7093843250227,
+        82.6019086974074,
+        84.7908599162324,
+        86.3258779282457,
+        87.4960715682982,
+        89.2995460030087,
+        91.3526656707508,
+        92.6695586626601,
+        94.6791492774124,
+        97.7239836933118,
+        98.2187688495277,
+        100.0,
+        103.286579148754,
+        105.853948467215,
+        107.971192747618,
+        109.70500693326,
+        110.688581802368,
+        111.675472068849,
+        113.999739176771,
+        116.277886952829,
+        118.057980056249,
+        119.689435836364,
+        123.00084356117,
+        133.513565675464,
+        143.946494832533,
+        148.175521565418,
+    ],
+};
+
+/// France: World Bank WDI FP.CPI.TOTL (2010 = 100), annual averages 1990-2024.
+static FR_CPI: CpiTable = CpiTable {
+    first_year: 1990,
+    source: "wdi_cpi",
+    values: &[
+        71.1881257808513,
+        73.4756902285804,
+        75.2124795438948,
+        76.7952981752274,
+        78.0666561086769,
+        79.4691090816308,
+        81.0448890531243,
+        82.0206232733287,
+        82.5546815886255,
+        82.998117158493,
+        84.3891323092083,
+        85.768709637685,
+        87.4183955374896,
+        89.2528462580725,
+        91.1647222368861,
+        92.7563391930176,
+        94.3101233525136,
+        95.7134561579475,
+        98.4057435464287,
+        98.4919671294585,
+        100.0,
+        102.11159795175,
+        104.107058016154,
+        105.006246810607,
+        105.539425293424,
+        105.579017755019,
+        105.772580900596,
+        106.864453008147,
+        108.842316422953,
+        110.04856675289,
+        110.572946910908,
+        112.388921149413,
+        118.258283622798,
+        124.027345193475,
+        126.506713121822,
+    ],
+};
+
+/// Ireland: World Bank WDI FP.CPI.TOTL (2010 = 100), annual averages 1990-2024.
+static IE_CPI: CpiTable = CpiTable {
+    first_year: 1990,
+    source: "wdi_cpi",
+    values: &[
+        60.9535664630293,
+        62.9106698967769,
+        64.8420265430799,
+        65.7948251527281,
+        67.3141605224352,
+        69.0137518432694,
+        70.2254571308195,
+        71.3081946492521,
+        73.0250684642933,
+        74.2152938698125,
+        78.3547503686539,
+        82.1571518854013,
+        85.9595534021488,
+        88.961449336423,
+        90.8995154834632,
+        93.1325047398357,
+        96.7979776701074,
+        101.527280387613,
+        105.624605013693,
+        100.926901200758,
+        100.0,
+        102.548978302086,
+        104.286918053508,
+        104.82409943122,
+        105.024225826838,
+        104.676637876554,
+        104.697703812935,
+        105.07689066779,
+        105.571940172741,
+        106.562039182642,
+        106.214451232357,
+        108.7002317253,
+        117.210870023173,
+        124.594480724668,
+        127.227722772277,
+    ],
+};
+
+/// Norway: World Bank WDI FP.CPI.TOTL (2010 = 100), annual averages 1990-2024.
+static NO_CPI: CpiTable = CpiTable {
+    first_year: 1990,
+    source: "wdi_cpi",
+    values: &[
+        65.0076916116188,
+        67.2427834585105,
+        68.8082526468193,
+        70.3827707899737,
+        71.3510089584653,
+        73.106506198534,
+        74.029499592797,
+        75.9297801103972,
+        77.6400325762374,
+        79.4769704099176,
+        81.9292371731065,
+        84.3905528911411,
+        85.4764274726269,
+        87.60293186137,
+        88.0010858745815,
+        89.349380146593,
+        91.4306397611076,
+        92.0821645099991,
+        95.5388652610623,
+        97.6382227852683,
+        100.0,
+        101.284951588092,
+        101.990770066057,
+        104.153470274183,
+        106.279974662926,
+        108.587458148584,
+        112.442312912858,
+        114.55071939191,
+        117.71785358791,
+        120.269658854402,
+        121.81703013302,
+        126.06098995566,
+        133.327300696769,
+        140.684100986336,
+        145.109039905891,
+    ],
+};
+
 /// Purchasing power parities for GDP, local currency per US (international) dollar:
-/// World Bank PA.NUS.PPP for 2024; OECD Key Tables (October 2013 edition) for Canada
-/// 2009-2012, where the US is 1 by definition.
+/// World Bank PA.NUS.PPP for 2024 (Germany, the Netherlands and the United Kingdom as
+/// published in 2025; the other European economies and Australia from the WDI release of
+/// 13 July 2026); OECD Key Tables (October 2013 edition) for Canada 2009-2012. The US is 1
+/// by definition.
 static PPP: &[(Economy, u16, f64)] = &[
     (Economy::US, 2024, 1.0),
     (Economy::DE, 2024, 0.700862),
     (Economy::NL, 2024, 0.731421),
     (Economy::GB, 2024, 0.664153),
+    (Economy::CH, 2024, 0.972889),
+    (Economy::DK, 2024, 6.050211),
+    (Economy::AU, 2024, 1.366527),
+    (Economy::BE, 2024, 0.704288),
+    (Economy::ES, 2024, 0.562107),
+    (Economy::AT, 2024, 0.710451),
+    (Economy::FR, 2024, 0.681239),
+    (Economy::IE, 2024, 0.740894),
+    (Economy::NO, 2024, 9.142143),
     (Economy::US, 2009, 1.0),
     (Economy::US, 2010, 1.0),
     (Economy::US, 2011, 1.0),
@@ -328,7 +818,7 @@ static PPP: &[(Economy, u16, f64)] = &[
 ];
 
 /// Source ids behind the purchasing power parities.
-pub const PPP_SOURCES: [&str; 2] = ["worldbank_ppp", "oecd_ppp_2013"];
+pub const PPP_SOURCES: [&str; 3] = ["worldbank_ppp", "wdi_ppp", "oecd_ppp_2013"];
 
 #[cfg(test)]
 mod tests {
@@ -354,6 +844,44 @@ mod tests {
         let via = conversion_factor(de, PriceBasis::US_2024).unwrap()
             * conversion_factor(PriceBasis::US_2024, ca).unwrap();
         assert!((direct - via).abs() < 1e-12);
+    }
+
+    #[test]
+    fn new_economies_convert_with_their_own_index_and_the_2024_parity() {
+        // CHF 2000 -> USD 2024: Swiss CPI 2024/2000, then CHF 0.972889 per international $.
+        let f = conversion_factor(PriceBasis::new(Economy::CH, 2000), PriceBasis::US_2024)
+            .unwrap_or(f64::NAN);
+        let expected = 105.509114228825 / 91.7494743368115 / 0.972889;
+        assert!((f - expected).abs() < 1e-12, "{f} vs {expected}");
+        // Euro to euro across countries still changes parity: Belgium and Spain differ.
+        let be_es = conversion_factor(
+            PriceBasis::new(Economy::BE, 2024),
+            PriceBasis::new(Economy::ES, 2024),
+        )
+        .unwrap_or(f64::NAN);
+        assert!((be_es - 0.562107 / 0.704288).abs() < 1e-12);
+        // DKK 2010 -> AUD 2010 goes through 2024 and back with each country's own index.
+        let f = conversion_factor(
+            PriceBasis::new(Economy::DK, 2010),
+            PriceBasis::new(Economy::AU, 2010),
+        )
+        .unwrap_or(f64::NAN);
+        let expected = 127.292206053031 / 100.0 * 1.366527 / 6.050211 * 100.0 / 144.302809573361;
+        assert!((f - expected).abs() < 1e-12, "{f} vs {expected}");
+    }
+
+    #[test]
+    fn a_basis_reads_back_from_its_id_and_only_within_the_index() {
+        for e in Economy::ALL {
+            let (first, last) = e.years();
+            assert_eq!((first, last), (1990, 2024), "{e:?}");
+            let b = PriceBasis::new(e, 2011);
+            assert_eq!(PriceBasis::from_id(&b.id()), Some(b));
+        }
+        assert_eq!(PriceBasis::from_id("CH.1989"), None);
+        assert_eq!(PriceBasis::from_id("CH.2025"), None);
+        assert_eq!(PriceBasis::from_id("XX.2024"), None);
+        assert_eq!(PriceBasis::from_id("CH"), None);
     }
 
     #[test]

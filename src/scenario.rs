@@ -273,17 +273,23 @@ impl Scenario {
         })
     }
 
-    /// The same scenario with every money value converted to `basis`.
+    /// The same scenario with every money value converted to `basis`. A money value at its
+    /// default stays at its default, converted from the source's own basis (conversion through
+    /// a third basis can differ from the direct one in the last digits, or more where the
+    /// economies' latest common parity year differs).
     pub fn rebased(&self, basis: PriceBasis) -> Result<Scenario, ScenarioError> {
         let k = conversion_factor(self.basis, basis)?;
         let mut out = Scenario::defaults(basis)?;
         out.settings = self.settings;
         for (i, def) in PARAMS.iter().enumerate() {
-            out.values[i] = if def.is_money() {
-                self.values[i] * k
-            } else {
-                self.values[i]
-            };
+            let at_default = self.values[i] == def.default * self.factors[i];
+            if !(def.is_money() && at_default) {
+                out.values[i] = if def.is_money() {
+                    self.values[i] * k
+                } else {
+                    self.values[i]
+                };
+            }
         }
         Ok(out)
     }

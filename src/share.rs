@@ -5,13 +5,16 @@
 //!
 //! ```text
 //! v=1&preset=dijkgraaf2005&arms=hydromorphone.methadone&perspective=government
-//!    &cost=parts&crime=per_year&intangible=0&vsl=1&seed=7&x.dam.retention_12m=0.8
+//!    &cost=parts&crime=per_year&intangible=0&vsl=1&money=CH.2024&seed=7
+//!    &x.dam.retention_12m=0.8
 //! ```
 //!
-//! Only settings and values that differ from the preset are written. Reading is the boundary
+//! `money` is the economy and price year of every money value in the link (the preset's when
+//! absent). Only settings and values that differ from the preset are written. Reading is the boundary
 //! where text from a URL, a file or a host page enters: every key, id and number is checked,
 //! and anything wrong is refused whole with a message, never half-applied.
 
+use crate::money::PriceBasis;
 use crate::params::{find, P};
 use crate::presets::{find as find_preset, Preset, PRESETS};
 use crate::scenario::{excerpt, Arm, CostInput, CrimeInput, Perspective, Scenario, ScenarioError};
@@ -170,7 +173,8 @@ pub fn pairs(s: &Scenario, preset: &Preset, seed: u64, full: bool) -> Vec<(Strin
         ("v".to_string(), VERSION.to_string()),
         ("preset".to_string(), preset.id.to_string()),
     ];
-    let base = preset.scenario().ok();
+    // The preset on the scenario's basis: what a reader rebuilds before applying values.
+    let base = preset.scenario().and_then(|b| b.rebased(s.basis())).ok();
     let b = base.as_ref().map(|b| b.settings).unwrap_or(preset.settings);
     let differs = |same: bool| full || !same;
     let st = s.settings;
@@ -197,6 +201,9 @@ pub fn pairs(s: &Scenario, preset: &Preset, seed: u64, full: bool) -> Vec<(Strin
     }
     if differs(st.include_vsl == b.include_vsl) {
         out.push(("vsl".into(), u8::from(st.include_vsl).to_string()));
+    }
+    if differs(s.basis() == preset.basis) {
+        out.push(("money".into(), s.basis().id()));
     }
     if differs(seed == 1) {
         out.push(("seed".into(), seed.to_string()));
@@ -240,11 +247,16 @@ pub fn decode(query: &str) -> Result<Shared, ShareError> {
         Some(id) => find_preset(id).ok_or_else(|| ShareError::UnknownPreset(id.into()))?,
     };
     let mut s = preset.scenario()?;
+    // Money first: the link's values are on its own basis.
+    if let Some(text) = get("money") {
+        let basis = PriceBasis::from_id(text).ok_or_else(|| bad("money", text))?;
+        s = s.rebased(basis)?;
+    }
     let mut seed = 1;
     let mut overrides = Vec::new();
     for (key, value) in &pairs {
         match *key {
-            "v" | "preset" => {}
+            "v" | "preset" | "money" => {}
             "arms" => {
                 let (a, b) = value.split_once('.').ok_or_else(|| bad(key, value))?;
                 s.settings.intervention = Arm::from_id(a).ok_or_else(|| bad(key, value))?;
@@ -325,6 +337,31 @@ mod tests {
             ),
             "v=1&preset=us"
         );
+    }
+
+    #[test]
+    fn a_link_carries_its_currency_and_price_year() {
+        let p = &PRESETS[0];
+        let s = p
+            .scenario()
+            .and_then(|s| s.rebased(PriceBasis::new(crate::money::Economy::DK, 2019)))
+            .unwrap_or_else(|_| Scenario::us_default());
+        let q = encode(&s, p, 1);
+        assert_eq!(q, "v=1&preset=us&money=DK.2019");
+        let back = decode(&q).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(back.scenario, s);
+        // Values in the link are on the link's basis, whatever the order of the keys.
+        let back = decode("v=1&x.dam.cost_year=150000&money=DK.2019");
+        assert_eq!(back.map(|b| b.scenario.get(P::DamCostYear)), Ok(150_000.0));
+        for bad in ["money=XX.2024", "money=DK.1850", "money=DK"] {
+            assert!(
+                matches!(
+                    decode(&format!("v=1&{bad}")),
+                    Err(ShareError::BadValue { .. })
+                ),
+                "{bad}"
+            );
+        }
     }
 
     #[test]

@@ -173,6 +173,46 @@ fn rebasing_converts_money_and_nothing_else() {
 }
 
 #[test]
+fn a_scenario_file_carries_any_economy_and_price_year() {
+    // Written in Swiss francs at 2015 prices from the Dutch preset, read back on that basis
+    // with every value and the result unchanged.
+    let dir = std::env::temp_dir().join(format!("hatcalc-basis-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("chf.json");
+    let (code, file, err) = run(&[
+        "export",
+        "scenario",
+        "--preset",
+        "dijkgraaf2005",
+        "--economy",
+        "CH",
+        "--price-year",
+        "2015",
+    ]);
+    assert_eq!(code, 0, "{err}");
+    assert!(file.contains("\"money\": \"CH.2015\""), "{file}");
+    std::fs::write(&path, &file).unwrap();
+    let p = path.to_str().unwrap();
+    let (_, direct, _) = run(&[
+        "eval",
+        "--json",
+        "--preset",
+        "dijkgraaf2005",
+        "--economy",
+        "CH",
+        "--price-year",
+        "2015",
+    ]);
+    let (code, read, err) = run(&["eval", "--json", "--file", p]);
+    assert_eq!(code, 0, "{err}");
+    let v: serde_json::Value = serde_json::from_str(&read).unwrap();
+    assert_eq!(v["basis"]["currency"], "CHF");
+    assert_eq!(v["basis"]["price_year"], 2015);
+    assert_eq!(read, direct);
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
 fn analyses_run_from_the_cli_and_agree_with_the_library() {
     let (code, out, _) = run(&[
         "breakeven",

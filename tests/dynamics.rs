@@ -158,7 +158,7 @@ fn life_expectancy_at_40(economy: Economy, women: f64) -> (f64, f64) {
 #[test]
 fn life_expectancy_at_40_matches_the_published_life_tables() {
     // Published e40 and e100 of each table: NCHS US 2023 (one decimal), Destatis 2022/24 and
-    // ONS 2022-24 (two; ONS e100 = 1 / m100). The model stops at 100, so the published e40
+    // ONS 2022-24 (two; ONS e100 = 1 / m100), and the tables below. The model stops at 100, so the published e40
     // is compared with the model's years to 100 plus the survivors at 100 times e100.
     // Tolerance: the published rounding plus 0.01 for monthly constant hazards against the
     // tables' deaths at mid-year.
@@ -169,6 +169,26 @@ fn life_expectancy_at_40_matches_the_published_life_tables() {
         (Economy::DE, 1.0, 43.92, 2.00, 0.015),
         (Economy::GB, 0.0, 40.51, 1.0 / 0.503895, 0.015),
         (Economy::GB, 1.0, 43.90, 1.0 / 0.422928, 0.015),
+        // HMD 2019 (IE 2017) and AGA 2020-22 (AU), two decimals; e100 from the same tables'
+        // rows 100 and over (docs/evidence/lifetables), which adds 0.005 to the tolerance.
+        (Economy::CH, 0.0, 42.85, 1.90, 0.02),
+        (Economy::CH, 1.0, 46.21, 2.02, 0.02),
+        (Economy::DK, 0.0, 40.43, 1.83, 0.02),
+        (Economy::DK, 1.0, 44.05, 2.13, 0.02),
+        (Economy::AU, 0.0, 42.63, 2.40, 0.02),
+        (Economy::AU, 1.0, 46.14, 2.52, 0.02),
+        (Economy::BE, 0.0, 40.80, 1.94, 0.02),
+        (Economy::BE, 1.0, 44.76, 2.10, 0.02),
+        (Economy::ES, 0.0, 41.69, 2.13, 0.02),
+        (Economy::ES, 1.0, 46.75, 2.23, 0.02),
+        (Economy::AT, 0.0, 40.71, 1.82, 0.02),
+        (Economy::AT, 1.0, 44.88, 1.91, 0.02),
+        (Economy::FR, 0.0, 41.12, 2.00, 0.02),
+        (Economy::FR, 1.0, 46.40, 2.31, 0.02),
+        (Economy::IE, 0.0, 41.23, 1.98, 0.02),
+        (Economy::IE, 1.0, 44.40, 2.06, 0.02),
+        (Economy::NO, 0.0, 42.29, 1.87, 0.02),
+        (Economy::NO, 1.0, 45.31, 2.10, 0.02),
     ] {
         let (to_100, alive) = life_expectancy_at_40(economy, women);
         let e = to_100 + alive * e100;

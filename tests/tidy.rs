@@ -100,3 +100,62 @@ fn the_documented_data_are_the_data_the_model_uses() {
         }
     }
 }
+
+#[test]
+fn the_world_bank_series_read_are_the_series_the_converter_uses() {
+    use hatcalc::money::Economy;
+    // docs/evidence/money.csv holds the World Bank series at full precision with where each
+    // was read; the economies converted with them must match it year by year.
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let csv = fs::read_to_string(root.join("docs/evidence/money.csv")).unwrap();
+    let mut checked = 0;
+    for line in csv.lines().skip(1) {
+        let f: Vec<&str> = line.split(',').collect();
+        let Some(e) = Economy::ALL
+            .into_iter()
+            .find(|e| e.cpi_source() == "wdi_cpi" && iso3(*e) == f[0])
+        else {
+            continue;
+        };
+        let year: u16 = f[2].parse().unwrap();
+        let Ok(value) = f[3].parse::<f64>() else {
+            continue;
+        };
+        match f[1] {
+            "CPI_FP.CPI.TOTL_2010=100" => {
+                assert_eq!(e.cpi(year), Some(value), "{e:?} CPI {year}");
+                checked += 1;
+            }
+            "PPP_GDP_PA.NUS.PPP_LCU_per_intl$" if e.ppp(year).is_some() => {
+                assert_eq!(e.ppp(year), Some(value), "{e:?} PPP {year}");
+                checked += 1;
+            }
+            _ => {}
+        }
+    }
+    let wdi = Economy::ALL
+        .iter()
+        .filter(|e| e.cpi_source() == "wdi_cpi")
+        .count();
+    assert_eq!(
+        checked,
+        wdi * 36,
+        "35 years of CPI and one parity per economy"
+    );
+}
+
+fn iso3(e: hatcalc::money::Economy) -> &'static str {
+    use hatcalc::money::Economy::*;
+    match e {
+        CH => "CHE",
+        DK => "DNK",
+        AU => "AUS",
+        BE => "BEL",
+        ES => "ESP",
+        AT => "AUT",
+        FR => "FRA",
+        IE => "IRL",
+        NO => "NOR",
+        _ => "",
+    }
+}

@@ -245,7 +245,8 @@ struct ScenarioArgs {
     /// Crime entered as priced offences or as per-year costs.
     #[arg(long, value_enum)]
     crime_input: Option<CrimeArg>,
-    /// Economy for money: US, DE, NL, GB or CA (default: US, or the preset's).
+    /// Economy for money and life tables: US, DE, NL, GB, CA, CH, DK, AU, BE, ES, AT, FR, IE or NO
+    /// (default: US, or the preset's).
     #[arg(long)]
     economy: Option<String>,
     /// Price year for money (default: 2024, or the preset's).
@@ -320,11 +321,6 @@ fn main() -> ExitCode {
                         (None, Some(id)) => find_preset(id).map_or("us", |p| p.id),
                         (None, None) => "us",
                     };
-                    // The file's values are read on the preset's price basis.
-                    let basis = find_preset(preset).and_then(|p| p.scenario().ok()).map(|b| b.basis());
-                    if basis != Some(s.basis()) {
-                        return Err("a scenario file keeps its preset's currency and price year: drop --economy and --price-year".into());
-                    }
                     let file = export::ScenarioFile::new(&s, preset, seed, "");
                     serde_json::to_string_pretty(&file).map_err(|e| e.to_string())? + "\n"
                 }
@@ -594,8 +590,14 @@ fn build(a: &ScenarioArgs) -> Result<Scenario, String> {
     };
     if a.economy.is_some() || a.price_year.is_some() {
         let economy = match &a.economy {
-            Some(code) => Economy::from_code(code)
-                .ok_or_else(|| format!("unknown economy '{code}' (use US, DE, NL, GB or CA)"))?,
+            Some(code) => Economy::from_code(code).ok_or_else(|| {
+                let codes: Vec<&str> = Economy::ALL.iter().map(|e| e.code()).collect();
+                format!(
+                    "unknown economy '{}' (use one of: {})",
+                    hatcalc::scenario::excerpt(code),
+                    codes.join(", ")
+                )
+            })?,
             None => s.basis().economy,
         };
         let year = a.price_year.unwrap_or(s.basis().year);

@@ -5,7 +5,7 @@ use crate::format;
 use crate::state::{Action, Setting, State};
 use hatcalc::arms::ArmSpec;
 use hatcalc::model::relevant;
-use hatcalc::money::{conversion_factor, PriceBasis};
+use hatcalc::money::{conversion_factor, Economy, PriceBasis};
 use hatcalc::params::{Group, Unit};
 use hatcalc::presets::PRESETS;
 use hatcalc::scenario::{Arm, CostInput, CrimeInput};
@@ -55,7 +55,7 @@ pub fn assumptions(props: &PanelProps) -> Html {
 fn select_cb<T: 'static>(
     cb: &Callback<Action>,
     parse: fn(&str) -> Option<T>,
-    make: fn(T) -> Action,
+    make: impl Fn(T) -> Action + 'static,
 ) -> Callback<Event> {
     let cb = cb.clone();
     Callback::from(move |e: Event| {
@@ -106,6 +106,23 @@ pub fn settings_panel(props: &PanelProps) -> Html {
             cb.emit(Action::Setting(make(el.checked())));
         })
     };
+    let basis = props.state.scenario.basis();
+    let on_economy = select_cb(cb, Economy::from_code, move |e| {
+        // Keep the year where the new economy's price index has it, else take its latest.
+        let (first, last) = e.years();
+        let year = if (first..=last).contains(&basis.year) {
+            basis.year
+        } else {
+            last
+        };
+        Action::Basis(PriceBasis::new(e, year))
+    });
+    let on_year = select_cb(
+        cb,
+        |v| v.parse::<u16>().ok(),
+        move |y| Action::Basis(PriceBasis::new(basis.economy, y)),
+    );
+    let (first_year, last_year) = basis.economy.years();
     let preset = PRESETS.iter().find(|p| p.id == props.state.preset);
     let arm_options = |selected: Arm, offered: fn(&ArmSpec) -> bool| -> Html {
         Arm::ALL
@@ -172,6 +189,25 @@ pub fn settings_panel(props: &PanelProps) -> Html {
                     </select>
                 </div>
             </div>
+            <div class="row">
+                <div>
+                    <label for="economy">{ "Country and currency" }</label>
+                    <select id="economy" onchange={on_economy} aria-describedby="economy-note">
+                        { for Economy::ALL.iter().map(|e| html! {
+                            <option value={e.code()} selected={*e == basis.economy}>{ e.to_string() }</option>
+                        }) }
+                    </select>
+                </div>
+                <div>
+                    <label for="price-year">{ "Price year" }</label>
+                    <select id="price-year" onchange={on_year}>
+                        { for (first_year..=last_year).rev().map(|y| html! {
+                            <option value={y.to_string()} selected={y == basis.year}>{ y }</option>
+                        }) }
+                    </select>
+                </div>
+            </div>
+            <p class="muted" id="economy-note">{ format!("Every amount is in {} at {} prices, converted with consumer prices and purchasing power parities; background mortality follows {}'s life table.", basis.economy.currency(), basis.year, basis.economy.country()) }</p>
             <label class="check"><input type="checkbox" id="intangible" checked={st.include_intangible}
                 onchange={toggle(Setting::Intangible)} />{ " Count victims' pain and suffering (society)" }</label>
             <label class="check"><input type="checkbox" id="vsl" checked={st.include_vsl}

@@ -1,6 +1,7 @@
 //! UI state and its one reducer. The scenario is the only source of truth for results; they
 //! are derived from it by memoised calls into the model, never stored here.
 
+use hatcalc::money::PriceBasis;
 use hatcalc::presets::{find as find_preset, PRESETS};
 use hatcalc::scenario::{Arm, CostInput, CrimeInput};
 use hatcalc::share::{decode, encode, Shared};
@@ -83,6 +84,9 @@ pub enum Action {
     Load(Box<Shared>, String),
     /// Refuse something from outside (a file), saying why; nothing else changes.
     Refuse(String),
+    /// Express every money value in another economy and price year (the economy's life
+    /// table comes with it).
+    Basis(PriceBasis),
 }
 
 impl State {
@@ -165,6 +169,18 @@ impl State {
                 next.notice = Some(message);
             }
             Action::Refuse(message) => next.notice = Some(message),
+            Action::Basis(basis) => match self.scenario.rebased(basis) {
+                Ok(s) => {
+                    next.scenario = s;
+                    // Refused text was typed in the old currency: drop it with the basis.
+                    next.errors.clear();
+                }
+                Err(e) => {
+                    next.notice = Some(format!(
+                        "Money cannot be shown in {basis}: {e}. The calculator kept its previous currency."
+                    ))
+                }
+            },
         }
         next
     }
@@ -193,6 +209,26 @@ mod tests {
         let s = State::default().apply(Action::Set(P::DamRetention12m, "0.8".into()));
         assert_eq!(s.scenario.get(P::DamRetention12m), 0.8);
         assert!(s.errors.is_empty());
+    }
+
+    #[test]
+    fn a_new_currency_converts_money_and_keeps_everything_else() {
+        use hatcalc::money::{conversion_factor, Economy};
+        let before = State::default().apply(Action::Set(P::DamCostYear, "30000".into()));
+        let chf = PriceBasis::new(Economy::CH, 2010);
+        let after = before.apply(Action::Basis(chf));
+        let k = conversion_factor(PriceBasis::US_2024, chf).unwrap_or(f64::NAN);
+        assert_eq!(after.scenario.basis(), chf);
+        assert!((after.scenario.get(P::DamCostYear) - 30_000.0 * k).abs() < 1e-6);
+        assert_eq!(
+            after.scenario.get(P::DamRetention12m),
+            before.scenario.get(P::DamRetention12m)
+        );
+        assert!(after.query().contains("money=CH.2010"), "{}", after.query());
+        // A year outside the price index is refused with a message; nothing changes.
+        let refused = after.apply(Action::Basis(PriceBasis::new(Economy::CH, 1900)));
+        assert_eq!(refused.scenario, after.scenario);
+        assert!(refused.notice.is_some_and(|n| n.contains("1900")));
     }
 
     #[test]
