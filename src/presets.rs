@@ -240,6 +240,32 @@ pub static PRESETS: &[Preset] = &[
         calibrate: None,
     },
     Preset {
+        id: "frei2007",
+        name: "Frei 2007 (PROVE, Switzerland, cost-benefit per patient-day)",
+        basis: basis(Economy::CH, PROVE_PRICE_YEAR),
+        settings: Settings {
+            comparator: Arm::NoTreatment,
+            crime_input: CrimeInput::PerYear,
+            ..Settings::DEFAULT
+        },
+        values: values!(TRIAL_ARMS, NO_EVENTS;
+            HorizonYears = 1.0,
+            StreetExit12m = 0.0,
+            DamCostYear = PROVE_PER_DAY.cost * 365.0,
+            CrimeRrInjectable = PROVE_OFFENCES_RR,
+            CrimeYearJustice = 0.0,
+            CrimeYearVictims = PROVE_PER_DAY.crime * 365.0 / (1.0 - PROVE_OFFENCES_RR),
+            CrimeYearIntangible = 0.0,
+            HealthCareStreet = PROVE_PER_DAY.care_before * 365.0,
+            HealthCareRrInjectable = PROVE_PER_DAY.care_during / PROVE_PER_DAY.care_before,
+            ProductivityGain = PROVE_PER_DAY.housing_work * 365.0,
+        ),
+        reproduces: "By construction from its published components, per patient-day (times 365 per patient-year), as an account, not a test of the model's dynamics: cost CHF 51.17; benefit CHF 95.50, of which legal behaviour 75% (71.63) and health 17.12 (the health sub-study's fall in acute-care costs from 22.27 to 5.15); net benefit CHF 44.33 a day and benefit-cost ratio 1.87. The comparison is the same patients before entry, not a methadone arm.",
+        method: "Compared with no treatment: the same patients before entering the trial (the study is a before-and-during comparison), nobody leaving either state within the year, no deaths, no discounting. Treatment cost CHF 51.17 a patient-day (LeGes; the 1996 cost study's 50.63 is the same analysis before revision). Crime, entered per year: the study gives only the benefit from legal behaviour (75% of 95.50) and does not split it among victims, police, courts and prison, so all of it is entered as victims' tangible cost and only the societal result reproduces the study; its level before entry is set from the cohort's fall in offending of about 60% (offending in treatment 0.4 of before), which changes the level but not the difference. Health: other care before entry CHF 22.27 a day and in treatment 5.15 (Frei et al. 1998, 142 patients in 4 centres); no overdose or infection costs beyond these. Housing and work: the remainder, 95.50 - 71.63 - 17.12 = CHF 6.76 a day, entered as productivity gained in treatment. Price year 1995 is an assumption: the costs were measured over one month of the 1994-96 trials and the year is not stated.",
+        sources: &["frei2007", "uchtenhagen2006", "frei1998", "prove_cohort"],
+        calibrate: None,
+    },
+    Preset {
         id: "emcdda2011-de",
         name: "EMCDDA 2011 unit costs, Germany (2009 prices)",
         basis: basis(Economy::DE, 2009),
@@ -262,6 +288,41 @@ pub static PRESETS: &[Preset] = &[
         calibrate: None,
     },
 ];
+
+/// Frei 2007 (LeGes) and Frei et al. 1998: the Swiss cost-benefit analysis per patient-day,
+/// in Swiss francs.
+pub struct ProvePerDay {
+    /// Trial cost per patient-day.
+    pub cost: f64,
+    /// Benefit per patient-day, all sources.
+    pub benefit: f64,
+    /// Benefit from legal behaviour: 75% of the benefit.
+    pub crime: f64,
+    /// Acute-care costs per patient-day before entry (health sub-study).
+    pub care_before: f64,
+    /// The same during the trial.
+    pub care_during: f64,
+    /// Housing and work: the benefit that is neither crime nor health.
+    pub housing_work: f64,
+}
+
+/// The published figures and the two derived from them.
+pub const PROVE_PER_DAY: ProvePerDay = ProvePerDay {
+    cost: 51.17,
+    benefit: 95.50,
+    crime: 0.75 * 95.50,
+    care_before: 22.27,
+    care_during: 5.15,
+    housing_work: 95.50 - 0.75 * 95.50 - (22.27 - 5.15),
+};
+
+/// Offending in heroin-assisted treatment relative to before entry in the Swiss cohort
+/// (offences fell by about 60%).
+pub const PROVE_OFFENCES_RR: f64 = 0.4;
+
+/// Price year assumed for the Swiss analysis (costs measured over a month of the 1994-96
+/// trials; the year is not stated).
+pub const PROVE_PRICE_YEAR: u16 = 1995;
 
 /// NAOMI's mean age at entry (Oviedo-Joekes et al. 2008, cohort profile).
 pub const NOSYK_START_AGE: f64 = 39.7;

@@ -167,6 +167,12 @@ pub const SOURCES: &[Source] = &[
         "https://link.springer.com/article/10.1007/BF01349248",
     ),
     src(
+        "frei2007",
+        "Frei A (2007). Sozioökonomische Bewertung der Versuche zur heroingestützten Behandlung. LeGes (Gesetzgebung & Evaluation) 2007/1:77-86.",
+        "Abstract: trial costs CHF 51.17 per patient and day; benefit CHF 95.50 per patient and day, 75% from legal behaviour and 18% from health; benefits from the change between before entry and during the trial",
+        "https://author.weblaw.ch/magnoliaAuthor/leges/legesissues/2007/1/2007177-86.html",
+    ),
+    src(
         "uchtenhagen2006",
         "Uchtenhagen A (2006). Summary of the Swiss heroin-assisted treatment cost and cost-benefit analyses (Rovedyma Treuhand AG; HealthEcon AG). Suchttherapie 7:S8.",
         "Cost per patient-day CHF 50.63; benefit per patient-day CHF 95.50 (75% from legal behaviour, 18% health)",

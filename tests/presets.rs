@@ -74,6 +74,35 @@ fn dijkgraaf_2005_component_sum_is_reproduced_exactly() {
     ));
 }
 
+/// Frei 2007, LeGes 2007/1:77-86, abstract; Frei et al. 1998, Soz Praventivmed 43:185,
+/// abstract: per patient-day in Swiss francs, before entry against during the trial.
+#[test]
+fn frei_2007_swiss_cost_benefit_per_patient_day_is_reproduced() {
+    let s = find("frei2007").unwrap().scenario().unwrap();
+    assert_eq!(s.basis().economy.currency(), "CHF");
+    let o = evaluate(&s);
+    let day = |x: f64| x / 365.0;
+    let d = |c: Category| day(o.comparator.costs.get(c) - o.intervention.costs.get(c));
+    assert!(close(
+        day(o.intervention.costs.get(Category::Treatment)),
+        51.17,
+        tolerance::EXACT
+    ));
+    let crime = d(Category::VictimTangible) + d(Category::JusticeTotal);
+    assert!(close(crime, 0.75 * 95.50, tolerance::EXACT), "{crime}");
+    assert!(close(
+        d(Category::HospitalCare),
+        22.27 - 5.15,
+        tolerance::EXACT
+    ));
+    let society = o.chosen(Perspective::Society);
+    assert!(close(day(society.savings), 95.50, tolerance::EXACT));
+    assert!(close(day(society.net_benefit), 44.33, tolerance::EXACT));
+    let bcr = society.benefit_cost_ratio.unwrap();
+    assert!(close(bcr, 95.50 / 51.17, 1e-9), "{bcr}");
+    assert!((bcr - 1.87).abs() < 0.005, "published 1.87 after rounding");
+}
+
 /// Byford et al. 2013, Br J Psychiatry 203:341, abstract: 26-week costs per patient.
 #[test]
 fn byford_2013_twenty_six_week_totals_are_reproduced_exactly() {
