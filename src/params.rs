@@ -397,8 +397,8 @@ registry! {
         cited(Published, &["emcdda2011"], "German heroin-assisted treatment cost per patient per year, 2009 prices (EMCDDA 2011 box p79). The Dutch figure, EUR 20,410, lies inside the range; the high end allows for higher US clinic staffing (assumption)."));
     /// Supervised injectable hydromorphone, total cost per patient-year in treatment.
     HdmCostYear = param("hdm.cost_year", "Injectable hydromorphone: cost per patient-year", Treatment,
-        Money(Per::PatientYear), basis(Economy::DE, 2009), (19_020.0, 13_000.0, 30_000.0), Gamma,
-        assumed("Assumed equal to heroin-assisted treatment: the clinic model (supervised injection two to three times a day) is the same and EMCDDA attributes most of the cost to staffing. No per-patient-year cost of hydromorphone treatment was found; SALOME's within-trial total cost was higher for hydromorphone (CAD 49,830 vs 34,320 over six months).", &["emcdda2011", "bansback2018"]));
+        Money(Per::PatientYear), basis(Economy::DE, 2009), (19_020.0, 13_000.0, 36_000.0), Gamma,
+        assumed("Assumed equal to heroin-assisted treatment: the clinic model (supervised injection two to three times a day) is the same and EMCDDA attributes most of the cost to staffing. No per-patient-year cost of hydromorphone treatment, nor SALOME's costs by category or drug prices, could be read. SALOME's within-trial total cost was higher for hydromorphone (CAD 49,830 vs 34,320 over six months, wide overlapping intervals), a gap of CAD 31,020 a year that includes crime and health care; the high end puts all of it on treatment (31,020 CAD 2015 = EUR 17,030 of 2009; 19,020 + 17,030 = about 36,000).", &["emcdda2011", "bansback2018"]));
     /// Oral methadone maintenance, total cost per patient-year in treatment.
     MmtCostYear = param("mmt.cost_year", "Oral methadone: cost per patient-year", Treatment,
         Money(Per::PatientYear), basis(Economy::US, 2016), (6_552.0, 4_000.0, 10_000.0), Gamma,

@@ -122,6 +122,35 @@ test("switching preset marks the inputs that changed and runs the Monte Carlo to
   await context.close();
 });
 
+test("a Swiss official switches to francs: amounts convert, the life table follows, the link keeps the basis", async () => {
+  const { page, context, errors } = await open();
+  // The headline says how much of the result rests on assumptions once input settles.
+  await page.waitForSelector("#assumption-note", { timeout: 30000 });
+  assert.match(await page.textContent("#assumption-note"), /\d+(\.\d+)?% of the swing/);
+  const usd = await page.inputValue("#dam-cost_year-num");
+  await page.selectOption("#economy", "CH");
+  await page.waitForFunction(() => /CHF/.test(document.querySelector("#net-benefit")?.textContent ?? ""));
+  assert.notEqual(await page.inputValue("#dam-cost_year-num"), usd, "money converted");
+  assert.match(await page.textContent("#economy-note"), /CHF at 2024 prices.*Switzerland's life table/);
+  await page.selectOption("#price-year", "2010");
+  await page.waitForFunction(() => /CHF at 2010 prices/.test(document.querySelector("#economy-note")?.textContent ?? ""));
+  await page.waitForFunction(() => /money=CH\.2010/.test(location.search));
+  // The link opened elsewhere restores the same basis and values.
+  const url = page.url();
+  const chf = await page.inputValue("#dam-cost_year-num");
+  const other = await browser.newContext();
+  const p2 = await other.newPage();
+  await p2.goto(url);
+  await p2.waitForSelector("#net-benefit");
+  assert.equal(await p2.inputValue("#economy"), "CH");
+  assert.equal(await p2.inputValue("#price-year"), "2010");
+  assert.equal(await p2.inputValue("#dam-cost_year-num"), chf);
+  await other.close();
+  await screenshot(page, "swiss-francs.png");
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test("a journalist checks the taxpayer claim on the Dutch trial", async () => {
   const { page, context, errors } = await open();
   await page.goto(server.url + "?v=1&preset=dijkgraaf2005&perspective=government");

@@ -213,6 +213,7 @@ pub fn embed(props: &EmbedProps) -> Html {
             result: None,
         },
         chance: false,
+        assumed: None,
     };
     let inputs = key_inputs(s.settings.intervention)
         .into_iter()

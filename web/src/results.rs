@@ -4,7 +4,7 @@
 use crate::chart::{draw_on_canvas, CostRows, Figure, PALETTE};
 use crate::export::ChartExport;
 use crate::format;
-use hatcalc::analysis::{Psa, PsaConfig, PsaRun};
+use hatcalc::analysis::{tornado, Metric, Psa, PsaConfig, PsaRun};
 use hatcalc::model::{Bearer, Category, Outcome, Scope};
 use hatcalc::Scenario;
 use plotters::style::RGBColor;
@@ -50,8 +50,12 @@ pub fn results(props: &ResultsProps) -> Html {
         total: MC_DRAWS,
         result: None,
     });
+    // The share of the tornado's swing that rests on assumptions, for the headline: computed
+    // once input settles, with the Monte Carlo.
+    let assumed = use_state(|| None::<f64>);
     {
         let mc = mc.clone();
+        let assumed = assumed.clone();
         use_effect_with((props.scenario.clone(), props.seed), move |(s, seed)| {
             let cancelled = Rc::new(Cell::new(false));
             let stop = cancelled.clone();
@@ -61,12 +65,15 @@ pub fn results(props: &ResultsProps) -> Html {
                 total: run.total(),
                 result: None,
             });
+            assumed.set(None);
+            let s = s.clone();
             yew::platform::spawn_local(async move {
                 // Wait for input to settle: a newer change cancels this run before it starts.
                 yew::platform::time::sleep(MC_SETTLE).await;
                 if cancelled.get() {
                     return;
                 }
+                assumed.set(tornado(&s, Metric::NetBenefitPerYear).assumption_share());
                 while !run.finished() {
                     yew::platform::time::sleep(std::time::Duration::ZERO).await;
                     if cancelled.get() {
@@ -86,7 +93,7 @@ pub fn results(props: &ResultsProps) -> Html {
     }
     html! {
         <>
-            <Headline scenario={props.scenario.clone()} outcome={props.outcome.clone()} mc={(*mc).clone()} />
+            <Headline scenario={props.scenario.clone()} outcome={props.outcome.clone()} mc={(*mc).clone()} assumed={*assumed} />
             <CostsView scenario={props.scenario.clone()} outcome={props.outcome.clone()} />
             <Bearers scenario={props.scenario.clone()} outcome={props.outcome.clone()} />
             <Uncertainty scenario={props.scenario.clone()} mc={(*mc).clone()} />
@@ -107,6 +114,9 @@ pub struct BlockProps {
     /// Show the Monte Carlo chance (the widget runs no Monte Carlo).
     #[prop_or(true)]
     pub chance: bool,
+    /// Share of the tornado's total swing from assumption-graded inputs, once computed.
+    #[prop_or_default]
+    pub assumed: Option<f64>,
 }
 
 fn chance(mc: &McView) -> String {
@@ -155,6 +165,12 @@ pub fn headline(props: &BlockProps) -> Html {
                 <dt>{ "Cost-effectiveness" }</dt><dd>{ icer }</dd>
             </dl>
             <p class="muted" id="death-valuation">{ format!("Deaths are valued {}.", c.scope.death_valuation()) }</p>
+            if let Some(share) = props.assumed {
+                <p class="muted" id="assumption-note">{ format!(
+                    "How much rests on assumptions: {} of the swing in this result when each input moves across its plausible range comes from inputs with no published figure (see “Which assumptions matter most?”).",
+                    format::percent(share)
+                ) }</p>
+            }
         </div>
     }
 }
