@@ -423,8 +423,8 @@ registry! {
         assumed("No published price for high-potency injectable hydromorphone was found in the sources read; hydromorphone is a licensed Schedule II medicine in the US, made domestically.", &["kilmer2018"]));
     /// Daily hydromorphone dose.
     HdmDoseMg = param("hdm.dose_mg_day", "Hydromorphone: dose", Treatment,
-        MgPerDay, None, (180.0, 80.0, 400.0), Triangular,
-        assumed("Hydromorphone is roughly two to three times as potent as diacetylmorphine by weight; the default is the heroin dose divided by 2.2. SALOME's doses were not in the sources read.", &["oviedojoekes2016"]));
+        MgPerDay, None, (212.6, 80.0, 500.0), Triangular,
+        cited(Trial, &["oviedojoekes2011", "oviedojoekes2016"], "NAOMI's patients on injectable hydromorphone were prescribed 212.6 mg a day on average (against 454.0 mg of diacetylmorphine; potency ratio 1:2.0-2.2). The low end is a low maintenance dose (assumption); the high end is SALOME's cap of 500 mg a day (ClinicalTrials.gov NCT01447212)."));
     /// Supervised visits per day for injectable treatment.
     InjVisitsPerDay = param("inj.visits_per_day", "Injectable treatment: supervised visits per day", Treatment,
         VisitsPerDay, None, (2.5, 1.0, 3.0), Triangular,

@@ -167,6 +167,12 @@ pub const SOURCES: &[Source] = &[
         "https://link.springer.com/article/10.1007/BF01349248",
     ),
     src(
+        "oviedojoekes2011",
+        "Oviedo-Joekes E, Marsh DC, Guh D, Brissette S, Schechter MT (2011). Potency ratio of hydromorphone and diacetylmorphine in substitution treatment for long-term opioid dependency. J Opioid Manag. doi:10.5055/jom.2011.0078.",
+        "Abstract (NAOMI, hydromorphone n = 25, diacetylmorphine n = 115): average daily doses prescribed 212.6 mg hydromorphone and 454.0 mg diacetylmorphine; potency ratio 1:2.0-2.2",
+        "https://doi.org/10.5055/jom.2011.0078",
+    ),
+    src(
         "frei2007",
         "Frei A (2007). Sozioökonomische Bewertung der Versuche zur heroingestützten Behandlung. LeGes (Gesetzgebung & Evaluation) 2007/1:77-86.",
         "Abstract: trial costs CHF 51.17 per patient and day; benefit CHF 95.50 per patient and day, 75% from legal behaviour and 18% from health; benefits from the change between before entry and during the trial",
