@@ -227,6 +227,37 @@ pub fn outputs_csv(s: &Scenario, o: &Outcome, mc: Option<&Psa>, permalink: &str)
             cmp.net_monetary_benefit.to_string(),
         );
     }
+    // Who pays and who gains, cash apart from victims' suffering and lives (crate::decide).
+    let h = crate::decide::headline(s, o);
+    let l = h.ledger;
+    let per_year = format!("{money} per patient-year, discounted; positive means better off");
+    for (who, v) in [
+        ("the health budget", l.health),
+        ("police, courts and prisons", l.justice),
+        ("victims, money losses", l.victims_tangible),
+        (
+            "victims, pain and suffering (counted when switched on)",
+            l.victims_intangible,
+        ),
+        ("work gained", l.productivity),
+        (
+            "lives at their statistical value (counted when switched on)",
+            l.lives,
+        ),
+    ] {
+        one(
+            format!("Better off per patient-year: {who}"),
+            &per_year,
+            v.to_string(),
+        );
+    }
+    one(
+        "In words".into(),
+        &format!("{money} per patient-year"),
+        h.sentence(a.arm.label(), &c.arm.label().to_lowercase(), |v| {
+            format!("{} {v:.0}", b.economy.currency())
+        }),
+    );
     let p = &o.programme;
     one(
         "Programme: gross cost to the health budget".into(),
@@ -256,6 +287,18 @@ pub fn outputs_csv(s: &Scenario, o: &Outcome, mc: Option<&Psa>, permalink: &str)
             "share of draws",
             mc.prob_benefit_exceeds_cost.to_string(),
         );
+        for (k, p) in crate::scenario::Perspective::ALL.iter().enumerate() {
+            if *p != s.settings.perspective {
+                one(
+                    format!(
+                        "Monte Carlo: chance that benefits exceed costs, {}",
+                        p.label()
+                    ),
+                    "share of draws",
+                    mc.prob_benefit_exceeds_cost_by_perspective[k].to_string(),
+                );
+            }
+        }
         let mut summary = |what: String, unit: &str, x: &Summary| {
             for (stat, v) in [
                 ("mean", x.mean),

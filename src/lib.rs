@@ -7,6 +7,7 @@
 
 pub mod analysis;
 pub mod arms;
+pub mod decide;
 pub mod export;
 pub mod lifetable;
 pub mod model;

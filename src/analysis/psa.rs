@@ -181,6 +181,8 @@ pub struct Draw {
     pub metrics: [Option<f64>; Metric::COUNT],
     /// Incremental net benefit under the scenario's perspective.
     pub net_benefit: f64,
+    /// Incremental net benefit under each perspective, narrowest first.
+    pub net_benefit_by_perspective: [f64; 3],
     /// Incremental cost under the scenario's perspective.
     pub delta_cost: f64,
     /// Incremental QALYs.
@@ -251,6 +253,7 @@ impl PsaRun {
             self.draws.push(Draw {
                 metrics: Metric::ALL.map(|m| m.of(&o, &s)),
                 net_benefit: c.net_benefit,
+                net_benefit_by_perspective: o.comparisons.map(|c| c.net_benefit),
                 delta_cost: c.delta_cost,
                 delta_qalys: c.delta_qalys,
                 delta_by_category: std::array::from_fn(|i| o.delta(Category::ALL[i])),
@@ -342,6 +345,8 @@ pub struct Psa {
     pub components: Vec<(Category, Summary)>,
     /// Share of draws in which benefits exceed costs (net benefit > 0).
     pub prob_benefit_exceeds_cost: f64,
+    /// The same under each perspective, narrowest first.
+    pub prob_benefit_exceeds_cost_by_perspective: [f64; 3],
     /// Cost-effectiveness acceptability curve: (willingness to pay per QALY, share of draws
     /// with positive net monetary benefit).
     pub acceptability: Vec<(f64, f64)>,
@@ -418,6 +423,13 @@ fn summarise(base: &Scenario, config: PsaConfig, draws: &[Draw]) -> Psa {
             })
             .collect(),
         prob_benefit_exceeds_cost: draws.iter().filter(|d| d.net_benefit > 0.0).count() as f64 / n,
+        prob_benefit_exceeds_cost_by_perspective: std::array::from_fn(|k| {
+            draws
+                .iter()
+                .filter(|d| d.net_benefit_by_perspective[k] > 0.0)
+                .count() as f64
+                / n
+        }),
         acceptability,
         evpi: perfect - mean_nmb.max(0.0),
         histogram: Histogram::of(&draws.iter().map(|d| d.net_benefit).collect::<Vec<_>>(), 30),

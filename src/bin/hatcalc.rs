@@ -780,12 +780,20 @@ fn print_eval(s: &Scenario, as_json: bool) {
             .filter_map(|id| source(id))
             .map(|src| json!(src))
             .collect();
+        let cur = s.basis().economy.currency();
+        let h = hatcalc::decide::headline(s, &o);
+        let sentence = h.sentence(
+            o.intervention.arm.label(),
+            &o.comparator.arm.label().to_lowercase(),
+            |v| format!("{cur} {v:.0}"),
+        );
         let out = json!({
             "model_version": hatcalc::MODEL_VERSION,
-            "basis": {"economy": s.basis().economy.code(), "currency": s.basis().economy.currency(), "price_year": s.basis().year},
+            "basis": {"economy": s.basis().economy.code(), "currency": cur, "price_year": s.basis().year},
             "settings": s.settings,
             "parameters": params,
             "outcome": o,
+            "headline": {"rows": h.rows, "ledger": h.ledger, "sentence": sentence},
             "sources": sources,
         });
         outln!("{}", serde_json::to_string_pretty(&out).unwrap_or_default());
@@ -861,6 +869,14 @@ fn print_eval(s: &Scenario, as_json: bool) {
     outln!(
         "Deaths are valued {}.",
         o.chosen(s.settings.perspective).scope.death_valuation()
+    );
+    outln!(
+        "{}",
+        hatcalc::decide::headline(s, &o).sentence(
+            a.arm.label(),
+            &b.arm.label().to_lowercase(),
+            |v| format!("{cur} {v:.0}")
+        )
     );
     let pr = &o.programme;
     outln!(

@@ -86,7 +86,7 @@ test("the widget on another site resizes to its content and links back with the 
     assert.ok(Math.abs(h0 - await contentHeight()) <= 2, `frame ${h0} fits content ${await contentHeight()}`);
     // The widget shows the scenario it was given.
     assert.equal(await frame.locator("#dam-retention_12m-num").inputValue(), "0.8");
-    assert.match(await frame.locator("#headline-sentence").textContent(), /government/);
+    assert.match(await frame.locator("#headline-caption").textContent(), /government/);
     // The content grows (a data table opens): the frame follows.
     await frame.locator("#curve-h ~ figure details > summary").click();
     await page.waitForFunction((h) => parseFloat(document.querySelector("iframe[data-hatcalc]").style.height) > h + 100, h0);

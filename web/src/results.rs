@@ -6,7 +6,7 @@ use crate::export::ChartExport;
 use crate::format;
 use hatcalc::analysis::{tornado, Metric, Psa, PsaConfig, PsaRun};
 use hatcalc::model::{Bearer, Category, Outcome, Scope};
-use hatcalc::Scenario;
+use hatcalc::{decide, Perspective, Scenario};
 use plotters::style::RGBColor;
 use std::cell::Cell;
 use std::rc::Rc;
@@ -129,38 +129,70 @@ fn chance(mc: &McView) -> String {
     }
 }
 
-/// The headline numbers.
+/// The headline: the chosen perspective's number, every perspective side by side, and in
+/// words who pays and who gains (worded by `hatcalc::decide`).
 #[function_component(Headline)]
 pub fn headline(props: &BlockProps) -> Html {
     let s = &props.scenario;
     let cur = s.basis().economy.currency();
     let o = &props.outcome;
-    let c = o.chosen(s.settings.perspective);
-    let verdict = if c.net_benefit >= 0.0 {
-        "saves"
-    } else {
-        "costs"
-    };
-    let (a, b) = (
+    let chosen = s.settings.perspective;
+    let c = o.chosen(chosen);
+    let h = decide::headline(s, o);
+    let words = h.sentence(
         s.settings.intervention.label(),
-        s.settings.comparator.label().to_lowercase(),
+        &s.settings.comparator.label().to_lowercase(),
+        |v| format::money(v, cur),
     );
     let icer = c.icer.words(|v| format::money(v, cur));
+    let chances = props
+        .mc
+        .result
+        .as_ref()
+        .map(|r| r.prob_benefit_exceeds_cost_by_perspective);
+    let col = |p: Perspective| if p == chosen { "chosen" } else { "" };
     html! {
         <div class="headline" aria-live="polite">
             <p class="big" id="net-benefit">{ format::money(c.net_benefit_per_year, cur) }</p>
-            <p id="headline-sentence">{ format!(
-                "Net benefit per patient-year, averaged over {} ({} perspective, {} at {} prices): {a} {verdict} {} a year against {b}.",
-                format::years(o.horizon_years), s.settings.perspective.label().to_lowercase(), cur, s.basis().year,
-                format::money(c.net_benefit_per_year.abs(), cur),
+            <p id="headline-caption">{ format!(
+                "Net benefit per patient-year under the {} perspective, averaged over {} ({} at {} prices; positive means money saved).",
+                chosen.label().to_lowercase(), format::years(o.horizon_years), cur, s.basis().year,
             ) }</p>
+            <p id="headline-sentence">{ words }</p>
+            <table class="perspectives" id="perspectives">
+                <caption class="visually-hidden">{ "The result under each perspective" }</caption>
+                <thead><tr>
+                    <th scope="col">{ "Per patient-year" }</th>
+                    { for h.rows.iter().map(|r| html! {
+                        <th scope="col" class={col(r.perspective)}>{ r.perspective.label() }</th>
+                    }) }
+                </tr></thead>
+                <tbody>
+                    <tr><th scope="row">{ "Net benefit" }</th>
+                        { for h.rows.iter().map(|r| html! {
+                            <td class={col(r.perspective)}>{ format::money(r.net_benefit_per_year, cur) }</td>
+                        }) }
+                    </tr>
+                    <tr><th scope="row">{ "Benefit–cost ratio" }</th>
+                        { for h.rows.iter().map(|r| html! {
+                            <td class={col(r.perspective)} id={(r.perspective == chosen).then_some("bcr")}>
+                                { r.benefit_cost_ratio.map(format::ratio).unwrap_or_else(|| "no extra treatment cost".into()) }
+                            </td>
+                        }) }
+                    </tr>
+                    if props.chance {
+                        <tr><th scope="row">{ "Chance benefits exceed costs" }</th>
+                            { for h.rows.iter().map(|r| html! {
+                                <td class={col(r.perspective)} id={(r.perspective == chosen).then_some("chance")}>
+                                    { match chances { Some(p) => format::percent(p[r.perspective as usize]), None => chance(&props.mc) } }
+                                </td>
+                            }) }
+                        </tr>
+                    }
+                </tbody>
+            </table>
             <dl>
                 <dt>{ "First year" }</dt><dd id="net-benefit-year-one">{ format::money(c.net_benefit_year_one, cur) }</dd>
-                <dt>{ "Benefit–cost ratio" }</dt>
-                <dd id="bcr">{ c.benefit_cost_ratio.map(format::ratio).unwrap_or_else(|| "no extra treatment cost".into()) }</dd>
-                if props.chance {
-                    <dt>{ "Chance that benefits exceed costs" }</dt><dd id="chance">{ chance(&props.mc) }</dd>
-                }
                 <dt>{ "QALYs gained per patient" }</dt><dd>{ format::number(c.delta_qalys) }</dd>
                 <dt>{ "Cost-effectiveness" }</dt><dd>{ icer }</dd>
             </dl>

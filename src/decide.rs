@@ -1,0 +1,257 @@
+//! The decide layer: what a result means for each payer, in words that never say "saves" where
+//! it does not. The page, the widget, the brief, the exports and the CLI all word results
+//! from here and only format the amounts.
+
+use crate::model::{Bearer, Category, Outcome};
+use crate::scenario::{Perspective, Scenario};
+use serde::Serialize;
+
+/// Which way an amount goes for whoever it is about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Direction {
+    /// Less money spent than without the treatment.
+    Saves,
+    /// More money spent.
+    Costs,
+    /// No difference at the precision shown (under half a unit of currency a year).
+    Even,
+}
+
+impl Direction {
+    /// The direction of a net benefit (positive: saves).
+    pub fn of_net_benefit(net_benefit: f64) -> Direction {
+        if net_benefit >= 0.5 {
+            Direction::Saves
+        } else if net_benefit <= -0.5 {
+            Direction::Costs
+        } else {
+            Direction::Even
+        }
+    }
+}
+
+/// One perspective's result per patient-year, side by side with the others.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct PerspectiveRow {
+    /// The perspective.
+    pub perspective: Perspective,
+    /// Net benefit per patient-year, averaged over the horizon (positive: saves).
+    pub net_benefit_per_year: f64,
+    /// Net benefit over the horizon, per patient.
+    pub net_benefit: f64,
+    /// Costs avoided per unit of extra treatment cost (`None` without extra treatment cost).
+    pub benefit_cost_ratio: Option<f64>,
+    /// Whether this perspective's budget is better or worse off.
+    pub direction: Direction,
+}
+
+/// Who gains and who pays, per patient-year averaged over the horizon (positive: that payer
+/// is better off). Cash is kept apart from victims' intangible costs and from the value of
+/// lives; the value of health is in QALYs, never here.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct Ledger {
+    /// The health budget: treatment, overdoses, other care, HIV and hepatitis C.
+    pub health: f64,
+    /// Police, courts and prisons.
+    pub justice: f64,
+    /// Victims' money losses (cash).
+    pub victims_tangible: f64,
+    /// Victims' pain, suffering and fear (not cash; counted only when switched on).
+    pub victims_intangible: f64,
+    /// Work gained (cash to the wider economy).
+    pub productivity: f64,
+    /// Deaths at the value of a statistical life (not cash; counted only when switched on).
+    pub lives: f64,
+}
+
+/// The headline: every perspective, the ledger and the sentence that reads them out.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct Headline {
+    /// Health system, government and society, narrowest first.
+    pub rows: [PerspectiveRow; 3],
+    /// Per payer.
+    pub ledger: Ledger,
+    /// Whether victims' intangible costs count in the societal row.
+    pub intangible_counted: bool,
+    /// Whether deaths at the value of a statistical life count in the societal row.
+    pub vsl_counted: bool,
+}
+
+/// Read an outcome as a headline.
+pub fn headline(s: &Scenario, o: &Outcome) -> Headline {
+    let years = o.horizon_years.max(f64::MIN_POSITIVE);
+    let rows = Perspective::ALL.map(|p| {
+        let c = o.chosen(p);
+        PerspectiveRow {
+            perspective: p,
+            net_benefit_per_year: c.net_benefit_per_year,
+            net_benefit: c.net_benefit,
+            benefit_cost_ratio: c.benefit_cost_ratio,
+            direction: Direction::of_net_benefit(c.net_benefit_per_year),
+        }
+    });
+    // Better off = the comparator's cost minus the intervention's.
+    let gain = |cats: &[Category]| -cats.iter().map(|c| o.delta(*c)).sum::<f64>() / years;
+    let bearer = |b: Bearer| {
+        let cats: Vec<Category> = Category::ALL
+            .into_iter()
+            .filter(|c| c.bearer() == b)
+            .collect();
+        gain(&cats)
+    };
+    let st = s.settings;
+    let ledger = Ledger {
+        health: bearer(Bearer::Health),
+        justice: bearer(Bearer::Justice),
+        victims_tangible: gain(&[Category::VictimTangible]),
+        victims_intangible: if st.include_intangible {
+            gain(&[Category::VictimIntangible])
+        } else {
+            0.0
+        },
+        productivity: gain(&[Category::Productivity]),
+        lives: if st.include_vsl {
+            gain(&[Category::LivesLost])
+        } else {
+            0.0
+        },
+    };
+    Headline {
+        rows,
+        ledger,
+        intangible_counted: st.include_intangible,
+        vsl_counted: st.include_vsl,
+    }
+}
+
+impl Headline {
+    /// The row of one perspective.
+    pub fn row(&self, p: Perspective) -> &PerspectiveRow {
+        &self.rows[p as usize]
+    }
+
+    /// "Heroin-assisted treatment costs the health budget $X and saves police, courts and
+    /// prisons $Y a patient-year against oral methadone (taxpayers pay $X − $Y more in all); to
+    /// society it is worth $Z net, counting victims' pain and suffering." Amounts are per patient-year averaged over the horizon and
+    /// formatted by `money` (given absolute values); a payer no better or worse off is said
+    /// to be unchanged, and "saves" is used only where a budget is better off.
+    pub fn sentence(
+        &self,
+        intervention: &str,
+        comparator: &str,
+        money: impl Fn(f64) -> String,
+    ) -> String {
+        let l = &self.ledger;
+        let payer = |amount: f64, whom: &str| match Direction::of_net_benefit(amount) {
+            Direction::Saves => format!("saves {whom} {}", money(amount.abs())),
+            Direction::Costs => format!("costs {whom} {}", money(amount.abs())),
+            Direction::Even => format!("leaves {whom} no better or worse off"),
+        };
+        let gov = self.row(Perspective::Government);
+        let taxpayer = match gov.direction {
+            Direction::Saves => format!(
+                "taxpayers save {} in all",
+                money(gov.net_benefit_per_year.abs())
+            ),
+            Direction::Costs => format!(
+                "taxpayers pay {} more in all",
+                money(gov.net_benefit_per_year.abs())
+            ),
+            Direction::Even => "taxpayers break even".into(),
+        };
+        let society = self.row(Perspective::Society);
+        let including = match (self.intangible_counted, self.vsl_counted) {
+            (true, true) => {
+                ", counting victims' pain and suffering and lives at their statistical value"
+            }
+            (true, false) => ", counting victims' pain and suffering",
+            (false, true) => {
+                ", counting lives at their statistical value but not victims' pain and suffering"
+            }
+            (false, false) => ", counting cash only (not victims' pain and suffering)",
+        };
+        let worth = match society.direction {
+            Direction::Saves => format!(
+                "to society it is worth {} net{including}",
+                money(society.net_benefit_per_year.abs())
+            ),
+            Direction::Costs => format!(
+                "to society it costs {} net{including}",
+                money(society.net_benefit_per_year.abs())
+            ),
+            Direction::Even => format!("to society it breaks even{including}"),
+        };
+        format!(
+            "{intervention} {} and {} a patient-year against {comparator} ({taxpayer}); {worth}.",
+            payer(l.health, "the health budget"),
+            payer(l.justice, "police, courts and prisons"),
+        )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::evaluate;
+    use crate::params::P;
+
+    fn words(s: &Scenario) -> String {
+        let o = evaluate(s);
+        headline(s, &o).sentence("Heroin-assisted treatment", "oral methadone", |v| {
+            format!("${v:.0}")
+        })
+    }
+
+    #[test]
+    fn the_sentence_never_says_saves_for_a_budget_that_pays_more() {
+        let s = Scenario::us_default();
+        let o = evaluate(&s);
+        let h = headline(&s, &o);
+        let text = words(&s);
+        // At US defaults the health budget and taxpayers pay more; society gains.
+        assert!(h.ledger.health < 0.0 && h.row(Perspective::Government).net_benefit < 0.0);
+        assert!(text.contains("costs the health budget"), "{text}");
+        assert!(text.contains("taxpayers pay"), "{text}");
+        assert!(!text.contains("taxpayers save"), "{text}");
+        // A treatment so cheap that every budget gains is said to save.
+        let mut cheap = s.clone();
+        cheap.set(P::DamCostYear, 0.0).ok();
+        let text = words(&cheap);
+        assert!(text.contains("saves the health budget"), "{text}");
+        assert!(text.contains("taxpayers save"), "{text}");
+    }
+
+    #[test]
+    fn the_ledger_adds_up_to_the_societal_net_benefit_per_year() {
+        let mut s = Scenario::us_default();
+        s.settings.include_vsl = true;
+        let o = evaluate(&s);
+        let h = headline(&s, &o);
+        let l = h.ledger;
+        let sum = l.health
+            + l.justice
+            + l.victims_tangible
+            + l.victims_intangible
+            + l.productivity
+            + l.lives;
+        let society = h.row(Perspective::Society).net_benefit_per_year;
+        assert!(
+            (sum - society).abs() < 1e-6 * society.abs().max(1.0),
+            "{sum} vs {society}"
+        );
+        // The government row is the health budget plus the justice system.
+        let gov = h.row(Perspective::Government).net_benefit_per_year;
+        assert!((l.health + l.justice - gov).abs() < 1e-6 * gov.abs().max(1.0));
+    }
+
+    #[test]
+    fn what_is_not_counted_is_not_in_the_ledger_or_the_words() {
+        let mut s = Scenario::us_default();
+        s.settings.include_intangible = false;
+        let o = evaluate(&s);
+        let h = headline(&s, &o);
+        assert_eq!(h.ledger.victims_intangible, 0.0);
+        assert!(words(&s).contains("cash only"));
+    }
+}
