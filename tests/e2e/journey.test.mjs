@@ -151,6 +151,29 @@ test("a Swiss official switches to francs: amounts convert, the life table follo
   await context.close();
 });
 
+test("on a phone the result stays in view above the assumptions while they are changed", async () => {
+  const { page, context, errors } = await open({ width: 390, height: 844 });
+  const bar = page.locator("#sticky-result");
+  assert.ok(await bar.isVisible(), "the result line shows at phone width");
+  const firstInput = await page.locator("#preset").boundingBox();
+  const top = await bar.boundingBox();
+  assert.ok(top.y + top.height <= firstInput.y, "the result comes before the first assumption");
+  // Scroll to an input far down the assumptions and change it: the line is still on screen and follows.
+  await page.click("#group-retention > summary");
+  const field = page.locator("#dam-retention_12m-num");
+  await field.scrollIntoViewIfNeeded();
+  const before = await bar.locator(".value").textContent();
+  await field.fill("0.9");
+  await field.press("Enter");
+  await page.waitForFunction((b) => document.querySelector("#sticky-result .value").textContent !== b, before);
+  const box = await bar.boundingBox();
+  assert.ok(box.y >= -1 && box.y + box.height <= 844, `the line is in view (y = ${box.y})`);
+  assert.equal(await bar.locator(".value").textContent(), await page.textContent("#net-benefit"));
+  await screenshot(page, "phone-sticky-result.png");
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test("a journalist checks the taxpayer claim on the Dutch trial", async () => {
   const { page, context, errors } = await open();
   await page.goto(server.url + "?v=1&preset=dijkgraaf2005&perspective=government");
