@@ -58,7 +58,7 @@ fn break_even_values_zero_the_net_benefit_within_tolerance() {
 #[test]
 fn a_target_out_of_reach_says_so_with_the_sign_at_each_end() {
     let s = base();
-    // No plausible heroin-treatment cost makes the societal net benefit a billion.
+    // No accepted heroin-treatment cost, even zero, makes the societal net benefit a billion.
     let be = break_even(
         &s,
         P::DamCostYear,
@@ -69,11 +69,93 @@ fn a_target_out_of_reach_says_so_with_the_sign_at_each_end() {
     match be.crossing {
         Crossing::NoneInRange { low, high } => {
             assert!(low.1 < 0.0 && high.1 < 0.0);
-            let (lo, hi) = s.range(P::DamCostYear);
+            // The whole accepted range is searched, not just the plausible one.
+            let (lo, hi) = s.limits(P::DamCostYear);
             assert_eq!((low.0, high.0), (lo, hi));
+            assert_eq!(be.range, (lo, hi));
         }
         other => panic!("{other:?}"),
     }
+}
+
+#[test]
+fn break_even_searches_the_whole_accepted_range_and_solves_linear_inputs_directly() {
+    let mut s = base();
+    s.settings.perspective = Perspective::Government;
+    // The taxpayer breaks even only at a heroin-treatment cost below the plausible range:
+    // found anyway, solved directly since net benefit is linear in the cost, and flagged.
+    let be = break_even(
+        &s,
+        P::DamCostYear,
+        Metric::NetBenefit,
+        0.0,
+        Tolerance::for_metric(Metric::NetBenefit),
+    );
+    let Crossing::At { value, .. } = be.crossing else {
+        panic!("{be:?}");
+    };
+    assert_eq!(be.method, hatcalc::analysis::Method::Direct);
+    assert!(value < be.plausible.0, "{value} below {:?}", be.plausible);
+    assert!(
+        Metric::NetBenefit
+            .eval(&at(&s, P::DamCostYear, value))
+            .unwrap()
+            .abs()
+            <= 0.01
+    );
+    // A non-linear input is bracketed.
+    let be = break_even(
+        &s,
+        P::CrimeRrInjectable,
+        Metric::NetBenefit,
+        -1e6,
+        Tolerance::for_metric(Metric::NetBenefit),
+    );
+    assert_ne!(be.method, hatcalc::analysis::Method::Direct, "{be:?}");
+}
+
+#[test]
+fn an_input_the_settings_do_not_use_is_named_with_the_setting_that_would_use_it() {
+    // Hydromorphone's drug price counts only with hydromorphone treatment costed by parts.
+    let s = base();
+    let be = break_even(
+        &s,
+        P::HdmDrugPerMg,
+        Metric::NetBenefit,
+        0.0,
+        Tolerance::for_metric(Metric::NetBenefit),
+    );
+    match &be.used {
+        hatcalc::analysis::Use::Unused { when: Some(w) } => {
+            assert!(w.contains("parts") && w.contains("hydromorphone"), "{w}");
+        }
+        other => panic!("{other:?}"),
+    }
+    // Victims' costs do not move the taxpayer's result; the societal perspective would.
+    let mut g = base();
+    g.settings.perspective = Perspective::Government;
+    let be = break_even(
+        &g,
+        P::CrimePropertyVictimTangible,
+        Metric::NetBenefit,
+        0.0,
+        Tolerance::for_metric(Metric::NetBenefit),
+    );
+    match &be.used {
+        hatcalc::analysis::Use::Unused { when: Some(w) } => assert!(w.contains("society"), "{w}"),
+        other => panic!("{other:?}"),
+    }
+    assert_eq!(
+        break_even(
+            &s,
+            P::DamCostYear,
+            Metric::NetBenefit,
+            0.0,
+            Tolerance::for_metric(Metric::NetBenefit)
+        )
+        .used,
+        hatcalc::analysis::Use::Used
+    );
 }
 
 #[test]

@@ -213,6 +213,25 @@ fn a_scenario_file_carries_any_economy_and_price_year() {
 }
 
 #[test]
+fn thresholds_give_savings_needed_and_the_highest_cost_per_perspective() {
+    let (code, out, err) = run(&["thresholds", "--json"]);
+    assert_eq!(code, 0, "{err}");
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let rows = v["by_perspective"].as_array().unwrap();
+    assert_eq!(rows.len(), 3);
+    // The highest cost at which society breaks even makes the societal net benefit zero.
+    let society = &rows[2];
+    assert_eq!(society["max_treatment_cost"]["kind"], "at");
+    let cost = society["max_treatment_cost"]["value"].as_f64().unwrap();
+    let (_, nb, _) = run(&["eval", "--json", "--set", &format!("dam.cost_year={cost}")]);
+    let nb: serde_json::Value = serde_json::from_str(&nb).unwrap();
+    assert!(nb["outcome"]["comparisons"][2]["net_benefit"].as_f64().unwrap().abs() < 0.01);
+    let (code, text, _) = run(&["thresholds"]);
+    assert_eq!(code, 0);
+    assert!(text.contains("savings needed") && text.contains("Government (taxpayer)"));
+}
+
+#[test]
 fn analyses_run_from_the_cli_and_agree_with_the_library() {
     let (code, out, _) = run(&[
         "breakeven",

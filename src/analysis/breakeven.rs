@@ -2,7 +2,7 @@
 
 use super::{explored_range, with_value, Metric};
 use crate::params::P;
-use crate::scenario::Scenario;
+use crate::scenario::{Arm, CostInput, CrimeInput, Perspective, Scenario, Settings};
 use serde::Serialize;
 
 /// How close a break-even value must be.
@@ -47,6 +47,31 @@ pub enum Crossing {
     Undefined,
 }
 
+/// How a break-even value was found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Method {
+    /// The metric is linear in the parameter over the range (checked at four points), so the
+    /// crossing is solved directly.
+    Direct,
+    /// Sign changes on a scan, each refined with Brent's method.
+    Bracketed,
+}
+
+/// Whether the parameter can move the metric under the current settings.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "snake_case", tag = "kind")]
+pub enum Use {
+    /// It moves the metric.
+    Used,
+    /// It does not move the metric under the current settings; `when` names a setting (or
+    /// two) under which it would, if there is one.
+    Unused {
+        /// E.g. "treatment costs entered as parts".
+        when: Option<String>,
+    },
+}
+
 /// The break-even analysis of one parameter.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct BreakEven {
@@ -58,21 +83,202 @@ pub struct BreakEven {
     pub target: f64,
     /// The crossing nearest the current value.
     pub crossing: Crossing,
-    /// Every crossing found in the explored range, ascending.
+    /// Every crossing found in the searched range, ascending.
     pub all_crossings: Vec<f64>,
-    /// The explored range.
+    /// The searched range: the accepted limits, widened to the current value.
     pub range: (f64, f64),
+    /// The plausible range, for saying whether a crossing is plausible.
+    pub plausible: (f64, f64),
+    /// How the crossing was found.
+    pub method: Method,
+    /// Whether the parameter moves the metric under the current settings.
+    pub used: Use,
 }
 
 const SCAN_POINTS: usize = 41;
 
-/// The value of `p` at which `metric` equals `target`, searched over the explored range.
+/// The value of `p` at which `metric` equals `target`, searched over the whole accepted range
+/// of `p` (its limits, widened to include the current value).
 ///
-/// The range is scanned at evenly spaced points for sign changes of `metric - target`; each
-/// bracket is refined with Brent's method until the residual or the bracket is within
-/// `tol`. The crossing nearest the current value is reported, with all the others.
+/// Where the metric is linear in `p` (checked at four points) the crossing is solved
+/// directly. Otherwise the plausible range and the accepted range are each scanned at evenly
+/// spaced points for sign changes of `metric - target`, and each bracket is refined with
+/// Brent's method until the residual or the bracket is within `tol`. The crossing nearest the
+/// current value is reported, with all the others; with none, the sign at each end. When
+/// `p` does not move the metric, the result says so and names a setting under which it would.
 pub fn break_even(s: &Scenario, p: P, metric: Metric, target: f64, tol: Tolerance) -> BreakEven {
-    break_even_in(s, p, metric, target, tol, explored_range(s, p))
+    let (min, max) = s.limits(p);
+    let cur = s.get(p);
+    let range = (min.min(cur), max.max(cur));
+    let mut be = break_even_in(s, p, metric, target, tol, range);
+    be.used = use_of(s, p, metric, range);
+    be
+}
+
+/// Whether `p` moves `metric` between the ends of `range`, and if not, which change of
+/// settings (one, or two together) would make it.
+fn use_of(s: &Scenario, p: P, metric: Metric, range: (f64, f64)) -> Use {
+    let moves = |s: &Scenario| {
+        let at = |x: f64| with_value(s, p, x).and_then(|w| metric.eval(&w));
+        let (a, b) = (at(range.0), at(range.1));
+        let mid = at((range.0 + range.1) / 2.0);
+        a != b || a != mid
+    };
+    if moves(s) {
+        return Use::Used;
+    }
+    let st = s.settings;
+    let mut changes: Vec<(String, Settings)> = Vec::new();
+    let mut add = |what: String, f: &dyn Fn(&mut Settings)| {
+        let mut t = st;
+        f(&mut t);
+        if t != st {
+            changes.push((what, t));
+        }
+    };
+    add(
+        match st.cost_input {
+            CostInput::Total => "treatment costs entered as parts".into(),
+            CostInput::Parts => "treatment costs entered as published totals".into(),
+        },
+        &|t| {
+            t.cost_input = match t.cost_input {
+                CostInput::Total => CostInput::Parts,
+                CostInput::Parts => CostInput::Total,
+            }
+        },
+    );
+    add(
+        match st.crime_input {
+            CrimeInput::Offences => "crime entered as costs per year".into(),
+            CrimeInput::PerYear => "crime entered as priced offences".into(),
+        },
+        &|t| {
+            t.crime_input = match t.crime_input {
+                CrimeInput::Offences => CrimeInput::PerYear,
+                CrimeInput::PerYear => CrimeInput::Offences,
+            }
+        },
+    );
+    for q in Perspective::ALL {
+        add(
+            format!("the {} perspective", q.label().to_lowercase()),
+            &|t| t.perspective = q,
+        );
+    }
+    add("victims' pain and suffering counted".into(), &|t| {
+        t.include_intangible = true
+    });
+    add(
+        "deaths valued at the value of a statistical life".into(),
+        &|t| t.include_vsl = true,
+    );
+    for a in Arm::ALL {
+        if a.spec().as_intervention {
+            add(
+                format!("{} as the treatment", a.label().to_lowercase()),
+                &|t| t.intervention = a,
+            );
+        }
+        if a.spec().as_comparator {
+            add(
+                format!("{} as the comparison", a.label().to_lowercase()),
+                &|t| t.comparator = a,
+            );
+        }
+    }
+    let with = |t: Settings| {
+        let mut w = s.clone();
+        w.settings = t;
+        w
+    };
+    for (what, t) in &changes {
+        if moves(&with(*t)) {
+            return Use::Unused {
+                when: Some(what.clone()),
+            };
+        }
+    }
+    // Two changes together (hydromorphone's drug price needs hydromorphone and costs by parts).
+    for (i, (w1, t1)) in changes.iter().enumerate() {
+        for (w2, t2) in &changes[i + 1..] {
+            let mut t = *t1;
+            merge(&mut t, t2, &st);
+            if t != *t1 && t != *t2 && moves(&with(t)) {
+                return Use::Unused {
+                    when: Some(format!("{w1} and {w2}")),
+                };
+            }
+        }
+    }
+    Use::Unused { when: None }
+}
+
+/// Apply to `t` every field in which `other` differs from `base`.
+fn merge(t: &mut Settings, other: &Settings, base: &Settings) {
+    if other.intervention != base.intervention {
+        t.intervention = other.intervention;
+    }
+    if other.comparator != base.comparator {
+        t.comparator = other.comparator;
+    }
+    if other.perspective != base.perspective {
+        t.perspective = other.perspective;
+    }
+    if other.cost_input != base.cost_input {
+        t.cost_input = other.cost_input;
+    }
+    if other.crime_input != base.crime_input {
+        t.crime_input = other.crime_input;
+    }
+    if other.include_intangible != base.include_intangible {
+        t.include_intangible = other.include_intangible;
+    }
+    if other.include_vsl != base.include_vsl {
+        t.include_vsl = other.include_vsl;
+    }
+}
+
+/// Grid points over `range`, with the plausible range `dense` scanned as finely as the whole.
+fn scan_points(range: (f64, f64), dense: (f64, f64)) -> Vec<f64> {
+    let grid = |(lo, hi): (f64, f64)| {
+        (0..SCAN_POINTS).map(move |i| lo + (hi - lo) * i as f64 / (SCAN_POINTS - 1) as f64)
+    };
+    let d = (dense.0.max(range.0), dense.1.min(range.1));
+    let mut xs: Vec<f64> = grid(range)
+        .chain(
+            if d.0 < d.1 { Some(grid(d)) } else { None }
+                .into_iter()
+                .flatten(),
+        )
+        .filter(|x| x.is_finite())
+        .collect();
+    xs.sort_by(f64::total_cmp);
+    xs.dedup();
+    xs
+}
+
+/// The crossing of a function that is linear on `[lo, hi]`, if it is linear there (checked
+/// at the ends and at a third and two thirds of the way) and crosses zero inside.
+fn direct_root(f: &impl Fn(f64) -> Option<f64>, lo: f64, hi: f64) -> Option<Result<f64, ()>> {
+    let (a, b) = (f(lo)?, f(hi)?);
+    let scale = a.abs().max(b.abs()).max(1e-300);
+    for k in [1.0 / 3.0, 2.0 / 3.0] {
+        let x = lo + (hi - lo) * k;
+        let line = a + (b - a) * k;
+        if (f(x)? - line).abs() > 1e-9 * scale {
+            return None;
+        }
+    }
+    if a == b {
+        return Some(Err(()));
+    }
+    let root = lo - a * (hi - lo) / (b - a);
+    Some(if (lo..=hi).contains(&root) {
+        Ok(root)
+    } else {
+        Err(())
+    })
 }
 
 /// [`break_even`] over an explicit range of `p`.
@@ -90,12 +296,48 @@ pub fn break_even_in(
             .map(|y| y - target)
     };
     let (lo, hi) = range;
-    let xs: Vec<f64> = (0..SCAN_POINTS)
-        .map(|i| lo + (hi - lo) * i as f64 / (SCAN_POINTS - 1) as f64)
-        .collect();
+    let plausible = s.range(p);
+    // A metric linear in the parameter (a cost or a price, typically) has one answer: solve it.
+    if let Some(direct) = direct_root(&f, lo, hi) {
+        let residual = |x: f64| f(x).filter(|r| r.abs() <= tol.metric.max(1e-9 * x.abs()));
+        let found = direct.ok().and_then(|x| residual(x).map(|r| (x, r)));
+        if let Some((value, residual)) = found {
+            return BreakEven {
+                param: p.def().id,
+                metric,
+                target,
+                crossing: Crossing::At { value, residual },
+                all_crossings: vec![value],
+                range,
+                plausible,
+                method: Method::Direct,
+                used: Use::Used,
+            };
+        }
+        if direct.is_err() {
+            if let (Some(a), Some(b)) = (f(lo), f(hi)) {
+                return BreakEven {
+                    param: p.def().id,
+                    metric,
+                    target,
+                    crossing: Crossing::NoneInRange {
+                        low: (lo, a),
+                        high: (hi, b),
+                    },
+                    all_crossings: Vec::new(),
+                    range,
+                    plausible,
+                    method: Method::Direct,
+                    used: Use::Used,
+                };
+            }
+        }
+    }
+    let xs = scan_points(range, plausible);
+    let n = xs.len();
     let ys: Vec<Option<f64>> = xs.iter().map(|x| f(*x)).collect();
     let mut roots = Vec::new();
-    for i in 0..SCAN_POINTS - 1 {
+    for i in 0..n.saturating_sub(1) {
         let (Some(y0), Some(y1)) = (ys[i], ys[i + 1]) else {
             continue;
         };
@@ -142,6 +384,9 @@ pub fn break_even_in(
         crossing,
         all_crossings: roots,
         range,
+        plausible,
+        method: Method::Bracketed,
+        used: Use::Used,
     }
 }
 

@@ -1,16 +1,21 @@
 //! Analyses over the one model. Each is a function of a [`Scenario`] that calls
 //! [`crate::model::evaluate`] and never repeats its formulas: break-even values and curves,
-//! two-way grids and frontiers, one-way sensitivity (tornado), Monte Carlo, and claim checks.
+//! two-way grids and frontiers, one-way sensitivity (tornado), Monte Carlo, claim checks, and
+//! the thresholds officials ask for.
 
 mod breakeven;
 mod claim;
 mod psa;
 mod sensitivity;
+mod thresholds;
 
-pub use breakeven::{break_even, break_even_in, curve, BreakEven, Crossing, Curve, Tolerance};
+pub use breakeven::{
+    break_even, break_even_in, curve, BreakEven, Crossing, Curve, Method, Tolerance, Use,
+};
 pub use claim::{check_claim, Claim, ClaimReport, Comparison as ClaimComparison, Lever};
 pub use psa::{fitted, psa, Draw, Fitted, Histogram, Psa, PsaConfig, PsaRun, Summary};
 pub use sensitivity::{frontier, grid, tornado, Bar, Grid, Tornado};
+pub use thresholds::{thresholds, MaxCost, Threshold, Thresholds};
 
 use crate::model::{evaluate, Outcome};
 use crate::params::P;

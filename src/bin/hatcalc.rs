@@ -6,8 +6,8 @@
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use hatcalc::analysis::{
-    break_even, check_claim, curve, psa, tornado, Claim, ClaimComparison, Crossing, Metric,
-    PsaConfig, Tolerance,
+    break_even, check_claim, curve, psa, thresholds, tornado, Claim, ClaimComparison, Crossing,
+    MaxCost, Method, Metric, PsaConfig, Tolerance, Use,
 };
 use hatcalc::export;
 use hatcalc::model::{Bearer, Category};
@@ -102,6 +102,15 @@ enum Command {
         /// Number of points (at least 2).
         #[arg(long, default_value_t = 101)]
         points: usize,
+        /// Print JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// What it takes to break even, per perspective: the savings needed per treated
+    /// patient-year and the highest treatment cost per patient-year that still breaks even.
+    Thresholds {
+        #[command(flatten)]
+        scenario: ScenarioArgs,
         /// Print JSON.
         #[arg(long)]
         json: bool,
@@ -342,19 +351,44 @@ fn main() -> ExitCode {
             if json {
                 print_json(&be);
             } else {
+                if let Use::Unused { when } = &be.used {
+                    match when {
+                        Some(w) => outln!(
+                            "note: {} does not change {} under the current settings; it would with {w}",
+                            be.param, m.label().to_lowercase()
+                        ),
+                        None => outln!(
+                            "note: {} does not change {} under any single or paired change of settings",
+                            be.param, m.label().to_lowercase()
+                        ),
+                    }
+                }
+                let (pl, ph) = be.plausible;
+                let where_ = |v: f64| {
+                    if (pl..=ph).contains(&v) {
+                        "inside its plausible range".to_string()
+                    } else {
+                        format!("outside its plausible range {pl:.6} to {ph:.6}")
+                    }
+                };
                 match be.crossing {
                     Crossing::At { value, residual } => outln!(
-                        "{} = {value:.6} brings {} to {target} (residual {residual:.3e}; current value {:.6})",
-                        be.param, m.label(), s.get(p)
+                        "{} = {value:.6} brings {} to {target}, {} (residual {residual:.3e}; current value {:.6}; solved {})",
+                        be.param, m.label(), where_(value), s.get(p),
+                        match be.method { Method::Direct => "directly: linear in this input", Method::Bracketed => "by bracketing" }
                     ),
                     Crossing::NoneInRange { low, high } => outln!(
-                        "no break-even for {} within {:.6} to {:.6}: {} - target is {:.2} at the low end and {:.2} at the high end",
+                        "no break-even for {} within its accepted range {:.6} to {:.6}: {} - target is {:.2} at the low end and {:.2} at the high end",
                         be.param, be.range.0, be.range.1, m.label(), low.1, high.1
                     ),
                     Crossing::Undefined => outln!(
-                        "no break-even for {} within {:.6} to {:.6}: {} is not defined anywhere in that range",
+                        "no break-even for {} within its accepted range {:.6} to {:.6}: {} is not defined anywhere in that range",
                         be.param, be.range.0, be.range.1, m.label()
                     ),
+                }
+                if be.all_crossings.len() > 1 {
+                    let all: Vec<String> = be.all_crossings.iter().map(|v| format!("{v:.6}")).collect();
+                    outln!("every crossing in the accepted range: {}", all.join(", "));
                 }
             }
             Ok(())
@@ -385,6 +419,42 @@ fn main() -> ExitCode {
             }
             Ok(())
         })(),
+        Command::Thresholds { scenario, json } => build(&scenario).map(|s| {
+            let t = thresholds(&s);
+            if json {
+                print_json(&t);
+                return;
+            }
+            let cur = s.basis().economy.currency();
+            outln!(
+                "{} now costs {cur} {:.0} per patient-year; {:.2} discounted patient-years in treatment per patient",
+                s.settings.intervention.label(),
+                t.treatment_cost,
+                t.treated_years
+            );
+            outln!(
+                "{:<24} {:>22} {:>22} {:>30}",
+                "perspective",
+                "savings needed/yr",
+                "savings made/yr",
+                "highest treatment cost/yr"
+            );
+            for th in t.by_perspective {
+                let max = match th.max_treatment_cost {
+                    MaxCost::At(v) => format!("{cur} {v:.0}"),
+                    MaxCost::NotEvenIfFree => "none: loses even if free".into(),
+                    MaxCost::NotApplicable => "-".into(),
+                };
+                outln!(
+                    "{:<24} {:>22} {:>22} {:>30}",
+                    th.perspective.label(),
+                    format!("{cur} {:.0}", th.savings_needed_per_treated_year),
+                    format!("{cur} {:.0}", th.savings_per_treated_year),
+                    max
+                );
+            }
+            outln!("Per treated patient-year: extra treatment cost, and what other counted costs fall by; discounted.");
+        }),
         Command::Tornado {
             scenario,
             metric,
