@@ -1,13 +1,16 @@
 //! Analyses over the one model. Each is a function of a [`Scenario`] that calls
-//! [`crate::model::evaluate`] and never repeats its formulas: break-even values and curves,
-//! two-way grids and frontiers, one-way sensitivity (tornado), Monte Carlo, and claim checks.
+//! [`crate::model::evaluate`] (the budget by year: [`crate::model::months`]) and never repeats
+//! its formulas: break-even values and curves, two-way grids and frontiers, one-way
+//! sensitivity (tornado), Monte Carlo, claim checks, and the budget by year.
 
 mod breakeven;
+mod budget;
 mod claim;
 mod psa;
 mod sensitivity;
 
 pub use breakeven::{break_even, break_even_in, curve, BreakEven, Crossing, Curve, Tolerance};
+pub use budget::{budget, ramp_share, ArmCash, Budget, BudgetTotal, BudgetYear, Payers, CASH};
 pub use claim::{check_claim, Claim, ClaimReport, Comparison as ClaimComparison, Lever};
 pub use psa::{fitted, psa, Draw, Fitted, Histogram, Psa, PsaConfig, PsaRun, Summary};
 pub use sensitivity::{frontier, grid, tornado, Bar, Grid, Tornado};
