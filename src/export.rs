@@ -7,8 +7,8 @@
 //! the browser bundle's size budget for no gain; the tests read every export back with the
 //! `csv` crate's reader.
 
-use crate::analysis::{Psa, Summary};
-use crate::model::{relevant, Category, Icer, Outcome};
+use crate::analysis::{ArmCash, Budget, Payers, Psa, Summary, CASH};
+use crate::model::{relevant, Bearer, Category, Icer, Outcome};
 use crate::params::P;
 use crate::presets::{find as find_preset, PRESETS};
 use crate::scenario::Scenario;
@@ -327,6 +327,215 @@ pub fn outputs_csv(s: &Scenario, o: &Outcome, mc: Option<&Psa>, permalink: &str)
     one("Model version".into(), "", crate::MODEL_VERSION.into());
     for id in crate::model::sources_used(s) {
         one("Source".into(), id, citations(&[id]));
+    }
+    csv(&rows)
+}
+
+/// The budget by year of `s` (as [`crate::analysis::budget`] gives it in `b`): for each year,
+/// then for the whole window, the places filled and patients treated, each arm's cash by
+/// category and by payer, victims' intangible costs (not cash), deaths, and the net impact
+/// with its running total; then the basis, the rules in brief, the model version and the
+/// sources. Every amount is undiscounted cash on the scenario's price basis.
+pub fn budget_csv(s: &Scenario, b: &Budget) -> String {
+    let basis = s.basis();
+    let money = format!(
+        "{} {}, undiscounted cash",
+        basis.economy.currency(),
+        basis.year
+    );
+    let mut rows: Vec<Vec<String>> = vec![vec![
+        "year".into(),
+        "months".into(),
+        "measure".into(),
+        "unit".into(),
+        format!("with the programme ({})", b.intervention.label()),
+        format!("without it ({})", b.comparator.label()),
+        "difference (with minus without)".into(),
+    ]];
+    let perspective = b.perspective.label();
+    // One year's rows (or the window's, as "total").
+    struct Part<'a> {
+        year: String,
+        months: usize,
+        place_years: f64,
+        at_start: Option<f64>,
+        new_entrants: f64,
+        returning: f64,
+        startup: f64,
+        with: &'a ArmCash,
+        without: &'a ArmCash,
+        net: f64,
+        cumulative: Option<(&'a Payers, f64)>,
+    }
+    let mut part = |p: Part| {
+        let mut push = |measure: String, unit: &str, cells: [Option<f64>; 3]| {
+            let cell = |v: Option<f64>| v.map_or_else(String::new, |v| v.to_string());
+            rows.push(vec![
+                p.year.clone(),
+                p.months.to_string(),
+                measure,
+                unit.into(),
+                cell(cells[0]),
+                cell(cells[1]),
+                cell(cells[2]),
+            ]);
+        };
+        let years = p.months as f64 / 12.0;
+        push(
+            "Places filled, on average".into(),
+            "places",
+            [Some(p.place_years / years), None, None],
+        );
+        push(
+            "Place-years filled".into(),
+            "place-years",
+            [Some(p.place_years), None, None],
+        );
+        if let Some(at_start) = p.at_start {
+            push(
+                "Patients in treatment at the start of the year".into(),
+                "patients",
+                [Some(at_start), None, None],
+            );
+            push(
+                "Patients treated".into(),
+                "patients: in treatment at the start, new and returning",
+                [Some(at_start + p.new_entrants + p.returning), None, None],
+            );
+        }
+        push(
+            "New entrants".into(),
+            "patients",
+            [Some(p.new_entrants), None, None],
+        );
+        push(
+            "Returning patients".into(),
+            "re-entries from street use",
+            [Some(p.returning), None, None],
+        );
+        let both = |x: f64, y: f64| [Some(x), Some(y), Some(x - y)];
+        push(
+            "Start-up (health budget)".into(),
+            &money,
+            both(p.startup, 0.0),
+        );
+        for c in CASH {
+            push(
+                format!("Cash: {}", c.label()),
+                &money,
+                both(p.with.costs.get(c), p.without.costs.get(c)),
+            );
+        }
+        for br in Bearer::ALL {
+            push(
+                format!("Cash by payer: {}", br.label()),
+                &money,
+                both(p.with.payers.get(br), p.without.payers.get(br)),
+            );
+        }
+        push(
+            "Cash: all payers".into(),
+            &money,
+            both(p.with.total, p.without.total),
+        );
+        push(
+            "Victims: intangible (not cash, in no total)".into(),
+            &format!(
+                "{} {}, undiscounted, not cash",
+                basis.economy.currency(),
+                basis.year
+            ),
+            both(p.with.victims_intangible, p.without.victims_intangible),
+        );
+        push(
+            "Deaths".into(),
+            "deaths among the programme's patients",
+            both(p.with.deaths, p.without.deaths),
+        );
+        push(
+            format!("Net impact, {perspective}"),
+            &format!("{money}; positive means the programme spends more"),
+            [None, None, Some(p.net)],
+        );
+        if let Some((payers, net)) = p.cumulative {
+            for br in Bearer::ALL {
+                push(
+                    format!("Cumulative impact: {}", br.label()),
+                    &format!("{money}, from year 1"),
+                    [None, None, Some(payers.get(br))],
+                );
+            }
+            push(
+                format!("Cumulative net impact, {perspective}"),
+                &format!("{money}, from year 1"),
+                [None, None, Some(net)],
+            );
+        }
+    };
+    for r in &b.rows {
+        part(Part {
+            year: r.year.to_string(),
+            months: r.months,
+            place_years: r.place_years,
+            at_start: Some(r.in_treatment_at_start),
+            new_entrants: r.new_entrants,
+            returning: r.returning,
+            startup: r.startup,
+            with: &r.programme,
+            without: &r.counterfactual,
+            net: r.net,
+            cumulative: Some((&r.cumulative, r.cumulative_net)),
+        });
+    }
+    let t = &b.total;
+    part(Part {
+        year: "total".into(),
+        months: t.months,
+        place_years: t.place_years,
+        at_start: None,
+        new_entrants: t.new_entrants,
+        returning: t.returning,
+        startup: t.startup,
+        with: &t.programme,
+        without: &t.counterfactual,
+        net: t.net,
+        cumulative: None,
+    });
+    let mut note = |measure: &str, unit: &str, value: String| {
+        rows.push(vec![
+            String::new(),
+            String::new(),
+            measure.into(),
+            unit.into(),
+            value,
+            String::new(),
+            String::new(),
+        ]);
+    };
+    note(
+        "Basis",
+        "",
+        format!(
+            "{} at {} prices; cash in the year it is paid, undiscounted, unlike the per-patient results, which are discounted over the cohort's horizon",
+            basis.economy.currency(),
+            basis.year
+        ),
+    );
+    note(
+        "Programme",
+        "",
+        format!(
+            "{} places for {} years ({} months), filled in a straight line over {} months, refilled as patients leave; start-up in year 1; consequences after the last month are outside the budget",
+            b.slots, b.years, b.window_months, b.rampup_months
+        ),
+    );
+    note("Model version", "", crate::MODEL_VERSION.into());
+    let mut ids = crate::model::sources_used(s);
+    ids.push("sullivan2014");
+    ids.sort_unstable();
+    ids.dedup();
+    for id in ids {
+        note("Source", id, citations(&[id]));
     }
     csv(&rows)
 }

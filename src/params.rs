@@ -838,6 +838,10 @@ registry! {
     StartupPerSlot = param("programme.startup_per_slot", "Start-up cost per treatment place", Programme,
         Money(Per::Slot), US24, (5_000.0, 0.0, 20_000.0), Gamma,
         assumed("Fitting out a clinic (injection booths, pharmacy safe, security) and hiring; no figure was found.", &[]));
+    /// Months over which a new programme fills its places (the budget by year).
+    RampupMonths = param("programme.rampup_months", "Months to fill the places at the start", Programme,
+        Months, None, (12.0, 0.0, 36.0), Fixed,
+        assumed("No figure was found for how fast a new clinic of supervised injectable treatment fills its places; a year of linear filling is a planning assumption (staff hired, patients assessed and inducted in stages). 0 is a programme that opens full, for instance by taking over patients already treated elsewhere; 36 months is a slow start. Only the budget by year uses it.", &[]));
 }
 
 /// The parameter with this id, if any.

@@ -520,6 +520,12 @@ pub const SOURCES: &[Source] = &[
         "Abstract: adjusted annual all-cause and disease-related costs per patient with HCV vs matched controls",
         "https://pubmed.ncbi.nlm.nih.gov/?term=Direct+economic+burden+of+chronic+hepatitis+C+virus+in+a+United+States+managed+care+population",
     ),
+    src(
+        "sullivan2014",
+        "Sullivan SD, Mauskopf JA, Augustovski F, et al. (2014). Budget impact analysis - principles of good practice: report of the ISPOR 2012 Budget Impact Analysis Good Practice II Task Force. Value Health 17(1):5-14.",
+        "ISPOR good-practice principles: budget holder's perspective, time horizon of 1-5 years, undiscounted costs presented by year",
+        "https://doi.org/10.1016/j.jval.2013.08.2291",
+    ),
 ];
 
 impl Source {

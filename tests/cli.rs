@@ -225,7 +225,13 @@ fn thresholds_give_savings_needed_and_the_highest_cost_per_perspective() {
     let cost = society["max_treatment_cost"]["value"].as_f64().unwrap();
     let (_, nb, _) = run(&["eval", "--json", "--set", &format!("dam.cost_year={cost}")]);
     let nb: serde_json::Value = serde_json::from_str(&nb).unwrap();
-    assert!(nb["outcome"]["comparisons"][2]["net_benefit"].as_f64().unwrap().abs() < 0.01);
+    assert!(
+        nb["outcome"]["comparisons"][2]["net_benefit"]
+            .as_f64()
+            .unwrap()
+            .abs()
+            < 0.01
+    );
     let (code, text, _) = run(&["thresholds"]);
     assert_eq!(code, 0);
     assert!(text.contains("savings needed") && text.contains("Government (taxpayer)"));
@@ -404,4 +410,48 @@ fn a_scenario_file_reads_back_bit_for_bit_with_or_without_a_byte_order_mark() {
         assert_eq!(again, file, "{}", path.display());
     }
     std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
+fn budget_prints_years_by_payer_as_a_table_json_and_csv() {
+    let (code, out, err) = run(&["budget", "--json", "--set", "programme.years=2.5"]);
+    assert_eq!(code, 0, "{err}");
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let rows = v["budget"]["rows"].as_array().unwrap();
+    assert_eq!(rows.len(), 3);
+    assert_eq!(rows[2]["months"], 6, "a part year last");
+    let s = hatcalc::Scenario::us_default()
+        .with(hatcalc::P::ProgrammeYears, 2.5)
+        .unwrap();
+    let b = hatcalc::analysis::budget(&s);
+    for (row, lib) in rows.iter().zip(&b.rows) {
+        assert_eq!(row["cumulative_net"].as_f64().unwrap(), lib.cumulative_net);
+        assert_eq!(row["impact"]["health"].as_f64().unwrap(), lib.impact.health);
+    }
+    assert_eq!(v["sources"][0]["id"], "sullivan2014");
+
+    let (code, table, _) = run(&["budget"]);
+    assert_eq!(code, 0);
+    assert!(table.contains("Undiscounted cash"), "{table}");
+    let years = table
+        .lines()
+        .filter(|l| l.trim_start().starts_with(|c: char| c.is_ascii_digit()))
+        .count();
+    assert_eq!(years, 5, "{table}");
+    assert!(table.lines().any(|l| l.trim_start().starts_with("total")));
+
+    let (code, text, _) = run(&["budget", "--format", "csv", "--economy", "DE"]);
+    assert_eq!(code, 0);
+    let mut r = csv::ReaderBuilder::new().from_reader(text.as_bytes());
+    let header: Vec<String> = r.headers().unwrap().iter().map(String::from).collect();
+    assert_eq!(header[..4], ["year", "months", "measure", "unit"]);
+    let records: Vec<csv::StringRecord> = r.records().map(|x| x.unwrap()).collect();
+    assert!(records.iter().all(|x| x.len() == header.len()));
+    assert!(records
+        .iter()
+        .any(|x| x[3].contains("EUR 2024, undiscounted")));
+
+    let (code, _, err) = run(&["budget", "--json", "--format", "csv"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("cannot be used with"), "{err}");
 }

@@ -3,7 +3,8 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
-use hatcalc::export::{inputs_csv, outputs_csv, FileError, ScenarioFile};
+use hatcalc::analysis::budget;
+use hatcalc::export::{budget_csv, inputs_csv, outputs_csv, FileError, ScenarioFile};
 use hatcalc::presets::PRESETS;
 use hatcalc::{evaluate, Perspective, Scenario, P};
 
@@ -84,6 +85,44 @@ fn outputs_csv_matches_the_model_and_names_units_permalink_and_sources() {
     let sources: Vec<_> = rows.iter().filter(|r| r[0] == "Source").collect();
     assert!(sources.len() > 5);
     assert!(sources.iter().any(|r| r[1] == "dijkgraaf2005"));
+}
+
+#[test]
+fn budget_csv_reads_back_with_units_basis_and_the_budget_numbers() {
+    let s = changed();
+    let b = budget(&s);
+    let (header, rows) = read(&budget_csv(&s, &b));
+    assert_eq!(header[..4], ["year", "months", "measure", "unit"]);
+    assert_eq!(header.len(), 7);
+    assert!(rows.iter().all(|r| r.len() == 7), "rectangular");
+    let find = |year: &str, measure: &str| {
+        rows.iter()
+            .find(|r| r[0] == year && r[2] == measure)
+            .unwrap_or_else(|| panic!("{year} {measure}"))
+    };
+    for r in &b.rows {
+        let year = r.year.to_string();
+        let net = find(&year, "Net impact, Government (taxpayer)");
+        assert_eq!(net[6].parse::<f64>().unwrap(), r.net);
+        assert!(net[3].contains("EUR 2001, undiscounted cash"), "{}", net[3]);
+        let health = find(&year, "Cash by payer: Health budget");
+        assert_eq!(health[4].parse::<f64>().unwrap(), r.programme.payers.health);
+        assert_eq!(
+            health[5].parse::<f64>().unwrap(),
+            r.counterfactual.payers.health
+        );
+        let places = find(&year, "Places filled, on average");
+        assert_eq!(places[3], "places");
+        assert!((places[4].parse::<f64>().unwrap() - r.places).abs() < 1e-9);
+        let cumulative = find(&year, "Cumulative net impact, Government (taxpayer)");
+        assert_eq!(cumulative[6].parse::<f64>().unwrap(), r.cumulative_net);
+    }
+    let total = find("total", "Net impact, Government (taxpayer)");
+    assert_eq!(total[6].parse::<f64>().unwrap(), b.total.net);
+    assert!(find("", "Basis")[4].contains("undiscounted"));
+    assert!(rows
+        .iter()
+        .any(|r| r[2] == "Source" && r[3] == "sullivan2014" && r[4].contains("ISPOR")));
 }
 
 #[test]

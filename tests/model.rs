@@ -334,3 +334,58 @@ fn ratios_are_finite_or_undefined_never_infinite() {
     }
     assert!(all_numbers(&o).iter().all(|x| x.is_finite()));
 }
+
+/// Equal to a relative 1e-9: sums of hundreds of monthly terms in another order.
+fn close_rel(a: f64, b: f64, what: &str) {
+    assert!(
+        (a - b).abs() <= 1e-9 * a.abs().max(b.abs()).max(1.0),
+        "{what}: {a} vs {b}"
+    );
+}
+
+#[test]
+fn the_monthly_cohort_adds_up_to_the_per_patient_costs_undiscounted() {
+    for (horizon, arm, crime) in [
+        (0.5, Arm::Heroin, CrimeInput::Offences),
+        (1.0, Arm::Methadone, CrimeInput::PerYear),
+        (10.0, Arm::Heroin, CrimeInput::Offences),
+        (10.0, Arm::NoTreatment, CrimeInput::Offences),
+        (33.0, Arm::Hydromorphone, CrimeInput::Offences),
+        (100.0, Arm::Buprenorphine, CrimeInput::Offences),
+    ] {
+        let mut s = Scenario::us_default()
+            .with(P::DiscountCosts, 0.0)
+            .and_then(|s| s.with(P::HorizonYears, horizon))
+            .unwrap();
+        s.settings.crime_input = crime;
+        let arm_result = if arm == s.settings.intervention {
+            evaluate(&s).intervention
+        } else {
+            s.settings.comparator = arm;
+            evaluate(&s).comparator
+        };
+        let m = hatcalc::model::months(&s, arm);
+        assert_eq!(m.len(), hatcalc::model::cycles(&s));
+        for c in Category::ALL {
+            let sum: f64 = m.iter().map(|x| x.costs.get(c)).sum();
+            close_rel(
+                sum,
+                arm_result.costs.get(c),
+                &format!("{arm:?} {c:?} {horizon}"),
+            );
+        }
+        for i in 0..4 {
+            let sum: f64 = m.iter().map(|x| x.person_years[i]).sum();
+            close_rel(sum, arm_result.person_years[i], "person-years");
+        }
+        let deaths: f64 = m.iter().map(|x| x.deaths).sum();
+        close_rel(deaths, arm_result.deaths, "deaths");
+        // Each month starts at the cohort's trace; re-entries are never negative.
+        let tr = trace(&s, arm);
+        assert_eq!(tr.len(), m.len() + 1);
+        for (month, shares) in m.iter().zip(&tr) {
+            assert_eq!(month.start, *shares);
+            assert!(month.returned >= 0.0);
+        }
+    }
+}

@@ -1,9 +1,11 @@
 //! Analyses over the one model. Each is a function of a [`Scenario`] that calls
-//! [`crate::model::evaluate`] and never repeats its formulas: break-even values and curves,
-//! two-way grids and frontiers, one-way sensitivity (tornado), Monte Carlo, claim checks, and
-//! the thresholds officials ask for.
+//! [`crate::model::evaluate`] (the budget by year: [`crate::model::months`]) and never repeats
+//! its formulas: break-even values and curves, two-way grids and frontiers, one-way
+//! sensitivity (tornado), Monte Carlo, claim checks, the thresholds officials ask for, and the
+//! budget by year.
 
 mod breakeven;
+mod budget;
 mod claim;
 mod psa;
 mod sensitivity;
@@ -12,6 +14,7 @@ mod thresholds;
 pub use breakeven::{
     break_even, break_even_in, curve, BreakEven, Crossing, Curve, Method, Tolerance, Use,
 };
+pub use budget::{budget, ramp_share, ArmCash, Budget, BudgetTotal, BudgetYear, Payers, CASH};
 pub use claim::{check_claim, Claim, ClaimReport, Comparison as ClaimComparison, Lever};
 pub use psa::{fitted, psa, Draw, Fitted, Histogram, Psa, PsaConfig, PsaRun, Summary};
 pub use sensitivity::{frontier, grid, tornado, Bar, Grid, Tornado};

@@ -6,8 +6,8 @@
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use hatcalc::analysis::{
-    break_even, check_claim, curve, psa, thresholds, tornado, Claim, ClaimComparison, Crossing,
-    MaxCost, Method, Metric, PsaConfig, Tolerance, Use,
+    break_even, budget, check_claim, curve, psa, thresholds, tornado, Budget, Claim,
+    ClaimComparison, Crossing, MaxCost, Method, Metric, PsaConfig, Tolerance, Use,
 };
 use hatcalc::export;
 use hatcalc::model::{Bearer, Category};
@@ -73,6 +73,17 @@ enum Command {
         /// Print JSON instead of a table.
         #[arg(long)]
         json: bool,
+    },
+    /// The programme's budget by year: undiscounted cash by payer, with and without it.
+    Budget {
+        #[command(flatten)]
+        scenario: ScenarioArgs,
+        /// Print JSON instead of a table.
+        #[arg(long, conflicts_with = "format")]
+        json: bool,
+        /// Print JSON or CSV (with units, price basis and sources) instead of a table.
+        #[arg(long, value_enum)]
+        format: Option<Format>,
     },
     /// The value of one parameter at which a metric reaches a target (default: net benefit 0).
     Breakeven {
@@ -300,6 +311,20 @@ fn main() -> ExitCode {
             Ok(())
         }
         Command::Eval { scenario, json } => build(&scenario).map(|s| print_eval(&s, json)),
+        Command::Budget {
+            scenario,
+            json,
+            format,
+        } => build(&scenario).map(|s| {
+            let b = budget(&s);
+            match (json, format) {
+                (true, _) | (_, Some(Format::Json)) => print_budget_json(&s, &b),
+                (_, Some(Format::Csv)) => {
+                    outln!("{}", export::budget_csv(&s, &b).trim_end_matches('\n'))
+                }
+                (false, None) => print_budget(&s, &b),
+            }
+        }),
         Command::Export {
             what,
             scenario,
@@ -960,4 +985,98 @@ fn print_eval(s: &Scenario, as_json: bool) {
     for (i, br) in Bearer::ALL.iter().enumerate() {
         outln!("  {:<30} {:>14.0}", br.label(), -pr.delta_by_bearer[i]);
     }
+}
+
+fn print_budget_json(s: &Scenario, b: &Budget) {
+    let out = json!({
+        "model_version": hatcalc::MODEL_VERSION,
+        "basis": {"economy": s.basis().economy.code(), "currency": s.basis().economy.currency(), "price_year": s.basis().year},
+        "settings": s.settings,
+        "budget": b,
+        "sources": source("sullivan2014").map(|src| vec![json!(src)]).unwrap_or_default(),
+    });
+    outln!("{}", serde_json::to_string_pretty(&out).unwrap_or_default());
+}
+
+fn print_budget(s: &Scenario, b: &Budget) {
+    let cur = s.basis().economy.currency();
+    outln!(
+        "Budget by year: {} in {} places for {} years ({} months to fill them), against {}; {} {}",
+        b.intervention.label(),
+        b.slots,
+        b.years,
+        b.rampup_months,
+        b.comparator.label(),
+        cur,
+        s.basis().year
+    );
+    outln!(
+        "Undiscounted cash paid in each year, unlike the per-patient results (discounted over the horizon); with minus without the programme: positive spends more, negative saves."
+    );
+    outln!(
+        "\n{:>5} {:>6} {:>8} {:>8} {:>8} {:>14} {:>14} {:>14} {:>14} {:>14} {:>14}",
+        "year",
+        "months",
+        "places",
+        "treated",
+        "new",
+        "health",
+        "justice",
+        "victims",
+        "wider",
+        "net",
+        "cumulative"
+    );
+    for r in &b.rows {
+        outln!(
+            "{:>5} {:>6} {:>8.1} {:>8.1} {:>8.1} {:>14.0} {:>14.0} {:>14.0} {:>14.0} {:>14.0} {:>14.0}",
+            r.year,
+            r.months,
+            r.places,
+            r.patients_treated,
+            r.new_entrants,
+            r.impact.health,
+            r.impact.justice,
+            r.impact.victims,
+            r.impact.wider,
+            r.net,
+            r.cumulative_net
+        );
+    }
+    let t = &b.total;
+    outln!(
+        "{:>5} {:>6} {:>8.1} {:>8} {:>8.1} {:>14.0} {:>14.0} {:>14.0} {:>14.0} {:>14.0}",
+        "total",
+        t.months,
+        t.place_years * 12.0 / t.months as f64,
+        "",
+        t.new_entrants,
+        t.impact.health,
+        t.impact.justice,
+        t.impact.victims,
+        t.impact.wider,
+        t.net
+    );
+    outln!(
+        "\nhealth: the health budget (treatment, start-up {:.0} in year 1, overdose, hospital and infection care); justice: police, courts and prisons; victims: tangible losses; wider: productivity (negative: work gained).",
+        b.startup_cost
+    );
+    outln!(
+        "net: the payers the {} perspective counts. Victims' intangible costs (not cash, in no total): {:.0}. Consequences after month {} are outside the budget.",
+        b.perspective.label(),
+        t.impact_victims_intangible,
+        b.window_months
+    );
+    let cash = |a: &hatcalc::analysis::ArmCash| {
+        Bearer::ALL
+            .iter()
+            .map(|br| format!("{} {:.0}", br.label(), a.payers.get(*br)))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    outln!(
+        "\nOver the window, with the programme: {}; without it: {}.",
+        cash(&t.programme),
+        cash(&t.counterfactual)
+    );
 }

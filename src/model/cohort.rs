@@ -8,9 +8,11 @@
 //! classes count re-entries to treatment, so that later episodes can last longer or shorter.
 //! Equations and rules: `docs/model.md`, section 3.
 
-use super::outcome::{ArmResult, Category, Costs, ABST, ALIVE, DEAD, MMT, NCAT, OWN, STREET};
+use super::outcome::{
+    ArmResult, Category, Costs, Month, ABST, ALIVE, DEAD, MMT, NCAT, OWN, STREET,
+};
 use super::phase::{phase_type, PhaseType, PHASES};
-use super::unit_costs::{overdose_rr, profile, smr};
+use super::unit_costs::{overdose_rr, profile, smr, StateProfile};
 use crate::arms;
 use crate::lifetable::{life_table, MAX_AGE};
 use crate::params::P;
@@ -194,7 +196,7 @@ fn weibull_clock(shape: f64, cycles: usize) -> std::rc::Rc<Vec<f64>> {
 
 /// Per-person-time totals accumulated over the cycles of one arm.
 #[derive(Default, Clone, Copy)]
-struct Tally {
+pub(crate) struct Tally {
     /// Person-years by state, discounted at the cost rate.
     pt_cost: [f64; ALIVE],
     /// Person-years by state, discounted at the QALY rate.
@@ -219,6 +221,43 @@ impl Tally {
             uninfected_cost: self.uninfected_cost.map(|v| v * k),
         }
     }
+}
+
+/// What one cycle adds, for an observer of [`run_arm`].
+pub(crate) struct Step {
+    /// The cycle alone, undiscounted, in person-years: person-time by state (in every
+    /// person-time field), deaths, and the uninfected's person-time.
+    pub(crate) tally: Tally,
+    /// Re-entries from street use to the arm's own treatment in the cycle.
+    pub(crate) returned: f64,
+}
+
+/// Costs by category of the person-time and deaths in `t`, at each state's annual costs.
+///
+/// # Formula
+///
+/// `sum_s cost_s x PY_s` per category; lives lost `deaths x econ.vsl`; infections
+/// `sum_d max((1 - p_d) x sum_s PY_s - U_d, 0) x cost_year_d` (`docs/model.md`, 3.7 and 4).
+fn costs_of(s: &Scenario, prof: &StateProfile, t: &Tally) -> Costs {
+    let inf = &prof.infections;
+    let mut c = [0.0; NCAT];
+    for (i, row) in prof.costs.iter().enumerate() {
+        for (k, v) in row.iter().enumerate() {
+            c[k] += t.pt_cost[i] * v;
+        }
+    }
+    c[Category::LivesLost as usize] = t.deaths_cost * s.get(P::Vsl);
+    // Care of infections acquired after entry, per infected person-year: of those
+    // uninfected at entry (a share 1 - prevalence of every state's person-time, since
+    // infection changes no transition), those no longer uninfected.
+    let alive: f64 = t.pt_cost.iter().sum();
+    c[Category::Infections as usize] = (0..2)
+        .map(|d| {
+            let infected = ((1.0 - inf.prevalence[d]) * alive - t.uninfected_cost[d]).max(0.0);
+            infected * inf.cost_year[d]
+        })
+        .sum();
+    Costs(c)
 }
 
 /// One cycle of the uninfected: infection among those who survive the cycle, then the
@@ -364,12 +403,12 @@ impl Common {
 }
 
 /// Run one arm. `observe` sees the state shares (own, methadone, street, abstinent, dead) at
-/// the start and after every cycle.
+/// the start (with no step) and after every cycle (with what that cycle added).
 pub(crate) fn run_arm(
     s: &Scenario,
     arm: Arm,
     common: &Common,
-    mut observe: impl FnMut(&[f64; 5]),
+    mut observe: impl FnMut(&[f64; 5], Option<&Step>),
 ) -> ArmResult {
     let bg = &common.bg;
     let cycles = cycles(s);
@@ -460,7 +499,7 @@ pub(crate) fn run_arm(
         u[start] = 1.0 - p;
     }
     let mut infections = 0.0;
-    observe(&occ);
+    observe(&occ, None);
 
     let (mut q, mut od_share) = ([0.0; ALIVE], [0.0; ALIVE]);
     // The row moves up at the first birthday and every 12 cycles after it.
@@ -578,19 +617,32 @@ pub(crate) fn run_arm(
         // Half-cycle correction: each state's person-time in this cycle is the mean of its
         // occupancy at the start and end of the cycle, over 1/12 of a year. The sums are of
         // (start + end); `Tally::person_years` applies the 1/24.
+        let mut step = Tally::default();
         for i in 0..ALIVE {
             let both = occ[i] + next[i];
             tally.pt[i] += both;
             tally.pt_cost[i] += both * disc_c;
             tally.pt_qaly[i] += both * disc_q;
+            step.pt[i] = both;
         }
         tally.deaths_cost += died * disc_c;
+        step.deaths_cost = died;
         for (d, u) in uninfected.iter().enumerate() {
-            tally.uninfected_cost[d] += (uninfected_before[d] + u.iter().sum::<f64>()) * disc_c;
+            let both = uninfected_before[d] + u.iter().sum::<f64>();
+            tally.uninfected_cost[d] += both * disc_c;
+            step.uninfected_cost[d] = both;
         }
 
         occ = next;
-        observe(&occ);
+        step.pt_cost = step.pt;
+        step.pt_qaly = step.pt;
+        observe(
+            &occ,
+            Some(&Step {
+                tally: step.person_years(),
+                returned: flow[STREET][OWN],
+            }),
+        );
         disc_c *= dc;
         disc_q *= dq;
         if t + 1 == 12 {
@@ -603,26 +655,6 @@ pub(crate) fn run_arm(
     let tally = tally.person_years();
     let year_one = year_one.person_years();
 
-    let costs_of = |t: &Tally| {
-        let mut c = [0.0; NCAT];
-        for (i, row) in prof.costs.iter().enumerate() {
-            for (k, v) in row.iter().enumerate() {
-                c[k] += t.pt_cost[i] * v;
-            }
-        }
-        c[Category::LivesLost as usize] = t.deaths_cost * s.get(P::Vsl);
-        // Care of infections acquired after entry, per infected person-year: of those
-        // uninfected at entry (a share 1 - prevalence of every state's person-time, since
-        // infection changes no transition), those no longer uninfected.
-        let alive: f64 = t.pt_cost.iter().sum();
-        c[Category::Infections as usize] = (0..2)
-            .map(|d| {
-                let infected = ((1.0 - inf.prevalence[d]) * alive - t.uninfected_cost[d]).max(0.0);
-                infected * inf.cost_year[d]
-            })
-            .sum();
-        Costs(c)
-    };
     let qalys_of = |t: &Tally| {
         (0..ALIVE)
             .map(|i| t.pt_qaly[i] * prof.utility[i])
@@ -636,8 +668,8 @@ pub(crate) fn run_arm(
 
     ArmResult {
         arm,
-        costs: costs_of(&tally),
-        costs_year_one: costs_of(&year_one),
+        costs: costs_of(s, &prof, &tally),
+        costs_year_one: costs_of(s, &prof, &year_one),
         qalys: qalys_of(&tally),
         qalys_year_one: qalys_of(&year_one),
         life_years: tally.pt.iter().sum(),
@@ -652,4 +684,28 @@ pub(crate) fn run_arm(
         overdoses: events(&prof.overdoses),
         infections,
     }
+}
+
+/// One arm's cohort of one patient month by month, undiscounted: the shares at the start of
+/// each month, its person-time by state, its costs by category at the arm's per-state costs
+/// (the same arithmetic as the totals of [`run_arm`], month by month), its deaths and its
+/// re-entries to the arm's own treatment.
+pub(crate) fn months(s: &Scenario, arm: Arm, common: &Common) -> Vec<Month> {
+    let prof = profile(s, arm);
+    let mut out = Vec::with_capacity(cycles(s));
+    let mut start = [0.0; 5];
+    run_arm(s, arm, common, |occ, step| {
+        if let Some(step) = step {
+            let t = &step.tally;
+            out.push(Month {
+                start,
+                person_years: t.pt,
+                costs: costs_of(s, &prof, t),
+                deaths: t.deaths_cost,
+                returned: step.returned,
+            });
+        }
+        start = *occ;
+    });
+    out
 }

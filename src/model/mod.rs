@@ -15,7 +15,7 @@ mod unit_costs;
 
 pub use cohort::{cycles, is_lifetime};
 pub use outcome::{
-    ArmResult, Bearer, Category, Comparison, Costs, Icer, Outcome, Programme, Scope, State,
+    ArmResult, Bearer, Category, Comparison, Costs, Icer, Month, Outcome, Programme, Scope, State,
 };
 pub use unit_costs::treatment_cost_per_year;
 
@@ -126,8 +126,8 @@ pub fn sources_used(s: &Scenario) -> Vec<&'static str> {
 pub fn evaluate(s: &Scenario) -> Outcome {
     let n = cycles(s);
     let common = cohort::Common::new(s);
-    let a = cohort::run_arm(s, s.settings.intervention, &common, |_| {});
-    let b = cohort::run_arm(s, s.settings.comparator, &common, |_| {});
+    let a = cohort::run_arm(s, s.settings.intervention, &common, |_, _| {});
+    let b = cohort::run_arm(s, s.settings.comparator, &common, |_, _| {});
     let years = n as f64 / 12.0;
     let scope = |perspective| Scope {
         perspective,
@@ -150,8 +150,16 @@ pub fn evaluate(s: &Scenario) -> Outcome {
 pub fn trace(s: &Scenario, arm: Arm) -> Vec<[f64; 5]> {
     let n = cycles(s);
     let mut out = Vec::with_capacity(n + 1);
-    cohort::run_arm(s, arm, &cohort::Common::new(s), |occ| out.push(*occ));
+    cohort::run_arm(s, arm, &cohort::Common::new(s), |occ, _| out.push(*occ));
     out
+}
+
+/// One arm's cohort of one patient, month by month over the horizon, undiscounted: state
+/// shares at the start of each month, person-years by state, costs by category, deaths and
+/// re-entries to the arm's own treatment. With `econ.discount_costs` at 0, the months' costs
+/// add up to the arm's costs in [`evaluate`] (`docs/model.md`, section 9).
+pub fn months(s: &Scenario, arm: Arm) -> Vec<Month> {
+    cohort::months(s, arm, &cohort::Common::new(s))
 }
 
 /// The incremental net benefit under the scenario's own perspective: the one number

@@ -296,6 +296,23 @@ pub struct ArmResult {
     pub infections: f64,
 }
 
+/// One month of one arm's cohort of one patient, undiscounted ([`crate::model::months`]).
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct Month {
+    /// Shares by state at the start of the month (own, methadone, street, abstinent, dead).
+    pub start: [f64; 5],
+    /// Person-years in each living state during the month (own, methadone, street,
+    /// abstinent), half-cycle corrected: the mean of the start and end shares over 1/12.
+    pub person_years: [f64; ALIVE],
+    /// Costs in the month by category, undiscounted; lives lost are the month's deaths at the
+    /// value of a statistical life.
+    pub costs: Costs,
+    /// Deaths in the month.
+    pub deaths: f64,
+    /// Re-entries from street use to the arm's own treatment during the month.
+    pub returned: f64,
+}
+
 /// Intervention against comparator under one perspective.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
 pub struct Comparison {
