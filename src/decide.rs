@@ -190,6 +190,89 @@ impl Headline {
     }
 }
 
+/// A break-even result in words: where the net benefit (or other metric) crosses its target,
+/// whether that lies inside the plausible range, or that it never does in the accepted range,
+/// with the sign at each end; and when the input does not move the result, which setting
+/// would make it. `num` formats values of the input, `metric` values of the metric.
+pub fn break_even_sentence(
+    be: &crate::analysis::BreakEven,
+    label: &str,
+    num: impl Fn(f64) -> String,
+    metric: impl Fn(f64) -> String,
+) -> String {
+    use crate::analysis::{Crossing, Use};
+    let what = be.metric.label().to_lowercase();
+    if let Use::Unused { when } = &be.used {
+        return match when {
+            Some(w) => format!(
+                "{label} does not change the {what} under these settings; it would with {w}."
+            ),
+            None => format!("{label} does not change the {what} under any settings."),
+        };
+    }
+    let (pl, ph) = be.plausible;
+    let (lo, hi) = be.range;
+    let others = be.all_crossings.len().saturating_sub(1);
+    let more = if others > 0 {
+        format!(
+            " It crosses {} more time{} in the accepted range.",
+            others,
+            if others == 1 { "" } else { "s" }
+        )
+    } else {
+        String::new()
+    };
+    match be.crossing {
+        Crossing::At { value, .. } if (pl..=ph).contains(&value) => format!(
+            "Break-even at {label} = {}, inside its plausible range ({} to {}): the treatment pays for itself on one side of this value.{more}",
+            num(value), num(pl), num(ph)
+        ),
+        Crossing::At { value, .. } => format!(
+            "No break-even within the plausible range of {} ({} to {}); over the whole accepted range it breaks even at {}, a value the evidence does not support.{more}",
+            label.to_lowercase(), num(pl), num(ph), num(value)
+        ),
+        Crossing::NoneInRange { low, high } => format!(
+            "No break-even anywhere in the accepted range of {} ({} to {}): the {what} is {} at the low end and {} at the high end.",
+            label.to_lowercase(), num(lo), num(hi), metric(low.1 + be.target), metric(high.1 + be.target)
+        ),
+        Crossing::Undefined => format!(
+            "The {what} is not defined anywhere in the accepted range of {}.",
+            label.to_lowercase()
+        ),
+    }
+}
+
+/// The budget in one sentence: over the window, who pays more and who saves, in cash,
+/// undiscounted ("The health budget pays $X more over 5 years; police, courts and prisons
+/// save $Y; victims lose $Z less; in all, the payers the perspective counts save $W.").
+pub fn budget_sentence(b: &crate::analysis::Budget, money: impl Fn(f64) -> String) -> String {
+    let t = &b.total;
+    let years = if (b.years - b.years.round()).abs() < 1e-9 {
+        format!("{:.0}", b.years)
+    } else {
+        format!("{:.1}", b.years)
+    };
+    // Impact is extra spending: positive pays more.
+    let clause = |amount: f64, who: &str, verb: &str| match Direction::of_net_benefit(-amount) {
+        Direction::Saves => format!("{who} {verb} {} less", money(amount.abs())),
+        Direction::Costs => format!("{who} {verb} {} more", money(amount.abs())),
+        Direction::Even => format!("{who} {verb} no more and no less"),
+    };
+    let net = match Direction::of_net_benefit(-t.net) {
+        Direction::Saves => format!("saves {} in all", money(t.net.abs())),
+        Direction::Costs => format!("costs {} more in all", money(t.net.abs())),
+        Direction::Even => "breaks even".into(),
+    };
+    format!(
+        "Over {years} years of {:.0} places, in cash and undiscounted: {}; {}; {}; for the payers the {} perspective counts, the programme {net}.",
+        b.slots,
+        clause(t.impact.health, "the health budget", "pays"),
+        clause(t.impact.justice, "police, courts and prisons", "spend"),
+        clause(t.impact.victims, "victims of crime", "lose"),
+        b.perspective.label().to_lowercase(),
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -243,6 +326,24 @@ mod tests {
         // The government row is the health budget plus the justice system.
         let gov = h.row(Perspective::Government).net_benefit_per_year;
         assert!((l.health + l.justice - gov).abs() < 1e-6 * gov.abs().max(1.0));
+    }
+
+    #[test]
+    fn the_budget_sentence_says_more_or_less_by_the_sign_of_each_payers_cash() {
+        let s = Scenario::us_default();
+        let b = crate::analysis::budget(&s);
+        let text = budget_sentence(&b, |v| format!("${v:.0}"));
+        // US defaults: the health budget pays more, the justice system and victims less.
+        assert!(b.total.impact.health > 0.0 && b.total.impact.justice < 0.0);
+        assert!(
+            text.contains("the health budget pays $") && text.contains(" more;"),
+            "{text}"
+        );
+        assert!(
+            text.contains("police, courts and prisons spend $") && text.contains("less"),
+            "{text}"
+        );
+        assert!(!text.contains('-'), "{text}");
     }
 
     #[test]

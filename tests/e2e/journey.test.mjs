@@ -174,6 +174,27 @@ test("on a phone the result stays in view above the assumptions while they are c
   await context.close();
 });
 
+test("a city official reads the budget year by year, what it takes to break even, and where the taxpayer would", async () => {
+  const { page, context, errors } = await open();
+  await page.waitForSelector("#budget-table", { timeout: 30000 });
+  assert.equal(await page.locator("#budget-table tbody tr").count(), 5, "five programme years");
+  assert.match(await page.textContent("#budget-sentence"), /health budget pays .* more/);
+  assert.match(await page.textContent("#budget-sentence"), /police, courts and prisons spend .* less/);
+  assert.ok(await page.isVisible("#budget-canvas"));
+  // Three perspectives, each with a highest treatment cost that still breaks even.
+  assert.equal(await page.locator("#thresholds thead th").count(), 4);
+  assert.match(await page.textContent("#thresholds"), /Highest treatment cost/);
+  // The taxpayer's break-even lies below the plausible range of the treatment cost: found anyway.
+  await page.selectOption("#perspective", "government");
+  await page.selectOption("#curve-param", "dam.cost_year");
+  await page.waitForFunction(() => /whole accepted range it breaks even at/.test(document.querySelector("#curve-summary")?.textContent ?? ""));
+  // The headline never says the taxpayer saves when the taxpayer pays more.
+  assert.match(await page.textContent("#headline-sentence"), /taxpayers pay .* more in all/);
+  await screenshot(page, "budget-and-thresholds.png");
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test("a journalist checks the taxpayer claim on the Dutch trial", async () => {
   const { page, context, errors } = await open();
   await page.goto(server.url + "?v=1&preset=dijkgraaf2005&perspective=government");

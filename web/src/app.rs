@@ -9,7 +9,10 @@ use crate::format;
 use crate::inputs::{unit_text, Assumptions};
 use crate::results::Results;
 use crate::state::{Action, State};
-use hatcalc::analysis::{curve, Curve, Metric};
+use hatcalc::analysis::{
+    break_even, curve, thresholds, BreakEven, Crossing, Curve, MaxCost, Method, Metric, Tolerance,
+    Use,
+};
 use hatcalc::model::relevant;
 use hatcalc::presets::find as find_preset;
 use hatcalc::{evaluate, Scenario, P};
@@ -223,17 +226,35 @@ pub fn curve_view(props: &CurveProps) -> Html {
         })
     };
     let cur = basis.economy.currency();
-    let summary = match props.curve.break_even {
-        Some(be) => format!(
-            "Break-even at {} = {}: the treatment pays for itself on one side of this value.",
-            def.label,
-            format::number(be)
-        ),
-        None => format!(
-            "No break-even within the plausible range of {}.",
-            def.label.to_lowercase()
-        ),
-    };
+    // With no crossing on the curve (the plausible range), search the whole accepted range,
+    // solved directly where the result is linear in the input.
+    let wide = use_memo(
+        (s.clone(), props.param, props.curve.break_even),
+        |(s, p, on_curve)| {
+            let tol = Tolerance::for_metric(Metric::NetBenefit);
+            match on_curve {
+                None => break_even(s, *p, Metric::NetBenefit, 0.0, tol),
+                Some(v) => BreakEven {
+                    param: p.def().id,
+                    metric: Metric::NetBenefit,
+                    target: 0.0,
+                    crossing: Crossing::At {
+                        value: *v,
+                        residual: 0.0,
+                    },
+                    all_crossings: vec![*v],
+                    range: s.limits(*p),
+                    plausible: s.range(*p),
+                    method: Method::Bracketed,
+                    used: Use::Used,
+                },
+            }
+        },
+    );
+    let summary = hatcalc::decide::break_even_sentence(&wide, def.label, format::number, |v| {
+        format::money(v, cur)
+    });
+    let limits = use_memo(s.clone(), thresholds);
     html! {
         <section aria-labelledby="curve-h">
             <h3 id="curve-h">{ "Where does it tip?" }</h3>
@@ -260,6 +281,26 @@ pub fn curve_view(props: &CurveProps) -> Html {
                     </table>
                 </details>
             </figure>
+            <h4 id="thresholds-h">{ "What it takes to break even" }</h4>
+            <table id="thresholds" aria-labelledby="thresholds-h">
+                <thead><tr>
+                    <th scope="col">{ "Per treated patient-year" }</th>
+                    { for limits.by_perspective.iter().map(|t| html! { <th scope="col">{ t.perspective.label() }</th> }) }
+                </tr></thead>
+                <tbody>
+                    <tr><th scope="row">{ "Savings needed (the extra treatment cost)" }</th>
+                        { for limits.by_perspective.iter().map(|t| html! { <td>{ format::money(t.savings_needed_per_treated_year, cur) }</td> }) }</tr>
+                    <tr><th scope="row">{ "Savings made" }</th>
+                        { for limits.by_perspective.iter().map(|t| html! { <td>{ format::money(t.savings_per_treated_year, cur) }</td> }) }</tr>
+                    <tr><th scope="row">{ format!("Highest treatment cost that breaks even (now {})", format::money(limits.treatment_cost, cur)) }</th>
+                        { for limits.by_perspective.iter().map(|t| html! { <td>{ match t.max_treatment_cost {
+                            MaxCost::At(v) => format::money(v, cur),
+                            MaxCost::NotEvenIfFree => "none: loses even if free".to_string(),
+                            MaxCost::NotApplicable => "—".to_string(),
+                        } }</td> }) }</tr>
+                </tbody>
+            </table>
+            <p class="muted">{ "Savings are what every other cost the perspective counts falls by: crime, justice and health care. Discounted, per patient-year in the treatment." }</p>
         </section>
     }
 }

@@ -4,6 +4,7 @@
 pub mod analyses;
 pub mod app;
 pub mod brief;
+pub mod budget;
 pub mod chart;
 pub mod embed;
 pub mod export;

@@ -4,7 +4,7 @@
 use crate::chart::{draw_on_canvas, CostRows, Figure, PALETTE};
 use crate::export::ChartExport;
 use crate::format;
-use hatcalc::analysis::{tornado, Metric, Psa, PsaConfig, PsaRun};
+use hatcalc::analysis::{tornado, Budget, Metric, Psa, PsaConfig, PsaRun};
 use hatcalc::model::{Bearer, Category, Outcome, Scope};
 use hatcalc::{decide, Perspective, Scenario};
 use plotters::style::RGBColor;
@@ -53,9 +53,12 @@ pub fn results(props: &ResultsProps) -> Html {
     // The share of the tornado's swing that rests on assumptions, for the headline: computed
     // once input settles, with the Monte Carlo.
     let assumed = use_state(|| None::<f64>);
+    // The budget by year, computed once input settles too.
+    let budget = use_state(|| None::<Rc<Budget>>);
     {
         let mc = mc.clone();
         let assumed = assumed.clone();
+        let budget = budget.clone();
         use_effect_with((props.scenario.clone(), props.seed), move |(s, seed)| {
             let cancelled = Rc::new(Cell::new(false));
             let stop = cancelled.clone();
@@ -66,6 +69,7 @@ pub fn results(props: &ResultsProps) -> Html {
                 result: None,
             });
             assumed.set(None);
+            budget.set(None);
             let s = s.clone();
             yew::platform::spawn_local(async move {
                 // Wait for input to settle: a newer change cancels this run before it starts.
@@ -74,6 +78,7 @@ pub fn results(props: &ResultsProps) -> Html {
                     return;
                 }
                 assumed.set(tornado(&s, Metric::NetBenefitPerYear).assumption_share());
+                budget.set(Some(Rc::new(hatcalc::analysis::budget(&s))));
                 while !run.finished() {
                     yew::platform::time::sleep(std::time::Duration::ZERO).await;
                     if cancelled.get() {
@@ -96,6 +101,7 @@ pub fn results(props: &ResultsProps) -> Html {
             <Headline scenario={props.scenario.clone()} outcome={props.outcome.clone()} mc={(*mc).clone()} assumed={*assumed} />
             <CostsView scenario={props.scenario.clone()} outcome={props.outcome.clone()} />
             <Bearers scenario={props.scenario.clone()} outcome={props.outcome.clone()} />
+            <crate::budget::BudgetView scenario={props.scenario.clone()} budget={(*budget).clone()} />
             <Uncertainty scenario={props.scenario.clone()} mc={(*mc).clone()} />
         </>
     }
