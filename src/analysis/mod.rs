@@ -1,14 +1,20 @@
 //! Analyses over the one model. Each is a function of a [`Scenario`] that calls
 //! [`crate::model::evaluate`] and never repeats its formulas: break-even values and curves,
-//! two-way grids and frontiers, one-way sensitivity (tornado), Monte Carlo, and claim checks.
+//! two-way grids and frontiers, one-way sensitivity (tornado), Monte Carlo, the expected value
+//! of partial perfect information, and claim checks.
 
 mod breakeven;
 mod claim;
+mod evppi;
 mod psa;
 mod sensitivity;
 
 pub use breakeven::{break_even, break_even_in, curve, BreakEven, Crossing, Curve, Tolerance};
 pub use claim::{check_claim, Claim, ClaimReport, Comparison as ClaimComparison, Lever};
+pub use evppi::{
+    evpi, evppi, evppi_of_run, group_id, partial_evpi, Estimate, Evppi, Kind, Method, Row,
+    Undefined, DRAWS_PER_COLUMN, INTERACTING, METHOD,
+};
 pub use psa::{fitted, psa, Draw, Fitted, Histogram, Psa, PsaConfig, PsaRun, Summary};
 pub use sensitivity::{frontier, grid, tornado, Bar, Grid, Tornado};
 
