@@ -221,10 +221,12 @@ impl<'a> Prepared<'a> {
             products: self.interactions(&varying),
         };
         let p = design.columns();
-        if p == 0 {
+        // Columns that never vary are left out: their coefficient is 0 (see `Design::fit`).
+        let used = design.varying();
+        if used == 0 {
             return undefined(Undefined::ConstantInputs);
         }
-        let needed = DRAWS_PER_COLUMN * (p + 1);
+        let needed = DRAWS_PER_COLUMN * (used + 1);
         if n < needed {
             return undefined(Undefined::TooFewDraws { draws: n, needed });
         }
@@ -449,6 +451,12 @@ struct Fit {
 impl Design<'_> {
     fn columns(&self) -> usize {
         self.splines.iter().map(|(_, b)| b.columns()).sum::<usize>() + self.products.len()
+    }
+
+    /// Columns that vary over the draws (products that never vary are not built).
+    fn varying(&self) -> usize {
+        let splines = self.splines.iter().flat_map(|(_, b)| &b.scale);
+        splines.filter(|s| **s > 0.0).count() + self.products.len()
     }
 
     /// The centred and scaled columns at draw `i`.
