@@ -526,6 +526,18 @@ pub const SOURCES: &[Source] = &[
         "ISPOR good-practice principles: budget holder's perspective, time horizon of 1-5 years, undiscounted costs presented by year",
         "https://doi.org/10.1016/j.jval.2013.08.2291",
     ),
+    src(
+        "strong2014",
+        "Strong M, Oakley JE, Brennan A (2014). Estimating multiparameter partial expected value of perfect information from a probabilistic sensitivity analysis sample: a nonparametric regression approach. Med Decis Making 34(3):311-326.",
+        "Sections 'Method' and 'Implementation': partial EVPI as the mean of the maximum of the fitted conditional net benefits (regression of net benefit on the parameters of interest) minus the maximum of the mean",
+        "https://doi.org/10.1177/0272989X13505910",
+    ),
+    src(
+        "harrell2015",
+        "Harrell FE Jr (2015). Regression Modeling Strategies: With Applications to Linear Models, Logistic and Ordinal Regression, and Survival Analysis. 2nd ed. Springer.",
+        "Section 2.4: restricted cubic splines (truncated power basis, linear beyond the outer knots) and the default knot quantiles for five knots (0.05, 0.275, 0.5, 0.725, 0.95)",
+        "https://doi.org/10.1007/978-3-319-19425-7",
+    ),
 ];
 
 impl Source {

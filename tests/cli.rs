@@ -305,6 +305,62 @@ fn analyses_run_from_the_cli_and_agree_with_the_library() {
 }
 
 #[test]
+fn evppi_ranks_inputs_and_groups_under_the_evpi_and_agrees_with_the_library() {
+    let (code, out, err) = run(&["evppi", "--draws", "4000", "--seed", "3", "--json"]);
+    assert_eq!(code, 0, "{err}");
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let lib = hatcalc::analysis::evppi(
+        &hatcalc::Scenario::us_default(),
+        hatcalc::analysis::PsaConfig::new(4000, 3),
+    );
+    assert_eq!(v["evpi"].as_f64().unwrap(), lib.evpi);
+    assert_eq!(v["method"]["id"], lib.method.id);
+    assert_eq!(v["method"]["sources"][0], "strong2014");
+    let evpi = lib.evpi;
+    for what in ["inputs", "groups"] {
+        let rows = v[what].as_array().unwrap();
+        let values: Vec<f64> = rows
+            .iter()
+            .map(|r| r["per_patient"]["value"].as_f64().unwrap())
+            .collect();
+        assert!(values.windows(2).all(|w| w[0] >= w[1]), "{what} ranked");
+        assert!(values.iter().all(|x| (0.0..=evpi).contains(x)));
+        for r in rows {
+            let (pp, prog) = (r["per_patient"]["value"].as_f64(), r["programme"].as_f64());
+            let k = v["programme_patients"].as_f64().unwrap();
+            assert_eq!(prog, pp.map(|x| x * k));
+        }
+    }
+    assert_eq!(v["inputs"][0]["id"], lib.inputs[0].id);
+    assert_eq!(v["groups"][0]["id"], "crime");
+    assert_eq!(v["all"]["kind"], "all");
+
+    let (code, text, _) = run(&["evppi", "--draws", "4000", "--seed", "3", "--top", "5"]);
+    assert_eq!(code, 0);
+    assert!(text.contains("expected value of perfect information"));
+    assert!(text.contains("per patient") && text.contains("programme"));
+    assert!(text.contains(&lib.inputs[0].id) && text.contains("crime"));
+    assert!(
+        !text.contains(&lib.inputs[5].id),
+        "--top 5 shows five inputs"
+    );
+    assert!(text.contains("Strong, Oakley & Brennan 2014"));
+
+    for (args, needle) in [
+        (vec!["evppi", "--draws", "0"], "--draws must be 1 to 100000"),
+        (
+            vec!["evppi", "--draws", "100001"],
+            "--draws must be 1 to 100000",
+        ),
+        (vec!["evppi", "--set", "no.such=1"], "unknown parameter"),
+    ] {
+        let (code, _, err) = run(&args);
+        assert_eq!(code, 2, "{args:?}");
+        assert!(err.contains(needle), "{args:?}: {err}");
+    }
+}
+
+#[test]
 fn every_analysis_runs_on_every_preset() {
     for preset in hatcalc::presets::PRESETS {
         for args in [
@@ -312,6 +368,7 @@ fn every_analysis_runs_on_every_preset() {
             vec!["curve", "--param", "mmt.retention_12m", "--points", "100"],
             vec!["tornado"],
             vec!["psa", "--draws", "50", "--seed", "4"],
+            vec!["evppi", "--draws", "50", "--seed", "4"],
             vec!["claim", "--at-least", "0", "--draws", "50"],
         ] {
             let mut full = args.clone();

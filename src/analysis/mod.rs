@@ -1,12 +1,13 @@
 //! Analyses over the one model. Each is a function of a [`Scenario`] that calls
 //! [`crate::model::evaluate`] (the budget by year: [`crate::model::months`]) and never repeats
 //! its formulas: break-even values and curves, two-way grids and frontiers, one-way
-//! sensitivity (tornado), Monte Carlo, claim checks, the thresholds officials ask for, and the
-//! budget by year.
+//! sensitivity (tornado), Monte Carlo, the expected value of partial perfect information,
+//! claim checks, the thresholds officials ask for, and the budget by year.
 
 mod breakeven;
 mod budget;
 mod claim;
+mod evppi;
 mod psa;
 mod sensitivity;
 mod thresholds;
@@ -16,6 +17,10 @@ pub use breakeven::{
 };
 pub use budget::{budget, ramp_share, ArmCash, Budget, BudgetTotal, BudgetYear, Payers, CASH};
 pub use claim::{check_claim, Claim, ClaimReport, Comparison as ClaimComparison, Lever};
+pub use evppi::{
+    evpi, evppi, evppi_of_run, group_id, partial_evpi, Estimate, Evppi, Kind,
+    Method as EvppiMethod, Row, Undefined, DRAWS_PER_COLUMN, INTERACTING, METHOD,
+};
 pub use psa::{fitted, psa, Draw, Fitted, Histogram, Psa, PsaConfig, PsaRun, Summary};
 pub use sensitivity::{frontier, grid, tornado, Bar, Grid, Tornado};
 pub use thresholds::{thresholds, MaxCost, Threshold, Thresholds};

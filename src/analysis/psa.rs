@@ -201,6 +201,9 @@ pub struct PsaRun {
     dists: Vec<(P, Sampler, (f64, f64))>,
     rng: ChaCha8Rng,
     draws: Vec<Draw>,
+    /// The value each drawn parameter took in each draw, as the model used it: one column per
+    /// entry of `dists`, one row per draw (structure of arrays).
+    inputs: Vec<Vec<f64>>,
 }
 
 impl PsaRun {
@@ -218,6 +221,10 @@ impl PsaRun {
             .map(|p| (*p, fitted(s, *p, config.spread)))
             .filter(|(_, d)| !matches!(d, Fitted::Constant { .. }))
             .filter_map(|(p, d)| Sampler::new(d).map(|d| (p, d, s.limits(p))))
+            .collect::<Vec<_>>();
+        let inputs = dists
+            .iter()
+            .map(|_| Vec::with_capacity(config.draws))
             .collect();
         PsaRun {
             base: s.clone(),
@@ -225,6 +232,7 @@ impl PsaRun {
             dists,
             rng: ChaCha8Rng::seed_from_u64(config.seed),
             draws: Vec::with_capacity(config.draws),
+            inputs,
         }
     }
 
@@ -248,6 +256,9 @@ impl PsaRun {
         let until = (self.draws.len() + n).min(self.config.draws);
         while self.draws.len() < until {
             let s = self.sample();
+            for ((p, _, _), column) in self.dists.iter().zip(&mut self.inputs) {
+                column.push(s.get(*p));
+            }
             let o = evaluate(&s);
             let c = o.chosen(s.settings.perspective);
             self.draws.push(Draw {
@@ -286,6 +297,29 @@ impl PsaRun {
     /// The draws so far.
     pub fn draws(&self) -> &[Draw] {
         &self.draws
+    }
+
+    /// The parameters drawn, in the order of [`PsaRun::inputs`]: those the settings use whose
+    /// fitted distribution is not a constant. Every other parameter keeps its current value.
+    pub fn drawn(&self) -> Vec<P> {
+        self.dists.iter().map(|(p, _, _)| *p).collect()
+    }
+
+    /// The values the drawn parameters took, one column per entry of [`PsaRun::drawn`] and
+    /// one row per draw (aligned with [`PsaRun::draws`]): each value as the model used it,
+    /// after clamping to the limits and rescaling the injectable exit shares.
+    pub fn inputs(&self) -> &[Vec<f64>] {
+        &self.inputs
+    }
+
+    /// The scenario the run draws around.
+    pub fn scenario(&self) -> &Scenario {
+        &self.base
+    }
+
+    /// The run's settings (draws clamped to the accepted number).
+    pub fn config(&self) -> PsaConfig {
+        self.config
     }
 
     /// Summaries of the draws so far.
@@ -391,10 +425,17 @@ impl Histogram {
     }
 }
 
+/// A draw's incremental net monetary benefit at willingness to pay `w` per QALY:
+/// `w ΔQALY − Δcost`, with the cost under the scenario's perspective. EVPI and EVPPI are
+/// both counted in it.
+pub(super) fn incremental_nmb(d: &Draw, w: f64) -> f64 {
+    w * d.delta_qalys - d.delta_cost
+}
+
 fn summarise(base: &Scenario, config: PsaConfig, draws: &[Draw]) -> Psa {
     let n = draws.len().max(1) as f64;
     let wtp = base.get(P::WtpPerQaly);
-    let nmb = |d: &Draw, w: f64| w * d.delta_qalys - d.delta_cost;
+    let nmb = incremental_nmb;
     let acceptability = (0..=30)
         .map(|i| {
             let w = wtp * 3.0 * f64::from(i) / 30.0;

@@ -1,13 +1,14 @@
 //! `hatcalc`: the model on the command line, for scripted use.
 //!
 //! `hatcalc params` prints the registry; `hatcalc eval` evaluates a scenario built from the
-//! defaults (or a preset) and `--set ID=VALUE` overrides. Bad input exits non-zero with a
+//! defaults (or a preset) and `--set ID=VALUE` overrides; the analyses (`breakeven`, `curve`,
+//! `tornado`, `psa`, `evppi`, `claim`) run on the same scenario arguments. Bad input exits non-zero with a
 //! message naming the parameter.
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use hatcalc::analysis::{
-    break_even, budget, check_claim, curve, psa, thresholds, tornado, Budget, Claim,
-    ClaimComparison, Crossing, MaxCost, Method, Metric, PsaConfig, Tolerance, Use,
+    break_even, budget, check_claim, curve, evppi, psa, thresholds, tornado, Budget, Claim,
+    ClaimComparison, Crossing, Estimate, MaxCost, Method, Metric, PsaConfig, Row, Tolerance, Use,
 };
 use hatcalc::export;
 use hatcalc::model::{Bearer, Category};
@@ -146,6 +147,20 @@ enum Command {
         #[command(flatten)]
         mc: McArgs,
         /// Print JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Expected value of partial perfect information: how much of the decision uncertainty
+    /// each input and group of inputs accounts for, from the Monte Carlo draws.
+    Evppi {
+        #[command(flatten)]
+        scenario: ScenarioArgs,
+        #[command(flatten)]
+        mc: McArgs,
+        /// Show only the N inputs with the highest EVPPI in the table.
+        #[arg(long, default_value_t = 15)]
+        top: usize,
+        /// Print JSON (every input and group).
         #[arg(long)]
         json: bool,
     },
@@ -559,6 +574,76 @@ fn main() -> ExitCode {
             }
             Ok(())
         })(),
+        Command::Evppi {
+            scenario,
+            mc,
+            top,
+            json,
+        } => (|| {
+            let s = build(&scenario)?;
+            let r = evppi(&s, mc.config()?);
+            if json {
+                print_json(&r);
+                return Ok(());
+            }
+            let cur = s.basis().economy.currency();
+            outln!(
+                "{} draws, seed {}; net monetary benefit at {:.0} {cur} per QALY ({} perspective)",
+                r.draws,
+                r.config.seed,
+                r.willingness_to_pay,
+                s.settings.perspective.label()
+            );
+            outln!("method: {}", r.method.name);
+            let programme = r.programme_patients.map_or(String::new(), |k| {
+                format!(
+                    "; programme {:.0} ({k:.1} patients' worth of treatment)",
+                    r.evpi_programme.unwrap_or(0.0)
+                )
+            });
+            outln!(
+                "expected value of perfect information (upper bound of every EVPPI): {:.0} {cur} per patient{programme}",
+                r.evpi
+            );
+            let header = |what: &str| {
+                outln!(
+                    "\n{:<40} {:>14} {:>16} {:>9} {:>11}",
+                    what,
+                    "per patient",
+                    "programme",
+                    "of EVPI",
+                    "variance"
+                )
+            };
+            header("group");
+            for g in &r.groups {
+                outln!("{}", evppi_line(g));
+            }
+            header("input");
+            for i in r.inputs.iter().take(top) {
+                outln!("{}", evppi_line(i));
+            }
+            if r.inputs.len() > top {
+                outln!(
+                    "({} more inputs; --top {} or --json for all)",
+                    r.inputs.len() - top,
+                    r.inputs.len()
+                );
+            }
+            match r.all.per_patient {
+                Estimate::Value { raw, explained, .. } => outln!(
+                    "\ncheck: every drawn input together explains {:.1}% of the variance and gives {raw:.0} before clamping, against the EVPI of {:.0} ({:+.0}%: what the regression misses of the model)",
+                    explained * 100.0,
+                    r.evpi,
+                    if r.evpi > 0.0 { (raw / r.evpi - 1.0) * 100.0 } else { 0.0 }
+                ),
+                Estimate::Undefined { reason } => outln!(
+                    "\ncheck: every drawn input together: not estimated, {}",
+                    reason.words()
+                ),
+            }
+            Ok(())
+        })(),
         Command::Claim {
             scenario,
             metric,
@@ -626,6 +711,30 @@ fn main() -> ExitCode {
         Err(msg) => {
             eprintln!("hatcalc: {msg}");
             ExitCode::from(2)
+        }
+    }
+}
+
+/// One row of the EVPPI table: id, per-patient and programme value, share of the EVPI.
+fn evppi_line(r: &Row) -> String {
+    match r.per_patient {
+        Estimate::Value {
+            value, explained, ..
+        } => format!(
+            "{:<40} {:>14.0} {:>16} {:>8.1}% {:>10.1}%",
+            r.id,
+            value,
+            r.programme.map_or("-".into(), |v| format!("{v:.0}")),
+            r.share_of_evpi.unwrap_or(0.0) * 100.0,
+            explained * 100.0
+        ),
+        Estimate::Undefined { reason } => {
+            format!(
+                "{:<40} {:>14}  not estimated: {}",
+                r.id,
+                "-",
+                reason.words()
+            )
         }
     }
 }
