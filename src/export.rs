@@ -331,6 +331,73 @@ pub fn outputs_csv(s: &Scenario, o: &Outcome, mc: Option<&Psa>, permalink: &str)
     csv(&rows)
 }
 
+/// The EVPPI of a Monte Carlo run: groups then inputs, ranked, per patient and for the
+/// programme, with the share of the EVPI and the variance explained; then the EVPI, the method
+/// and its source.
+pub fn evppi_csv(s: &Scenario, e: &crate::analysis::Evppi) -> String {
+    let b = s.basis();
+    let money = format!("{} {}", b.economy.currency(), b.year);
+    let mut rows: Vec<Vec<String>> = vec![vec![
+        "kind".into(),
+        "id".into(),
+        "label".into(),
+        format!("EVPPI per patient ({money})"),
+        format!("EVPPI of the programme ({money})"),
+        "share of EVPI".into(),
+        "variance explained".into(),
+        "note".into(),
+    ]];
+    let opt = |v: Option<f64>| v.map_or_else(String::new, |v| v.to_string());
+    for (kind, list) in [("group", &e.groups), ("input", &e.inputs)] {
+        for r in list.iter() {
+            let (value, explained, note) = match r.per_patient {
+                crate::analysis::Estimate::Value {
+                    value, explained, ..
+                } => (value.to_string(), explained.to_string(), String::new()),
+                crate::analysis::Estimate::Undefined { reason } => {
+                    (String::new(), String::new(), reason.words())
+                }
+            };
+            rows.push(vec![
+                kind.into(),
+                r.id.clone(),
+                r.label.clone(),
+                value,
+                opt(r.programme),
+                opt(r.share_of_evpi),
+                explained,
+                note,
+            ]);
+        }
+    }
+    let note = |label: &str, value: String| {
+        vec![
+            "note".to_string(),
+            String::new(),
+            label.to_string(),
+            value,
+            String::new(),
+            String::new(),
+            String::new(),
+            String::new(),
+        ]
+    };
+    rows.push(note(
+        "EVPI per patient (upper bound of every EVPPI)",
+        e.evpi.to_string(),
+    ));
+    rows.push(note(
+        "Draws and seed",
+        format!("{} draws, seed {}", e.draws, e.config.seed),
+    ));
+    rows.push(note(
+        "Willingness to pay per QALY",
+        e.willingness_to_pay.to_string(),
+    ));
+    rows.push(note("Method", e.method.name.to_string()));
+    csv(&rows)
+}
+
 /// The budget by year of `s` (as [`crate::analysis::budget`] gives it in `b`): for each year,
 /// then for the whole window, the places filled and patients treated, each arm's cash by
 /// category and by payer, victims' intangible costs (not cash), deaths, and the net impact

@@ -306,3 +306,31 @@ fn too_few_draws_or_constant_inputs_are_undefined_with_a_reason_never_nan() {
         }
     );
 }
+
+#[test]
+fn evppi_computed_row_by_row_equals_evppi_computed_at_once() {
+    // The page spreads the estimates over short steps; the numbers must not depend on it.
+    let s = hatcalc::Scenario::us_default();
+    let mut run = hatcalc::analysis::PsaRun::new(&s, hatcalc::analysis::PsaConfig::new(1_500, 3));
+    run.step(usize::MAX);
+    let whole = hatcalc::analysis::evppi_of_run(&run);
+    let mut stepwise = hatcalc::analysis::EvppiRun::new(&run, true);
+    while !stepwise.finished() {
+        stepwise.step(2);
+    }
+    assert_eq!(stepwise.result(), whole);
+    // Without the every-input row, that row says it was not estimated; the rest is the same.
+    let mut page = hatcalc::analysis::EvppiRun::new(&run, false);
+    while !page.finished() {
+        page.step(3);
+    }
+    let page = page.result();
+    assert_eq!(page.inputs, whole.inputs);
+    assert_eq!(page.groups, whole.groups);
+    assert!(matches!(
+        page.all.per_patient,
+        Estimate::Undefined {
+            reason: hatcalc::analysis::Undefined::NotEstimated
+        }
+    ));
+}

@@ -234,3 +234,26 @@ fn damaged_or_foreign_files_are_refused_with_a_reason() {
         Err(FileError::Foreign)
     ));
 }
+
+#[test]
+fn evppi_csv_reads_back_with_groups_inputs_and_the_evpi() {
+    let s = hatcalc::Scenario::us_default();
+    let e = hatcalc::analysis::evppi(&s, hatcalc::analysis::PsaConfig::new(600, 5));
+    let text = hatcalc::export::evppi_csv(&s, &e);
+    let mut r = csv::Reader::from_reader(text.as_bytes());
+    let rows: Vec<csv::StringRecord> = r.records().map(|x| x.unwrap()).collect();
+    assert!(r.headers().unwrap()[3].contains("USD 2024"));
+    assert_eq!(
+        rows.iter().filter(|x| &x[0] == "group").count(),
+        e.groups.len()
+    );
+    assert_eq!(
+        rows.iter().filter(|x| &x[0] == "input").count(),
+        e.inputs.len()
+    );
+    let evpi = rows
+        .iter()
+        .find(|x| x[2].starts_with("EVPI per patient"))
+        .unwrap();
+    assert_eq!(evpi[3].parse::<f64>().unwrap(), e.evpi);
+}

@@ -81,6 +81,8 @@ pub enum Undefined {
     NotFinite,
     /// The inputs and the net benefits are not of the same length.
     LengthMismatch,
+    /// Not estimated (a page leaves out the every-input row, the most expensive).
+    NotEstimated,
 }
 
 impl Undefined {
@@ -93,6 +95,7 @@ impl Undefined {
             Undefined::ConstantInputs => "did not vary between draws".into(),
             Undefined::NotFinite => "a draw is not a finite number".into(),
             Undefined::LengthMismatch => "inputs and net benefits differ in length".into(),
+            Undefined::NotEstimated => "not estimated here".into(),
         }
     }
 }
@@ -617,78 +620,193 @@ pub fn evppi(s: &Scenario, config: PsaConfig) -> Evppi {
     evppi_of_run(&run)
 }
 
-/// EVPPI of every drawn input and of each [`Group`] of them, from the draws of `run` so far.
+/// EVPPI of every drawn input and of each [`Group`] of them, and of every input together,
+/// from the draws of `run` so far.
 pub fn evppi_of_run(run: &PsaRun) -> Evppi {
-    let s = run.scenario();
-    let wtp = s.get(P::WtpPerQaly);
-    let inb: Vec<f64> = run
-        .draws()
-        .iter()
-        .map(|d| incremental_nmb(d, wtp))
-        .collect();
-    let drawn = run.drawn();
-    let columns: Vec<&[f64]> = run.inputs().iter().map(Vec::as_slice).collect();
-    let overall = evpi(&inb);
-    let o = evaluate(s);
-    let treated = o.intervention.treated_years_discounted;
-    let patients = (treated > 0.0).then(|| o.programme.slot_years_discounted / treated);
-    let prepared = Prepared::new(&columns, &inb);
-    let estimate = |subset: &[usize]| match &prepared {
-        Ok(p) => p.estimate(subset),
-        Err(reason) => undefined(*reason),
-    };
-    let row = |id: String, label: String, kind: Kind, subset: &[usize]| {
-        let per_patient = estimate(subset);
-        Row {
-            id,
-            label,
-            kind,
-            params: subset.iter().map(|i| drawn[*i].def().id).collect(),
-            programme: per_patient.value().zip(patients).map(|(v, k)| v * k),
-            share_of_evpi: per_patient
-                .value()
-                .filter(|_| overall > 0.0)
-                .map(|v| v / overall),
-            per_patient,
-        }
-    };
-    let mut inputs: Vec<Row> = drawn
-        .iter()
-        .enumerate()
-        .map(|(i, p)| {
-            let d = p.def();
-            row(d.id.into(), d.label.into(), Kind::Input, &[i])
-        })
-        .collect();
-    let mut groups: Vec<Row> = Group::ALL
-        .iter()
-        .filter_map(|g| {
+    let mut e = EvppiRun::new(run, true);
+    while !e.finished() {
+        e.step(usize::MAX);
+    }
+    e.result()
+}
+
+/// Each input's basis and the variance it explains alone (`None`: it never varies).
+type Bases = Vec<Option<(Basis, f64)>>;
+
+/// One row still to estimate in an [`EvppiRun`].
+#[derive(Debug, Clone)]
+struct Job {
+    id: String,
+    label: String,
+    kind: Kind,
+    subset: Vec<usize>,
+}
+
+/// EVPPI computed row by row, so a page can spread the work over many short steps and stay
+/// responsive; [`evppi_of_run`] runs it to the end. Each step estimates whole rows.
+#[derive(Debug, Clone)]
+pub struct EvppiRun {
+    config: PsaConfig,
+    wtp: f64,
+    drawn: Vec<P>,
+    columns: Vec<Vec<f64>>,
+    inb: Vec<f64>,
+    overall: f64,
+    patients: Option<f64>,
+    /// Each input's basis and variance explained alone, once built (`Err`: the draws cannot
+    /// be used, with the reason).
+    bases: Option<Result<Bases, Undefined>>,
+    jobs: Vec<Job>,
+    rows: Vec<Row>,
+}
+
+impl EvppiRun {
+    /// Prepare the estimates over the draws of `run`: every drawn input, every group, and
+    /// with `with_all` every input together (the most expensive row; a check against the
+    /// EVPI).
+    pub fn new(run: &PsaRun, with_all: bool) -> EvppiRun {
+        let s = run.scenario();
+        let wtp = s.get(P::WtpPerQaly);
+        let inb: Vec<f64> = run
+            .draws()
+            .iter()
+            .map(|d| incremental_nmb(d, wtp))
+            .collect();
+        let drawn = run.drawn().to_vec();
+        let o = evaluate(s);
+        let treated = o.intervention.treated_years_discounted;
+        let mut jobs: Vec<Job> = drawn
+            .iter()
+            .enumerate()
+            .map(|(i, p)| Job {
+                id: p.def().id.into(),
+                label: p.def().label.into(),
+                kind: Kind::Input,
+                subset: vec![i],
+            })
+            .collect();
+        for g in Group::ALL {
             let subset: Vec<usize> = (0..drawn.len())
-                .filter(|i| drawn[*i].def().group == *g)
+                .filter(|i| drawn[*i].def().group == g)
                 .collect();
-            (!subset.is_empty())
-                .then(|| row(group_id(*g).into(), g.label().into(), Kind::Group, &subset))
-        })
-        .collect();
-    let all = row(
-        "all".into(),
-        "Every drawn input together".into(),
-        Kind::All,
-        &(0..drawn.len()).collect::<Vec<_>>(),
-    );
-    rank(&mut inputs);
-    rank(&mut groups);
-    Evppi {
-        method: METHOD,
-        config: run.config(),
-        draws: inb.len(),
-        willingness_to_pay: wtp,
-        evpi: overall,
-        programme_patients: patients,
-        evpi_programme: patients.map(|k| overall * k),
-        inputs,
-        groups,
-        all,
+            if !subset.is_empty() {
+                jobs.push(Job {
+                    id: group_id(g).into(),
+                    label: g.label().into(),
+                    kind: Kind::Group,
+                    subset,
+                });
+            }
+        }
+        if with_all {
+            jobs.push(Job {
+                id: "all".into(),
+                label: "Every drawn input together".into(),
+                kind: Kind::All,
+                subset: (0..drawn.len()).collect(),
+            });
+        }
+        EvppiRun {
+            config: run.config(),
+            wtp,
+            columns: run.inputs().to_vec(),
+            overall: evpi(&inb),
+            inb,
+            drawn,
+            patients: (treated > 0.0).then(|| o.programme.slot_years_discounted / treated),
+            bases: None,
+            jobs,
+            rows: Vec::new(),
+        }
+    }
+
+    /// Rows estimated so far.
+    pub fn done(&self) -> usize {
+        self.rows.len()
+    }
+
+    /// Rows to estimate in all (the bases count as one step).
+    pub fn total(&self) -> usize {
+        self.jobs.len()
+    }
+
+    /// Whether every row is estimated.
+    pub fn finished(&self) -> bool {
+        self.rows.len() >= self.jobs.len()
+    }
+
+    /// Estimate up to `n` more rows (the first step builds the inputs' bases instead).
+    pub fn step(&mut self, n: usize) {
+        let columns: Vec<&[f64]> = self.columns.iter().map(Vec::as_slice).collect();
+        let Some(bases) = self.bases.take() else {
+            self.bases = Some(Prepared::new(&columns, &self.inb).map(|p| p.bases));
+            return;
+        };
+        let prepared = bases.map(|bases| Prepared {
+            inputs: &columns,
+            inb: &self.inb,
+            bases,
+            evpi: self.overall,
+            magnitude: self.inb.iter().map(|v| v.abs()).sum::<f64>() / self.inb.len().max(1) as f64,
+        });
+        let until = (self.rows.len() + n).min(self.jobs.len());
+        for k in self.rows.len()..until {
+            let job = &self.jobs[k];
+            let per_patient = match &prepared {
+                Ok(p) => p.estimate(&job.subset),
+                Err(reason) => undefined(*reason),
+            };
+            let overall = self.overall;
+            self.rows.push(Row {
+                id: job.id.clone(),
+                label: job.label.clone(),
+                kind: job.kind,
+                params: job.subset.iter().map(|i| self.drawn[*i].def().id).collect(),
+                programme: per_patient.value().zip(self.patients).map(|(v, k)| v * k),
+                share_of_evpi: per_patient
+                    .value()
+                    .filter(|_| overall > 0.0)
+                    .map(|v| v / overall),
+                per_patient,
+            });
+        }
+        self.bases = Some(prepared.map(|p| p.bases));
+    }
+
+    /// The rows estimated so far, ranked; the every-input row is undefined until estimated.
+    pub fn result(&self) -> Evppi {
+        let mut inputs: Vec<Row> = Vec::new();
+        let mut groups: Vec<Row> = Vec::new();
+        let mut all = None;
+        for r in &self.rows {
+            match r.kind {
+                Kind::Input => inputs.push(r.clone()),
+                Kind::Group => groups.push(r.clone()),
+                Kind::All => all = Some(r.clone()),
+            }
+        }
+        rank(&mut inputs);
+        rank(&mut groups);
+        Evppi {
+            method: METHOD,
+            config: self.config,
+            draws: self.inb.len(),
+            willingness_to_pay: self.wtp,
+            evpi: self.overall,
+            programme_patients: self.patients,
+            evpi_programme: self.patients.map(|k| self.overall * k),
+            inputs,
+            groups,
+            all: all.unwrap_or_else(|| Row {
+                id: "all".into(),
+                label: "Every drawn input together".into(),
+                kind: Kind::All,
+                params: self.drawn.iter().map(|p| p.def().id).collect(),
+                per_patient: undefined(Undefined::NotEstimated),
+                programme: None,
+                share_of_evpi: None,
+            }),
+        }
     }
 }
 

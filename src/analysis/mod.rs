@@ -18,7 +18,7 @@ pub use breakeven::{
 pub use budget::{budget, ramp_share, ArmCash, Budget, BudgetTotal, BudgetYear, Payers, CASH};
 pub use claim::{check_claim, Claim, ClaimReport, Comparison as ClaimComparison, Lever};
 pub use evppi::{
-    evpi, evppi, evppi_of_run, group_id, partial_evpi, Estimate, Evppi, Kind,
+    evpi, evppi, evppi_of_run, group_id, partial_evpi, Estimate, Evppi, EvppiRun, Kind,
     Method as EvppiMethod, Row, Undefined, DRAWS_PER_COLUMN, INTERACTING, METHOD,
 };
 pub use psa::{fitted, psa, Draw, Fitted, Histogram, Psa, PsaConfig, PsaRun, Summary};

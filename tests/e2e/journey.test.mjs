@@ -195,6 +195,21 @@ test("a city official reads the budget year by year, what it takes to break even
   await context.close();
 });
 
+test("which research would settle it: EVPPI ranked by group and input from the page's own draws", async () => {
+  const { page, context, errors } = await open();
+  await page.click("#research > summary");
+  await page.waitForSelector("#evppi-groups", { timeout: 60000 });
+  const groups = await page.locator("#evppi-groups tbody tr").allTextContents();
+  assert.ok(groups.length >= 5, `groups: ${groups.length}`);
+  assert.match(groups[0], /Crime/i, "crime is worth most to learn about at US defaults");
+  assert.match(await page.textContent("#evppi-summary"), /Perfect information on everything would be worth/);
+  assert.ok(await page.isVisible("#evppi-canvas"));
+  const body = await page.textContent("#research");
+  assert.doesNotMatch(body, /NaN|Infinity/);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test("a journalist checks the taxpayer claim on the Dutch trial", async () => {
   const { page, context, errors } = await open();
   await page.goto(server.url + "?v=1&preset=dijkgraaf2005&perspective=government");

@@ -1,14 +1,23 @@
 //! The city's budget by year: undiscounted cash by payer as the programme fills and refills its
 //! places, as a chart, a table, a sentence and a CSV file.
 
-use crate::chart::{draw_on_canvas, CostRows, Figure};
+use crate::chart::{draw_on_canvas, CostRows, Figure, PALETTE};
 use crate::export::{save_text, ChartExport};
 use crate::format;
 use hatcalc::analysis::Budget;
 use hatcalc::export::budget_csv;
 use hatcalc::Scenario;
+use plotters::style::RGBColor;
 use std::rc::Rc;
 use yew::prelude::*;
+
+/// The payers, in the chart's colour order.
+const PAYERS: [&str; 4] = [
+    "Health budget",
+    "Police, courts and prisons",
+    "Victims' losses",
+    "Wider society",
+];
 
 /// Properties of [`BudgetView`].
 #[derive(Properties, PartialEq)]
@@ -31,17 +40,19 @@ pub fn budget_view(props: &BudgetProps) -> Html {
     );
     let figure = use_memo((props.budget.clone(), x_label.clone()), |(b, x_label)| {
         b.as_ref().map(|b| {
+            // Drawn bottom-up: reversed, so year 1 is at the top.
             let rows: CostRows = b
                 .rows
                 .iter()
+                .rev()
                 .map(|r| {
                     (
                         format!("Year {}", r.year),
                         vec![
-                            ("Health budget", r.impact.health),
-                            ("Police, courts and prisons", r.impact.justice),
-                            ("Victims' losses", r.impact.victims),
-                            ("Wider society", r.impact.wider),
+                            (PAYERS[0], r.impact.health),
+                            (PAYERS[1], r.impact.justice),
+                            (PAYERS[2], r.impact.victims),
+                            (PAYERS[3], r.impact.wider),
                         ],
                     )
                 })
@@ -86,6 +97,13 @@ pub fn budget_view(props: &BudgetProps) -> Html {
                         <figure class="chart">
                             <canvas ref={canvas} width="640" height={(60 + 46 * b.rows.len()).min(640).to_string()} id="budget-canvas" role="img"
                                 aria-label="Budget by year: cash for each payer, with minus without the programme; the table below has the numbers." />
+                            <ul class="legend" aria-hidden="true">
+                                { for PAYERS.iter().enumerate().map(|(k, label)| {
+                                    let RGBColor(r, g, b) = PALETTE[k % PALETTE.len()];
+                                    html! { <li><svg class="swatch" width="12" height="12" viewBox="0 0 12 12">
+                                        <rect width="12" height="12" fill={format!("rgb({r},{g},{b})")} /></svg>{ *label }</li> }
+                                }) }
+                            </ul>
                             <ChartExport figure={fig.clone()} name="budget" />
                         </figure>
                     }

@@ -12,6 +12,7 @@ pub mod format;
 pub mod inputs;
 pub mod measure;
 pub mod methods;
+pub mod research;
 pub mod results;
 pub mod saved;
 pub mod state;

@@ -4,7 +4,7 @@
 use crate::chart::{draw_on_canvas, CostRows, Figure, PALETTE};
 use crate::export::ChartExport;
 use crate::format;
-use hatcalc::analysis::{tornado, Budget, Metric, Psa, PsaConfig, PsaRun};
+use hatcalc::analysis::{tornado, Budget, EvppiRun, Metric, Psa, PsaConfig, PsaRun};
 use hatcalc::model::{Bearer, Category, Outcome, Scope};
 use hatcalc::{decide, Perspective, Scenario};
 use plotters::style::RGBColor;
@@ -55,10 +55,13 @@ pub fn results(props: &ResultsProps) -> Html {
     let assumed = use_state(|| None::<f64>);
     // The budget by year, computed once input settles too.
     let budget = use_state(|| None::<Rc<Budget>>);
+    // The EVPPI from the same draws, row by row once the Monte Carlo is done.
+    let evppi = use_state(|| None::<crate::research::EvppiView>);
     {
         let mc = mc.clone();
         let assumed = assumed.clone();
         let budget = budget.clone();
+        let evppi = evppi.clone();
         use_effect_with((props.scenario.clone(), props.seed), move |(s, seed)| {
             let cancelled = Rc::new(Cell::new(false));
             let stop = cancelled.clone();
@@ -70,6 +73,7 @@ pub fn results(props: &ResultsProps) -> Html {
             });
             assumed.set(None);
             budget.set(None);
+            evppi.set(None);
             let s = s.clone();
             yew::platform::spawn_local(async move {
                 // Wait for input to settle: a newer change cancels this run before it starts.
@@ -92,6 +96,20 @@ pub fn results(props: &ResultsProps) -> Html {
                         result,
                     });
                 }
+                // Every input together is left out: it is the costliest row and only a check.
+                let mut e = EvppiRun::new(&run, false);
+                while !e.finished() {
+                    yew::platform::time::sleep(std::time::Duration::ZERO).await;
+                    if cancelled.get() {
+                        return;
+                    }
+                    e.step(1);
+                    evppi.set(Some(crate::research::EvppiView {
+                        done: e.done(),
+                        total: e.total(),
+                        result: e.finished().then(|| Rc::new(e.result())),
+                    }));
+                }
             });
             move || stop.set(true)
         });
@@ -103,6 +121,7 @@ pub fn results(props: &ResultsProps) -> Html {
             <Bearers scenario={props.scenario.clone()} outcome={props.outcome.clone()} />
             <crate::budget::BudgetView scenario={props.scenario.clone()} budget={(*budget).clone()} />
             <Uncertainty scenario={props.scenario.clone()} mc={(*mc).clone()} />
+            <crate::research::Research scenario={props.scenario.clone()} evppi={(*evppi).clone()} />
         </>
     }
 }
