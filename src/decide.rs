@@ -273,6 +273,98 @@ pub fn budget_sentence(b: &crate::analysis::Budget, money: impl Fn(f64) -> Strin
     )
 }
 
+/// Who a perspective is about, in a verdict: "the health system", "taxpayers", "society".
+pub fn payer_words(p: Perspective) -> &'static str {
+    match p {
+        Perspective::HealthSystem => "the health system",
+        Perspective::Government => "taxpayers",
+        Perspective::Society => "society",
+    }
+}
+
+/// Horizons in words: "at 1, 5 and 10 years", "over a lifetime", "at 1 year and over a
+/// lifetime".
+fn horizons_words(hs: &[crate::analysis::GridHorizon]) -> String {
+    let years: Vec<String> = hs
+        .iter()
+        .filter(|h| !h.lifetime)
+        .map(|h| format!("{}", h.years))
+        .collect();
+    let lifetime = hs.iter().any(|h| h.lifetime);
+    let at = match years.as_slice() {
+        [] => String::new(),
+        [one] if one == "1" => "at 1 year".into(),
+        [one] => format!("at {one} years"),
+        [init @ .., last] => format!("at {} and {last} years", init.join(", ")),
+    };
+    match (at.is_empty(), lifetime) {
+        (true, true) => "over a lifetime".into(),
+        (false, true) => format!("{at} and over a lifetime"),
+        _ => at,
+    }
+}
+
+/// One perspective's verdicts in words: "holds for society at every horizon", "fails for
+/// taxpayers at 1, 5 and 10 years and holds over a lifetime". Each verdict names exactly the
+/// horizons where it is so, so "holds" never covers a horizon where the claim fails.
+pub fn claim_row_words(
+    grid: &crate::analysis::ClaimGrid,
+    row: &crate::analysis::GridRow,
+) -> String {
+    use crate::analysis::Verdict;
+    let who = payer_words(row.perspective);
+    let verb = |v: Verdict| match v {
+        Verdict::Holds => "holds",
+        Verdict::Fails => "fails",
+        Verdict::Undefined => "is undefined",
+    };
+    let mut order: Vec<Verdict> = Vec::new();
+    for c in &row.cells {
+        if !order.contains(&c.verdict) {
+            order.push(c.verdict);
+        }
+    }
+    if let [only] = order.as_slice() {
+        return format!("{} for {who} at every horizon", verb(*only));
+    }
+    let parts: Vec<String> = order
+        .iter()
+        .enumerate()
+        .map(|(i, v)| {
+            let hs: Vec<_> = grid
+                .horizons
+                .iter()
+                .zip(&row.cells)
+                .filter(|(_, c)| c.verdict == *v)
+                .map(|(h, _)| *h)
+                .collect();
+            let whom = if i == 0 {
+                format!(" for {who}")
+            } else {
+                String::new()
+            };
+            format!("{}{whom} {}", verb(*v), horizons_words(&hs))
+        })
+        .collect();
+    match parts.as_slice() {
+        [init @ .., last] if !init.is_empty() => format!("{} and {last}", init.join(", ")),
+        _ => parts.join(""),
+    }
+}
+
+/// The claim grid in one sentence, widest perspective first: "The claim holds for society at
+/// every horizon; fails for taxpayers at 1, 5 and 10 years and holds over a lifetime; fails
+/// for the health system at every horizon."
+pub fn claim_grid_sentence(grid: &crate::analysis::ClaimGrid) -> String {
+    let rows: Vec<String> = grid
+        .rows
+        .iter()
+        .rev()
+        .map(|r| claim_row_words(grid, r))
+        .collect();
+    format!("The claim {}.", rows.join("; "))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -354,5 +446,111 @@ mod tests {
         let h = headline(&s, &o);
         assert_eq!(h.ledger.victims_intangible, 0.0);
         assert!(words(&s).contains("cash only"));
+    }
+
+    fn grid_of(verdicts: [[crate::analysis::Verdict; 4]; 3]) -> crate::analysis::ClaimGrid {
+        use crate::analysis::{Claim, ClaimGrid, GridCell, GridHorizon, GridRow, GRID_HORIZONS};
+        ClaimGrid {
+            claim: Claim::PAYS_FOR_ITSELF,
+            own_perspective: Perspective::Society,
+            own_horizon_years: 10.0,
+            horizons: GRID_HORIZONS
+                .iter()
+                .map(|h| GridHorizon {
+                    years: h.unwrap_or(60.0),
+                    lifetime: h.is_none(),
+                })
+                .collect(),
+            rows: Perspective::ALL
+                .iter()
+                .zip(verdicts)
+                .map(|(p, vs)| GridRow {
+                    perspective: *p,
+                    cells: vs
+                        .iter()
+                        .map(|v| GridCell {
+                            value: None,
+                            verdict: *v,
+                            levers: Vec::new(),
+                            levers_searched: false,
+                            probability: None,
+                        })
+                        .collect(),
+                })
+                .collect(),
+            draws: 0,
+        }
+    }
+
+    #[test]
+    fn the_claim_grid_sentence_names_each_verdict_where_it_is_so() {
+        use crate::analysis::Verdict::{Fails as F, Holds as H, Undefined as U};
+        let g = grid_of([[F, F, F, F], [F, F, F, H], [H, H, H, H]]);
+        assert_eq!(
+            claim_grid_sentence(&g),
+            "The claim holds for society at every horizon; fails for taxpayers at 1, 5 and 10 \
+             years and holds over a lifetime; fails for the health system at every horizon."
+        );
+        let g = grid_of([[U, U, U, U], [H, F, F, U], [F, H, F, H]]);
+        assert_eq!(
+            claim_grid_sentence(&g),
+            "The claim fails for society at 1 and 10 years and holds at 5 years and over a \
+             lifetime; holds for taxpayers at 1 year, fails at 5 and 10 years and is undefined \
+             over a lifetime; is undefined for the health system at every horizon."
+        );
+    }
+
+    #[test]
+    fn the_claim_grid_never_says_holds_where_the_claim_fails() {
+        use crate::analysis::Verdict;
+        let vs = [Verdict::Holds, Verdict::Fails, Verdict::Undefined];
+        // Every combination of verdicts in one row: the words after "holds" name exactly the
+        // horizons where it holds.
+        for code in 0..81usize {
+            let row: [Verdict; 4] = std::array::from_fn(|i| vs[(code / 3usize.pow(i as u32)) % 3]);
+            let g = grid_of([row; 3]);
+            let text = claim_row_words(&g, &g.rows[0]);
+            let holds: Vec<_> = g
+                .horizons
+                .iter()
+                .zip(row)
+                .filter(|(_, v)| *v == Verdict::Holds)
+                .map(|(h, _)| *h)
+                .collect();
+            if holds.is_empty() {
+                assert!(!text.contains("holds"), "{row:?}: {text}");
+            } else if holds.len() == 4 {
+                assert_eq!(text, "holds for the health system at every horizon");
+            } else {
+                let said = format!(
+                    "holds{} {}",
+                    if row[0] == Verdict::Holds {
+                        " for the health system"
+                    } else {
+                        ""
+                    },
+                    horizons_words(&holds)
+                );
+                assert!(text.contains(&said), "{row:?}: {text}");
+                assert_eq!(text.matches("holds").count(), 1, "{text}");
+            }
+        }
+    }
+
+    #[test]
+    fn pays_for_itself_at_us_defaults_fails_for_taxpayers_and_holds_for_society_at_ten_years() {
+        let s = Scenario::us_default();
+        let g = crate::analysis::check_claim_grid_with(
+            &s,
+            crate::analysis::Claim::PAYS_FOR_ITSELF,
+            None,
+            false,
+        );
+        let words = claim_grid_sentence(&g);
+        let gov = g.row(Perspective::Government).map(|r| r.cells[2].verdict);
+        let soc = g.row(Perspective::Society).map(|r| r.cells[2].verdict);
+        assert_eq!(gov, Some(crate::analysis::Verdict::Fails), "{words}");
+        assert_eq!(soc, Some(crate::analysis::Verdict::Holds), "{words}");
+        assert!(!words.contains("holds for taxpayers at every"), "{words}");
     }
 }

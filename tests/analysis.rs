@@ -396,3 +396,48 @@ fn drawn_inputs_are_the_values_the_model_used() {
         assert_eq!(c, d.net_benefit, "draw {i}");
     }
 }
+
+#[test]
+fn the_claim_grid_agrees_with_evaluating_each_perspective_and_horizon() {
+    use hatcalc::analysis::{check_claim_grid, Metric, Verdict};
+    let s = find("dijkgraaf2005").unwrap().scenario().unwrap();
+    let claim = Claim::PAYS_FOR_ITSELF;
+    let g = check_claim_grid(&s, claim, Some(PsaConfig::new(300, 5)));
+    assert_eq!(g.rows.len(), 3);
+    assert_eq!(g.draws, 300);
+    for (j, h) in g.horizons.iter().enumerate() {
+        for row in &g.rows {
+            let mut t = s.clone();
+            t.set(P::HorizonYears, h.years).unwrap();
+            t.settings.perspective = row.perspective;
+            let v = Metric::NetBenefit.eval(&t);
+            let c = &row.cells[j];
+            assert_eq!(c.value, v);
+            assert_eq!(c.verdict == Verdict::Holds, v.is_some_and(|v| v >= 0.0));
+            assert!(c.levers.len() <= 3);
+            assert!(c.levers.iter().all(|l| l.param != "cohort.horizon_years"));
+            let p = c.probability.unwrap();
+            assert!((0.0..=1.0).contains(&p));
+        }
+    }
+    // The last column is a lifetime: to age 100.
+    assert!(g.horizons[3].lifetime);
+    assert_eq!(g.horizons[3].years, 100.0 - s.get(P::StartAge));
+    // The programme's net benefit under another perspective is what evaluating it there gives.
+    let prog = Claim {
+        metric: Metric::ProgrammeNetBenefit,
+        ..claim
+    };
+    let g = hatcalc::analysis::check_claim_grid_with(&s, prog, None, false);
+    let mut t = s.clone();
+    t.set(P::HorizonYears, 5.0).unwrap();
+    t.settings.perspective = Perspective::Society;
+    let v = Metric::ProgrammeNetBenefit.eval(&t).unwrap();
+    let got = g.row(Perspective::Society).unwrap().cells[1].value.unwrap();
+    assert!((got - v).abs() <= 1e-9 * v.abs().max(1.0), "{got} vs {v}");
+    // Levers only under the scenario's own perspective when asked so.
+    assert!(g.rows.iter().all(|r| r
+        .cells
+        .iter()
+        .all(|c| c.levers_searched == (r.perspective == s.settings.perspective))));
+}

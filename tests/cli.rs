@@ -512,3 +512,44 @@ fn budget_prints_years_by_payer_as_a_table_json_and_csv() {
     assert_eq!(code, 2);
     assert!(err.contains("cannot be used with"), "{err}");
 }
+
+#[test]
+fn claim_prints_the_verdict_by_perspective_and_horizon() {
+    let args = [
+        "claim",
+        "--metric",
+        "net_benefit",
+        "--at-least",
+        "0",
+        "--preset",
+        "dijkgraaf2005",
+        "--perspective",
+        "government",
+        "--draws",
+        "200",
+    ];
+    let (code, out, err) = run(&args);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("By perspective and horizon"), "{out}");
+    assert!(out.contains("lifetime"), "{out}");
+    // The Dutch trial: taxpayers pay more at every horizon, society gains.
+    assert!(
+        out.contains("fails for taxpayers at every horizon"),
+        "{out}"
+    );
+    assert!(out.contains("holds for society"), "{out}");
+    let mut json = args.to_vec();
+    json.push("--json");
+    let (code, out, err) = run(&json);
+    assert_eq!(code, 0, "{err}");
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    // The report's own fields stay; the grid and its words are added.
+    assert_eq!(v["holds"], false);
+    let rows = v["grid"]["rows"].as_array().unwrap();
+    assert_eq!(rows.len(), 3);
+    assert_eq!(v["grid"]["horizons"].as_array().unwrap().len(), 4);
+    assert_eq!(rows[1]["perspective"], "government");
+    assert_eq!(rows[1]["cells"][0]["verdict"], "fails");
+    assert!(rows[1]["cells"][0]["probability"].is_number());
+    assert!(v["verdict"].as_str().unwrap().starts_with("The claim "));
+}

@@ -16,7 +16,11 @@ pub use breakeven::{
     break_even, break_even_in, curve, BreakEven, Crossing, Curve, Method, Tolerance, Use,
 };
 pub use budget::{budget, ramp_share, ArmCash, Budget, BudgetTotal, BudgetYear, Payers, CASH};
-pub use claim::{check_claim, Claim, ClaimReport, Comparison as ClaimComparison, Lever};
+pub use claim::{
+    check_claim, check_claim_grid, check_claim_grid_with, Claim, ClaimGrid, ClaimReport,
+    Comparison as ClaimComparison, GridCell, GridHorizon, GridRow, Lever, Verdict, GRID_HORIZONS,
+    GRID_LEVERS,
+};
 pub use evppi::{
     evpi, evppi, evppi_of_run, group_id, partial_evpi, Estimate, Evppi, EvppiRun, Kind,
     Method as EvppiMethod, Row, Undefined, DRAWS_PER_COLUMN, INTERACTING, METHOD,
@@ -27,7 +31,7 @@ pub use thresholds::{thresholds, MaxCost, Threshold, Thresholds};
 
 use crate::model::{evaluate, Outcome};
 use crate::params::P;
-use crate::scenario::Scenario;
+use crate::scenario::{Perspective, Scenario};
 use serde::{Deserialize, Serialize};
 
 /// A single number read from an [`Outcome`] under the scenario's own perspective: what
@@ -100,14 +104,22 @@ impl Metric {
     /// The metric's value, or `None` where it is undefined (a benefit-cost ratio when the
     /// intervention costs no more to deliver).
     pub fn of(self, o: &Outcome, s: &Scenario) -> Option<f64> {
-        let c = o.chosen(s.settings.perspective);
+        self.under(o, s, s.settings.perspective)
+    }
+
+    /// The metric's value under `perspective` rather than the scenario's own: the same as
+    /// evaluating `s` with that perspective, read from the outcome `o` of `s`.
+    pub fn under(self, o: &Outcome, s: &Scenario, perspective: Perspective) -> Option<f64> {
+        let c = o.chosen(perspective);
         match self {
             Metric::NetBenefit => Some(c.net_benefit),
             Metric::NetBenefitPerYear => Some(c.net_benefit_per_year),
             Metric::NetBenefitYearOne => Some(c.net_benefit_year_one),
             Metric::BenefitCostRatio => c.benefit_cost_ratio,
             Metric::NetMonetaryBenefit => Some(c.net_monetary_benefit),
-            Metric::ProgrammeNetBenefit => Some(o.programme.net_benefit),
+            Metric::ProgrammeNetBenefit => {
+                Some(crate::model::programme_under(s, o, perspective).net_benefit)
+            }
         }
     }
 

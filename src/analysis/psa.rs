@@ -3,7 +3,7 @@
 //! passed in, so that a seed reproduces a run exactly.
 
 use super::Metric;
-use crate::model::{evaluate, relevant, Category};
+use crate::model::{evaluate, relevant, Category, Outcome};
 use crate::params::{Dist, P};
 use crate::scenario::Scenario;
 use rand_chacha::rand_core::SeedableRng;
@@ -253,6 +253,12 @@ impl PsaRun {
 
     /// Do up to `n` more draws.
     pub fn step(&mut self, n: usize) {
+        self.step_with(n, |_, _| {});
+    }
+
+    /// Do up to `n` more draws, handing each drawn scenario and its outcome to `f` as well:
+    /// for analyses that read more from a draw than [`Draw`] keeps.
+    pub fn step_with(&mut self, n: usize, mut f: impl FnMut(&Scenario, &Outcome)) {
         let until = (self.draws.len() + n).min(self.config.draws);
         while self.draws.len() < until {
             let s = self.sample();
@@ -269,6 +275,7 @@ impl PsaRun {
                 delta_qalys: c.delta_qalys,
                 delta_by_category: std::array::from_fn(|i| o.delta(Category::ALL[i])),
             });
+            f(&s, &o);
         }
     }
 

@@ -7,8 +7,9 @@
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use hatcalc::analysis::{
-    break_even, budget, check_claim, curve, evppi, psa, thresholds, tornado, Budget, Claim,
-    ClaimComparison, Crossing, Estimate, MaxCost, Method, Metric, PsaConfig, Row, Tolerance, Use,
+    break_even, budget, check_claim, check_claim_grid, curve, evppi, psa, thresholds, tornado,
+    Budget, Claim, ClaimComparison, Crossing, Estimate, MaxCost, Method, Metric, PsaConfig, Row,
+    Tolerance, Use,
 };
 use hatcalc::export;
 use hatcalc::model::{Bearer, Category};
@@ -667,8 +668,21 @@ fn main() -> ExitCode {
                 target,
             };
             let r = check_claim(&s, claim, Some(mc.config()?));
+            let grid = check_claim_grid(&s, claim, Some(mc.config()?));
+            let sentence = hatcalc::decide::claim_grid_sentence(&grid);
             if json {
-                print_json(&r);
+                #[derive(serde::Serialize)]
+                struct Out<'a> {
+                    #[serde(flatten)]
+                    report: &'a hatcalc::analysis::ClaimReport,
+                    grid: &'a hatcalc::analysis::ClaimGrid,
+                    verdict: &'a str,
+                }
+                print_json(&Out {
+                    report: &r,
+                    grid: &grid,
+                    verdict: &sentence,
+                });
             } else {
                 let v = r
                     .current_value
@@ -702,6 +716,7 @@ fn main() -> ExitCode {
                         if l.assumption { " [assumption]" } else { "" }
                     );
                 }
+                claim_grid_lines(&grid, &sentence);
             }
             Ok(())
         })(),
@@ -711,6 +726,91 @@ fn main() -> ExitCode {
         Err(msg) => {
             eprintln!("hatcalc: {msg}");
             ExitCode::from(2)
+        }
+    }
+}
+
+/// The claim by perspective and horizon: a table of values and verdicts, the Monte Carlo
+/// chance in each cell, the levers per cell and the verdict in words.
+fn claim_grid_lines(g: &hatcalc::analysis::ClaimGrid, sentence: &str) {
+    use hatcalc::analysis::Verdict;
+    let money = g.claim.metric.is_money();
+    let value = |v: Option<f64>| match v {
+        Some(v) if money => format!("{v:.0}"),
+        Some(v) => format!("{v:.2}"),
+        None => "undefined".into(),
+    };
+    let mark = |v: Verdict| match v {
+        Verdict::Holds => "holds",
+        Verdict::Fails => "fails",
+        Verdict::Undefined => "undefined",
+    };
+    outln!("\nBy perspective and horizon ({}):", g.claim.metric.label());
+    let mut head = format!("  {:<24}", "");
+    for h in &g.horizons {
+        head.push_str(&format!(" {:>22}", h.label()));
+    }
+    outln!("{head}");
+    for row in &g.rows {
+        let mut line = format!("  {:<24}", row.perspective.label());
+        for c in &row.cells {
+            line.push_str(&format!(
+                " {:>22}",
+                format!("{} {}", value(c.value), mark(c.verdict))
+            ));
+        }
+        outln!("{line}");
+        if g.draws > 0 {
+            let mut line = format!("  {:<24}", "  Monte Carlo");
+            for c in &row.cells {
+                let p = c
+                    .probability
+                    .map_or("-".into(), |p| format!("{:.1}%", p * 100.0));
+                line.push_str(&format!(" {p:>22}"));
+            }
+            outln!("{line}");
+        }
+    }
+    if g.draws > 0 {
+        outln!(
+            "  (Monte Carlo: share of {} draws per horizon in which the claim holds)",
+            g.draws
+        );
+    }
+    outln!("{sentence}");
+    outln!("What each cell needs (nearest single assumptions):");
+    for row in &g.rows {
+        for (h, c) in g.horizons.iter().zip(&row.cells) {
+            if !c.levers_searched {
+                continue;
+            }
+            let needs: Vec<String> = c
+                .levers
+                .iter()
+                .map(|l| {
+                    format!(
+                        "{} {:.4} (now {:.4}{})",
+                        l.param,
+                        l.needed,
+                        l.current,
+                        if l.plausible {
+                            ""
+                        } else {
+                            ", outside the range"
+                        }
+                    )
+                })
+                .collect();
+            outln!(
+                "  {}, {}: {}",
+                row.perspective.label(),
+                h.label(),
+                if needs.is_empty() {
+                    "no single assumption changes the verdict".to_string()
+                } else {
+                    needs.join("; ")
+                }
+            );
         }
     }
 }

@@ -129,20 +129,34 @@ pub fn evaluate(s: &Scenario) -> Outcome {
     let a = cohort::run_arm(s, s.settings.intervention, &common, |_, _| {});
     let b = cohort::run_arm(s, s.settings.comparator, &common, |_, _| {});
     let years = n as f64 / 12.0;
-    let scope = |perspective| Scope {
-        perspective,
-        include_intangible: s.settings.include_intangible,
-        include_vsl: s.settings.include_vsl,
-    };
-    let comparisons = Perspective::ALL.map(|p| comparison::compare(s, scope(p), &a, &b, years));
+    let comparisons =
+        Perspective::ALL.map(|p| comparison::compare(s, scope_of(s, p), &a, &b, years));
     Outcome {
         basis: s.basis(),
         horizon_years: years,
         intervention: a,
         comparator: b,
         comparisons,
-        programme: comparison::programme(s, scope(s.settings.perspective), &a, &b),
+        programme: comparison::programme(s, scope_of(s, s.settings.perspective), &a, &b),
     }
+}
+
+/// What the scenario counts under `perspective`.
+fn scope_of(s: &Scenario, perspective: Perspective) -> Scope {
+    Scope {
+        perspective,
+        include_intangible: s.settings.include_intangible,
+        include_vsl: s.settings.include_vsl,
+    }
+}
+
+/// The budget view of `o` (evaluated from `s`) under `perspective` rather than the scenario's
+/// own: the same as evaluating `s` with that perspective, without running the cohorts again.
+pub fn programme_under(s: &Scenario, o: &Outcome, perspective: Perspective) -> Programme {
+    if perspective == s.settings.perspective {
+        return o.programme;
+    }
+    comparison::programme(s, scope_of(s, perspective), &o.intervention, &o.comparator)
 }
 
 /// State shares of one arm's cohort at the start and after every monthly cycle:

@@ -6,7 +6,8 @@ use crate::export::ChartExport;
 use crate::format;
 use crate::results::McView;
 use hatcalc::analysis::{
-    check_claim, tornado, Claim, ClaimComparison, ClaimReport, Metric, PsaConfig,
+    check_claim, check_claim_grid_with, tornado, Claim, ClaimComparison, ClaimGrid, ClaimReport,
+    Metric, PsaConfig, Verdict,
 };
 use hatcalc::model::relevant;
 use hatcalc::params::{find, Group};
@@ -197,13 +198,18 @@ pub fn mc_charts(props: &McProps) -> Html {
     }
 }
 
-/// A journalist's claim check: pick a metric and a target, see what the claim needs.
+/// Monte Carlo draws of the claim check (per horizon in the grid).
+const CLAIM_DRAWS: usize = 1_000;
+
+/// A journalist's claim check: pick a metric and a target, see what the claim needs, and
+/// whether it holds under each perspective at each horizon. Computed when Check is pressed.
 #[function_component(ClaimCheck)]
 pub fn claim_check(props: &ScenarioProps) -> Html {
     let metric = use_state(|| Metric::NetBenefitPerYear);
     let comparison = use_state(|| ClaimComparison::AtLeast);
     let target = use_state(|| "0".to_string());
-    let report = use_state(|| None::<Rc<ClaimReport>>);
+    let report = use_state(|| None::<Rc<(ClaimReport, ClaimGrid)>>);
+    let checking = use_state(|| false);
     let message = use_state(|| None::<String>);
     let s = props.scenario.clone();
     // A new scenario makes an old report stale.
@@ -244,12 +250,13 @@ pub fn claim_check(props: &ScenarioProps) -> Html {
         })
     };
     let on_check = {
-        let (metric, comparison, target, report, message, s) = (
+        let (metric, comparison, target, report, message, checking, s) = (
             metric.clone(),
             comparison.clone(),
             target.clone(),
             report.clone(),
             message.clone(),
+            checking.clone(),
             s.clone(),
         );
         Callback::from(move |e: SubmitEvent| {
@@ -257,16 +264,23 @@ pub fn claim_check(props: &ScenarioProps) -> Html {
             match target.trim().parse::<f64>() {
                 Ok(t) if t.is_finite() => {
                     message.set(None);
+                    report.set(None);
+                    checking.set(true);
                     let claim = Claim {
                         metric: *metric,
                         comparison: *comparison,
                         target: t,
                     };
-                    report.set(Some(Rc::new(check_claim(
-                        &s,
-                        claim,
-                        Some(PsaConfig::new(1_000, 1)),
-                    ))));
+                    let (report, checking, s) = (report.clone(), checking.clone(), s.clone());
+                    // Let "Checking…" show before the work blocks the page.
+                    yew::platform::spawn_local(async move {
+                        yew::platform::time::sleep(std::time::Duration::from_millis(30)).await;
+                        let mc = Some(PsaConfig::new(CLAIM_DRAWS, 1));
+                        let r = check_claim(&s, claim, mc);
+                        let g = check_claim_grid_with(&s, claim, mc, false);
+                        report.set(Some(Rc::new((r, g))));
+                        checking.set(false);
+                    });
                 }
                 _ => message.set(Some(format!(
                     "'{}' is not a number: type the claimed value, e.g. 12793.",
@@ -293,18 +307,19 @@ pub fn claim_check(props: &ScenarioProps) -> Html {
             </form>
             <p class="muted">{ format!("Money in {cur} at {} prices; \"pays for itself\" is net benefit at least 0. Try the Dutch trial preset and a claim of 12793 per patient-year.", s.basis().year) }</p>
             if let Some(m) = (*message).clone() { <p class="error" role="alert" id="claim-error">{ m }</p> }
-            if let Some(r) = (*report).clone() {
+            if *checking { <p id="claim-checking" role="status">{ "Checking the claim under every perspective and horizon…" }</p> }
+            if let Some(rg) = (*report).clone() {
                 <div id="claim-report" aria-live="polite">
-                    <p><strong>{ if r.holds { "The claim holds under these assumptions." } else { "The claim does not hold under these assumptions." } }</strong>
-                        { format!(" {} is {} now.", r.claim.metric.label(), r.current_value.map_or("undefined".into(), |v| if r.claim.metric.is_money() { format::money(v, cur) } else { format::ratio(v) })) }
-                        { r.probability.map(|p| format!(" It holds in {} of 1,000 Monte Carlo draws.", format::percent(p))).unwrap_or_default() }</p>
-                    if r.levers.is_empty() {
+                    <p><strong>{ if rg.0.holds { "The claim holds under these assumptions." } else { "The claim does not hold under these assumptions." } }</strong>
+                        { format!(" {} is {} now.", rg.0.claim.metric.label(), rg.0.current_value.map_or("undefined".into(), |v| if rg.0.claim.metric.is_money() { format::money(v, cur) } else { format::ratio(v) })) }
+                        { rg.0.probability.map(|p| format!(" It holds in {} of {} Monte Carlo draws.", format::percent(p), format::number(CLAIM_DRAWS as f64))).unwrap_or_default() }</p>
+                    if rg.0.levers.is_empty() {
                         <p>{ "No single assumption, within its accepted limits, changes whether the claim holds." }</p>
                     } else {
                         <table id="claim-levers">
                             <thead><tr><th scope="col">{ "Assumption that alone decides it" }</th><th scope="col">{ "Needs" }</th>
                                 <th scope="col">{ "Now" }</th><th scope="col">{ "Plausible range" }</th><th scope="col">{ "" }</th></tr></thead>
-                            <tbody>{ for r.levers.iter().take(15).map(|l| html! {
+                            <tbody>{ for rg.0.levers.iter().take(15).map(|l| html! {
                                 <tr><th scope="row">{ label_of(l.param) }{ if l.assumption { " (assumption)" } else { "" } }</th>
                                     <td>{ format::number(l.needed) }</td><td>{ format::number(l.current) }</td>
                                     <td>{ format!("{} to {}", format::number(l.range.0), format::number(l.range.1)) }</td>
@@ -312,9 +327,72 @@ pub fn claim_check(props: &ScenarioProps) -> Html {
                             }) }</tbody>
                         </table>
                     }
+                    { claim_grid_view(&rg.1, cur) }
                 </div>
             }
         </details>
+    }
+}
+
+/// The claim by perspective (rows) and horizon (columns): each cell's value with ✓ or ✗ (and
+/// the words for screen readers), the Monte Carlo chance, the verdict in words, and what the
+/// scenario's own perspective needs at each horizon.
+fn claim_grid_view(g: &ClaimGrid, cur: &str) -> Html {
+    let value = |v: Option<f64>| match v {
+        Some(v) if g.claim.metric.is_money() => format::money(v, cur),
+        Some(v) => format::ratio(v),
+        None => "undefined".into(),
+    };
+    let own = g.row(g.own_perspective);
+    html! {
+        <div id="claim-grid-section">
+            <h4>{ "By perspective and horizon" }</h4>
+            <p id="claim-verdict"><strong>{ hatcalc::decide::claim_grid_sentence(g) }</strong></p>
+            <table id="claim-grid" class="claim-grid">
+                <caption>{ format!("{}: whether the claim holds (✓) or fails (✗), and the share of {} Monte Carlo draws per horizon in which it holds", g.claim.metric.label(), format::number(g.draws as f64)) }</caption>
+                <thead><tr><th scope="col">{ "Perspective" }</th>
+                    { for g.horizons.iter().map(|h| html! { <th scope="col">{ h.label() }</th> }) }</tr></thead>
+                <tbody>{ for g.rows.iter().map(|row| html! {
+                    <tr data-perspective={row.perspective.id()}>
+                        <th scope="row">{ row.perspective.label() }{ if row.perspective == g.own_perspective { " (chosen)" } else { "" } }</th>
+                        { for row.cells.iter().map(|c| {
+                            let (mark, words, class) = match c.verdict {
+                                Verdict::Holds => ("✓", "holds", "holds"),
+                                Verdict::Fails => ("✗", "fails", "fails"),
+                                Verdict::Undefined => ("–", "undefined", "undefined"),
+                            };
+                            html! {
+                                <td class={classes!("verdict", class)} data-verdict={words}>
+                                    { value(c.value) }{ " " }
+                                    <span aria-hidden="true">{ mark }</span>
+                                    <span class="visually-hidden">{ format!(" the claim {words}") }</span>
+                                    if let Some(p) = c.probability {
+                                        <br /><small>{ format!("{} of draws", format::percent(p)) }</small>
+                                    }
+                                </td>
+                            }
+                        }) }
+                    </tr>
+                }) }</tbody>
+            </table>
+            if let Some(own) = own {
+                <table id="claim-grid-levers">
+                    <caption>{ format!("What the claim needs under the {} perspective: the nearest single assumptions that reach the target at each horizon", own.perspective.label().to_lowercase()) }</caption>
+                    <thead><tr><th scope="col">{ "Horizon" }</th><th scope="col">{ "Assumption" }</th><th scope="col">{ "Needs" }</th><th scope="col">{ "Now" }</th><th scope="col">{ "" }</th></tr></thead>
+                    <tbody>{ for g.horizons.iter().zip(&own.cells).flat_map(|(h, c)| {
+                        if c.levers.is_empty() {
+                            vec![html! { <tr><th scope="row">{ h.label() }</th><td colspan="4">{ "No single assumption, within its accepted limits, changes the verdict." }</td></tr> }]
+                        } else {
+                            c.levers.iter().map(|l| html! {
+                                <tr><th scope="row">{ h.label() }</th><td>{ label_of(l.param) }</td>
+                                    <td>{ format::number(l.needed) }</td><td>{ format::number(l.current) }</td>
+                                    <td>{ if l.plausible { "within the plausible range" } else { "outside the plausible range" } }</td></tr>
+                            }).collect::<Vec<_>>()
+                        }
+                    }) }</tbody>
+                </table>
+            }
+        </div>
     }
 }
 
