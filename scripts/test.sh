@@ -46,7 +46,10 @@ cargo_suite "component tests in headless Chromium (wasm-bindgen-test)" wasm \
   cargo test -p hatcalc-web --target wasm32-unknown-unknown --test components
 
 step "release build (trunk)"
-if env ${WASM_ENV[@]+"${WASM_ENV[@]}"} trunk build --release >"$logdir/trunk.log" 2>&1; then
+# Its own output directory, so `make serve` (dist/) can run at the same time; the journeys
+# serve this copy on their own free ports.
+export HATCALC_DIST="$PWD/target/e2e-dist"
+if env ${WASM_ENV[@]+"${WASM_ENV[@]}"} trunk build --release --dist "$HATCALC_DIST" >"$logdir/trunk.log" 2>&1; then
   passed=$((passed + 1))
   step "end-to-end journeys in Chromium (Playwright)"
   node --test --test-reporter=tap tests/e2e/ 2>&1 | tee "$logdir/e2e.log"

@@ -1,4 +1,4 @@
-// Shared set-up for the end-to-end journeys: a static server over dist/ on a free loopback
+// Shared set-up for the end-to-end journeys: a static server over the built bundle on a free loopback
 // port, and headless Chromium (Debian's) driven by playwright-core.
 import http from "node:http";
 import fs from "node:fs/promises";
@@ -8,7 +8,9 @@ import { chromium } from "playwright-core";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const root = path.resolve(here, "../..");
-export const dist = path.join(root, "dist");
+// The bundle under test: scripts/test.sh builds its own copy (HATCALC_DIST) so that a page
+// served by `make serve` from dist/ at the same time is never rebuilt under the tests.
+export const dist = process.env.HATCALC_DIST ? path.resolve(process.env.HATCALC_DIST) : path.join(root, "dist");
 export const artifacts = path.join(here, "artifacts");
 
 const types = {

@@ -304,7 +304,11 @@ test("screenshots at phone and laptop widths", async () => {
 
 test("two assumptions at once: the heat map and its frontier", async () => {
   const { page, context, errors } = await open();
+  // Once input settles the budget table appears above and moves what follows down: wait for
+  // it, as a person would wait for the page to stop moving, before clicking further down.
+  await page.waitForSelector("#budget-table", { timeout: 30000 });
   await page.click("#two-way > summary");
+  await page.waitForSelector("#two-way[open]");
   await page.selectOption("#two-way-y", "crime.violent.rate");
   await page.waitForSelector("#two-way-canvas");
   await page.click("#two-way figure details > summary");
