@@ -1192,7 +1192,12 @@ fn print_eval(s: &Scenario, as_json: bool) {
         pr.net_benefit
     );
     for (i, br) in Bearer::ALL.iter().enumerate() {
-        outln!("  {:<30} {:>14.0}", br.label(), -pr.delta_by_bearer[i]);
+        // `+ 0.0` turns a negative zero into zero, so nothing prints as "-0".
+        outln!(
+            "  {:<30} {:>14.0}",
+            br.label(),
+            -pr.delta_by_bearer[i] + 0.0
+        );
     }
 }
 
