@@ -26,7 +26,7 @@ pub use evppi::{
     Method as EvppiMethod, Row, Undefined, DRAWS_PER_COLUMN, INTERACTING, METHOD,
 };
 pub use psa::{fitted, psa, Draw, Fitted, Histogram, Psa, PsaConfig, PsaRun, Summary};
-pub use sensitivity::{frontier, grid, tornado, Bar, Grid, Tornado};
+pub use sensitivity::{frontier, grid, tornado, tornado_per_patient_year, Bar, Grid, Tornado};
 pub use thresholds::{thresholds, MaxCost, Threshold, Thresholds};
 
 use crate::model::{evaluate, Outcome};

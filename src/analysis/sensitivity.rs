@@ -1,7 +1,8 @@
 //! One-way sensitivity (the tornado) and two-way grids with their break-even frontier.
 
 use super::{break_even, explored_range, with_value, Crossing, Metric, Tolerance};
-use crate::params::{Grade, P};
+use crate::model::relevant;
+use crate::params::{Grade, Group, P};
 use crate::scenario::Scenario;
 use serde::Serialize;
 
@@ -67,6 +68,20 @@ impl Tornado {
             .filter(|b| b.grade == Grade::Assumption)
             .count()
     }
+}
+
+/// The tornado the page shows and its headline reads: net benefit per patient-year, with only
+/// the inputs the settings use that move it, the programme's size and horizon left out (the
+/// horizon's length would otherwise be the largest "effect" on a per-year average, and the
+/// programme's size does not change a per-patient result).
+pub fn tornado_per_patient_year(s: &Scenario) -> Tornado {
+    let mut t = tornado(s, Metric::NetBenefitPerYear);
+    t.bars.retain(|b| {
+        b.swing > 0.0
+            && crate::params::find(b.param)
+                .is_some_and(|p| relevant(s, p) && p.def().group != Group::Programme)
+    });
+    t
 }
 
 /// Every parameter at its plausible low and high, one at a time, the rest at their current

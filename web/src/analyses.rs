@@ -6,11 +6,11 @@ use crate::export::ChartExport;
 use crate::format;
 use crate::results::McView;
 use hatcalc::analysis::{
-    check_claim, check_claim_grid_with, tornado, Claim, ClaimComparison, ClaimGrid, ClaimReport,
-    Metric, PsaConfig, Verdict,
+    check_claim, check_claim_grid_with, tornado_per_patient_year, Claim, ClaimComparison,
+    ClaimGrid, ClaimReport, Metric, PsaConfig, Verdict,
 };
 use hatcalc::model::relevant;
-use hatcalc::params::{find, Group};
+use hatcalc::params::find;
 use hatcalc::Scenario;
 use std::rc::Rc;
 use web_sys::{HtmlDetailsElement, HtmlInputElement, HtmlSelectElement};
@@ -44,17 +44,7 @@ pub fn sensitivity(props: &ScenarioProps) -> Html {
     let s = props.scenario.clone();
     let cur = s.basis().economy.currency();
     let t = use_memo((s.clone(), *open), |(s, open)| {
-        open.then(|| {
-            // Per year, so that the horizon's length is not itself the largest "effect"; the
-            // programme's size does not change a per-patient result and is left out.
-            let mut t = tornado(s, Metric::NetBenefitPerYear);
-            t.bars.retain(|b| {
-                b.swing > 0.0
-                    && find(b.param)
-                        .is_some_and(|p| relevant(s, p) && p.def().group != Group::Programme)
-            });
-            t
-        })
+        open.then(|| tornado_per_patient_year(s))
     });
     let canvas = use_node_ref();
     let x_label = format!("Net benefit per patient-year ({cur} {})", s.basis().year);

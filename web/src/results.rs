@@ -4,7 +4,7 @@
 use crate::chart::{draw_on_canvas, CostRows, Figure, PALETTE};
 use crate::export::ChartExport;
 use crate::format;
-use hatcalc::analysis::{tornado, Budget, EvppiRun, Metric, Psa, PsaConfig, PsaRun};
+use hatcalc::analysis::{tornado_per_patient_year, Budget, EvppiRun, Psa, PsaConfig, PsaRun};
 use hatcalc::model::{Bearer, Category, Outcome, Scope};
 use hatcalc::{decide, Perspective, Scenario};
 use plotters::style::RGBColor;
@@ -81,7 +81,8 @@ pub fn results(props: &ResultsProps) -> Html {
                 if cancelled.get() {
                     return;
                 }
-                assumed.set(tornado(&s, Metric::NetBenefitPerYear).assumption_share());
+                // The same tornado as "Which assumptions matter most?", so a reader can check it.
+                assumed.set(tornado_per_patient_year(&s).assumption_share());
                 budget.set(Some(Rc::new(hatcalc::analysis::budget(&s))));
                 while !run.finished() {
                     yew::platform::time::sleep(std::time::Duration::ZERO).await;
