@@ -24,8 +24,10 @@ const PAYERS: [&str; 4] = [
 pub struct BudgetProps {
     /// The scenario.
     pub scenario: Scenario,
-    /// Its budget, once computed (after input settles).
+    /// Its budget, once computed (after input settles), or the last one.
     pub budget: Option<Rc<Budget>>,
+    /// Whether `budget` is for this scenario (else it is the last one, being updated).
+    pub current: bool,
 }
 
 /// Year-by-year cash by payer for the programme of N places.
@@ -82,7 +84,8 @@ pub fn budget_view(props: &BudgetProps) -> Html {
     };
     let m = |v: f64| format::money(v, cur);
     html! {
-        <section aria-labelledby="budget-h" id="budget">
+        <section aria-labelledby="budget-h" id="budget" aria-busy={(!props.current).to_string()}
+            class={classes!((!props.current).then_some("updating"))}>
             <h3 id="budget-h">{ "What the programme costs the city, year by year" }</h3>
             { match &props.budget {
                 None => html! { <p class="muted">{ "Computing the budget…" }</p> },

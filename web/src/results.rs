@@ -53,8 +53,10 @@ pub fn results(props: &ResultsProps) -> Html {
     // The share of the tornado's swing that rests on assumptions, for the headline: computed
     // once input settles, with the Monte Carlo.
     let assumed = use_state(|| None::<f64>);
-    // The budget by year, computed once input settles too.
-    let budget = use_state(|| None::<Rc<Budget>>);
+    // The budget by year, computed once input settles too, with the scenario it is for: the
+    // last one stays on screen (marked as updating) until the new one is ready, so the page
+    // below it does not jump.
+    let budget = use_state(|| None::<(Rc<Budget>, Scenario)>);
     // The EVPPI from the same draws, row by row once the Monte Carlo is done.
     let evppi = use_state(|| None::<crate::research::EvppiView>);
     {
@@ -72,7 +74,6 @@ pub fn results(props: &ResultsProps) -> Html {
                 result: None,
             });
             assumed.set(None);
-            budget.set(None);
             evppi.set(None);
             let s = s.clone();
             yew::platform::spawn_local(async move {
@@ -83,7 +84,7 @@ pub fn results(props: &ResultsProps) -> Html {
                 }
                 // The same tornado as "Which assumptions matter most?", so a reader can check it.
                 assumed.set(tornado_per_patient_year(&s).assumption_share());
-                budget.set(Some(Rc::new(hatcalc::analysis::budget(&s))));
+                budget.set(Some((Rc::new(hatcalc::analysis::budget(&s)), s.clone())));
                 while !run.finished() {
                     yew::platform::time::sleep(std::time::Duration::ZERO).await;
                     if cancelled.get() {
@@ -120,7 +121,9 @@ pub fn results(props: &ResultsProps) -> Html {
             <Headline scenario={props.scenario.clone()} outcome={props.outcome.clone()} mc={(*mc).clone()} assumed={*assumed} />
             <CostsView scenario={props.scenario.clone()} outcome={props.outcome.clone()} />
             <Bearers scenario={props.scenario.clone()} outcome={props.outcome.clone()} />
-            <crate::budget::BudgetView scenario={props.scenario.clone()} budget={(*budget).clone()} />
+            <crate::budget::BudgetView scenario={props.scenario.clone()}
+                budget={budget.as_ref().map(|(b, _)| b.clone())}
+                current={budget.as_ref().is_some_and(|(_, for_s)| *for_s == props.scenario)} />
             <Uncertainty scenario={props.scenario.clone()} mc={(*mc).clone()} />
             <crate::research::Research scenario={props.scenario.clone()} evppi={(*evppi).clone()} />
         </>
