@@ -115,6 +115,36 @@ pub fn break_even(s: &Scenario, p: P, metric: Metric, target: f64, tol: Toleranc
     be
 }
 
+/// The break-even to state beside `c`, the curve of `p`: the curve's own crossing (the one
+/// nearest the current value on the explored range) when it has one, otherwise the search of
+/// [`break_even`] over the whole accepted range. A page draws the curve anyway, so the wider
+/// search runs only when the curve finds nothing.
+pub fn beside_curve(s: &Scenario, p: P, c: &Curve) -> BreakEven {
+    let target = if c.metric == Metric::BenefitCostRatio {
+        1.0
+    } else {
+        0.0
+    };
+    let tol = Tolerance::for_metric(c.metric);
+    let Some(value) = c.break_even else {
+        return break_even(s, p, c.metric, target, tol);
+    };
+    let residual = with_value(s, p, value)
+        .and_then(|w| c.metric.eval(&w))
+        .map_or(0.0, |m| m - target);
+    BreakEven {
+        param: p.def().id,
+        metric: c.metric,
+        target,
+        crossing: Crossing::At { value, residual },
+        all_crossings: vec![value],
+        range: explored_range(s, p),
+        plausible: s.range(p),
+        method: Method::Bracketed,
+        used: Use::Used,
+    }
+}
+
 /// Whether `p` moves `metric` between the ends of `range`, and if not, which change of
 /// settings (one, or two together) would make it.
 fn use_of(s: &Scenario, p: P, metric: Metric, range: (f64, f64)) -> Use {
@@ -128,12 +158,14 @@ fn use_of(s: &Scenario, p: P, metric: Metric, range: (f64, f64)) -> Use {
         return Use::Used;
     }
     let st = s.settings;
-    let mut changes: Vec<(String, Settings)> = Vec::new();
-    let mut add = |what: String, f: &dyn Fn(&mut Settings)| {
+    // One change of settings each, with its words; a change that alters nothing is dropped.
+    type Change = Box<dyn Fn(&mut Settings)>;
+    let mut changes: Vec<(String, Change)> = Vec::new();
+    let mut add = |what: String, f: Change| {
         let mut t = st;
         f(&mut t);
         if t != st {
-            changes.push((what, t));
+            changes.push((what, f));
         }
     };
     add(
@@ -141,70 +173,78 @@ fn use_of(s: &Scenario, p: P, metric: Metric, range: (f64, f64)) -> Use {
             CostInput::Total => "treatment costs entered as parts".into(),
             CostInput::Parts => "treatment costs entered as published totals".into(),
         },
-        &|t| {
+        Box::new(|t| {
             t.cost_input = match t.cost_input {
                 CostInput::Total => CostInput::Parts,
                 CostInput::Parts => CostInput::Total,
             }
-        },
+        }),
     );
     add(
         match st.crime_input {
             CrimeInput::Offences => "crime entered as costs per year".into(),
             CrimeInput::PerYear => "crime entered as priced offences".into(),
         },
-        &|t| {
+        Box::new(|t| {
             t.crime_input = match t.crime_input {
                 CrimeInput::Offences => CrimeInput::PerYear,
                 CrimeInput::PerYear => CrimeInput::Offences,
             }
-        },
+        }),
     );
     for q in Perspective::ALL {
         add(
             format!("the {} perspective", q.label().to_lowercase()),
-            &|t| t.perspective = q,
+            Box::new(move |t| t.perspective = q),
         );
     }
-    add("victims' pain and suffering counted".into(), &|t| {
-        t.include_intangible = true
-    });
+    add(
+        "victims' pain and suffering counted".into(),
+        Box::new(|t| t.include_intangible = true),
+    );
     add(
         "deaths valued at the value of a statistical life".into(),
-        &|t| t.include_vsl = true,
+        Box::new(|t| t.include_vsl = true),
     );
     for a in Arm::ALL {
         if a.spec().as_intervention {
             add(
                 format!("{} as the treatment", a.label().to_lowercase()),
-                &|t| t.intervention = a,
+                Box::new(move |t| t.intervention = a),
             );
         }
         if a.spec().as_comparator {
             add(
                 format!("{} as the comparison", a.label().to_lowercase()),
-                &|t| t.comparator = a,
+                Box::new(move |t| t.comparator = a),
             );
         }
     }
-    let with = |t: Settings| {
+    // The scenario under the settings after `fs`, if each of them changes something.
+    let under = |fs: &[&Change]| {
+        let mut t = st;
+        for f in fs {
+            let before = t;
+            f(&mut t);
+            if t == before {
+                return None;
+            }
+        }
         let mut w = s.clone();
         w.settings = t;
-        w
+        Some(w)
     };
-    for (what, t) in &changes {
-        if moves(&with(*t)) {
+    for (what, f) in &changes {
+        if under(&[f]).is_some_and(|w| moves(&w)) {
             return Use::Unused {
                 when: Some(what.clone()),
             };
         }
     }
     // Two changes together (hydromorphone's drug price needs hydromorphone and costs by parts).
-    for (i, (w1, t1)) in changes.iter().enumerate() {
-        for (w2, t2) in &changes[i + 1..] {
-            let mut t = *t1;
-            merge(&mut t, t2, &st);
-            if t != *t1 && t != *t2 && moves(&with(t)) {
+    for (i, (w1, f1)) in changes.iter().enumerate() {
+        for (w2, f2) in &changes[i + 1..] {
+            if under(&[f1, f2]).is_some_and(|w| moves(&w)) {
                 return Use::Unused {
                     when: Some(format!("{w1} and {w2}")),
                 };
@@ -212,31 +252,6 @@ fn use_of(s: &Scenario, p: P, metric: Metric, range: (f64, f64)) -> Use {
         }
     }
     Use::Unused { when: None }
-}
-
-/// Apply to `t` every field in which `other` differs from `base`.
-fn merge(t: &mut Settings, other: &Settings, base: &Settings) {
-    if other.intervention != base.intervention {
-        t.intervention = other.intervention;
-    }
-    if other.comparator != base.comparator {
-        t.comparator = other.comparator;
-    }
-    if other.perspective != base.perspective {
-        t.perspective = other.perspective;
-    }
-    if other.cost_input != base.cost_input {
-        t.cost_input = other.cost_input;
-    }
-    if other.crime_input != base.crime_input {
-        t.crime_input = other.crime_input;
-    }
-    if other.include_intangible != base.include_intangible {
-        t.include_intangible = other.include_intangible;
-    }
-    if other.include_vsl != base.include_vsl {
-        t.include_vsl = other.include_vsl;
-    }
 }
 
 /// Grid points over `range`, with the plausible range `dense` scanned as finely as the whole.

@@ -13,7 +13,8 @@ mod sensitivity;
 mod thresholds;
 
 pub use breakeven::{
-    break_even, break_even_in, curve, BreakEven, Crossing, Curve, Method, Tolerance, Use,
+    beside_curve, break_even, break_even_in, curve, BreakEven, Crossing, Curve, Method, Tolerance,
+    Use,
 };
 pub use budget::{budget, ramp_share, ArmCash, Budget, BudgetTotal, BudgetYear, Payers, CASH};
 pub use claim::{
@@ -27,7 +28,7 @@ pub use evppi::{
 };
 pub use psa::{fitted, psa, Draw, Fitted, Histogram, Psa, PsaConfig, PsaRun, Summary};
 pub use sensitivity::{frontier, grid, tornado, tornado_per_patient_year, Bar, Grid, Tornado};
-pub use thresholds::{thresholds, MaxCost, Threshold, Thresholds};
+pub use thresholds::{thresholds, thresholds_of, MaxCost, Threshold, Thresholds};
 
 use crate::model::{evaluate, Outcome};
 use crate::params::P;

@@ -2,7 +2,7 @@
 //! treated patient-year to break even, and the highest treatment cost per patient-year at
 //! which the treatment still breaks even.
 
-use crate::model::{evaluate, treatment_cost_per_year};
+use crate::model::{evaluate, treatment_cost_per_year, Outcome};
 use crate::params::P;
 use crate::scenario::{CostInput, Perspective, Scenario};
 use serde::Serialize;
@@ -74,7 +74,11 @@ const STEP: f64 = 1_000.0;
 ///   `NB` the net benefit and `slope = (NB(c + 1000) − NB(c)) / 1000` (negative: dearer
 ///   treatment, lower net benefit); [`MaxCost::NotEvenIfFree`] when that cost is below zero.
 pub fn thresholds(s: &Scenario) -> Thresholds {
-    let o = evaluate(s);
+    thresholds_of(s, &evaluate(s))
+}
+
+/// [`thresholds`] from `o`, the evaluation of `s` already at hand.
+pub fn thresholds_of(s: &Scenario, o: &Outcome) -> Thresholds {
     let y = o.intervention.treated_years_discounted;
     let c = treatment_cost_per_year(s, s.settings.intervention);
     let dearer = cost_lever(s).and_then(|p| {

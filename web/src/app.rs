@@ -9,13 +9,10 @@ use crate::format;
 use crate::inputs::{unit_text, Assumptions};
 use crate::results::Results;
 use crate::state::{Action, State};
-use hatcalc::analysis::{
-    break_even, curve, thresholds, BreakEven, Crossing, Curve, MaxCost, Method, Metric, Tolerance,
-    Use,
-};
+use hatcalc::analysis::{beside_curve, curve, thresholds_of, Curve, MaxCost, Metric};
 use hatcalc::model::relevant;
 use hatcalc::presets::find as find_preset;
-use hatcalc::{evaluate, Scenario, P};
+use hatcalc::{evaluate, Outcome, Scenario, P};
 use std::rc::Rc;
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
@@ -153,7 +150,7 @@ pub fn app(props: &AppProps) -> Html {
                 <section class="results" aria-labelledby="results-h">
                     <h2 id="results-h">{ "Results" }</h2>
                     <Results scenario={scenario.clone()} outcome={outcome.clone()} seed={state.seed} />
-                    <CurveView curve={curve.clone()} scenario={scenario.clone()} param={curve_param} on_action={dispatch.clone()} />
+                    <CurveView curve={curve.clone()} scenario={scenario.clone()} outcome={outcome.clone()} param={curve_param} on_action={dispatch.clone()} />
                     <Sensitivity scenario={scenario.clone()} />
                     <TwoWay scenario={scenario.clone()} />
                     <ClaimCheck scenario={scenario.clone()} />
@@ -179,6 +176,8 @@ pub struct CurveProps {
     pub curve: Rc<Curve>,
     /// The scenario it came from.
     pub scenario: Scenario,
+    /// Its evaluation.
+    pub outcome: Rc<Outcome>,
     /// The parameter varied.
     pub param: P,
     /// Where actions go.
@@ -226,35 +225,18 @@ pub fn curve_view(props: &CurveProps) -> Html {
         })
     };
     let cur = basis.economy.currency();
-    // With no crossing on the curve (the plausible range), search the whole accepted range,
-    // solved directly where the result is linear in the input.
+    // With no crossing on the curve (the plausible range), the whole accepted range is searched.
     let wide = use_memo(
-        (s.clone(), props.param, props.curve.break_even),
-        |(s, p, on_curve)| {
-            let tol = Tolerance::for_metric(Metric::NetBenefit);
-            match on_curve {
-                None => break_even(s, *p, Metric::NetBenefit, 0.0, tol),
-                Some(v) => BreakEven {
-                    param: p.def().id,
-                    metric: Metric::NetBenefit,
-                    target: 0.0,
-                    crossing: Crossing::At {
-                        value: *v,
-                        residual: 0.0,
-                    },
-                    all_crossings: vec![*v],
-                    range: s.limits(*p),
-                    plausible: s.range(*p),
-                    method: Method::Bracketed,
-                    used: Use::Used,
-                },
-            }
-        },
+        (s.clone(), props.param, props.curve.clone()),
+        |(s, p, c)| beside_curve(s, *p, c),
     );
     let summary = hatcalc::decide::break_even_sentence(&wide, def.label, format::number, |v| {
         format::money(v, cur)
     });
-    let limits = use_memo(s.clone(), thresholds);
+    // The outcome on screen is reused: only the dearer treatment is evaluated here.
+    let limits = use_memo((s.clone(), props.outcome.clone()), |(s, o)| {
+        thresholds_of(s, o)
+    });
     html! {
         <section aria-labelledby="curve-h">
             <h3 id="curve-h">{ "Where does it tip?" }</h3>

@@ -234,7 +234,7 @@ pub fn embed(props: &EmbedProps) -> Html {
                         on_action={props.on_action.clone()} />
                 }) }
             </div>
-            <CurveView curve={props.curve.clone()} scenario={s.clone()} param={props.param} on_action={props.on_action.clone()} />
+            <CurveView curve={props.curve.clone()} scenario={s.clone()} outcome={props.outcome.clone()} param={props.param} on_action={props.on_action.clone()} />
             <p class="embed-sources" id="embed-sources">
                 { format!("Defaults: {}", preset.map_or("", |p| p.name)) }
                 if !cited.is_empty() { { format!(" ({})", cited.join("; ")) } }
