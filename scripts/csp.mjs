@@ -23,7 +23,7 @@ const policy = [
   "default-src 'none'",
   `script-src 'self' ${hashes.join(" ")} 'wasm-unsafe-eval'`,
   // Styles from the stylesheet only: no inline <style>, no style attributes (chart labels are
-  // measured on a canvas, web/src/measure.rs, not through a styled <span>).
+  // measured on a canvas, web/src/charts/measure.rs, not through a styled <span>).
   "style-src 'self'",
   "img-src 'self' data:",
   "connect-src 'self'",

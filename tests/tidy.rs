@@ -159,3 +159,108 @@ fn iso3(e: hatcalc::money::Economy) -> &'static str {
         _ => "",
     }
 }
+
+/// The front end's modules, each named by its path under `web/src` ("page/results"), with the
+/// modules it names through `crate::…` or `super::…`.
+fn web_module_imports() -> Vec<(String, Vec<String>)> {
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("web/src");
+    let mut files = Vec::new();
+    rust_files(&src, &mut files);
+    let name = |p: &Path| {
+        let rel = p.strip_prefix(&src).unwrap().with_extension("");
+        let rel = rel.to_string_lossy().replace('\\', "/");
+        rel.strip_suffix("/mod").unwrap_or(&rel).to_string()
+    };
+    let modules: Vec<String> = files.iter().map(|f| name(f)).collect();
+    files
+        .iter()
+        .map(|f| {
+            let me = name(f);
+            let text = fs::read_to_string(f).unwrap();
+            let parent = me.rsplit_once('/').map_or("", |(d, _)| d).to_string();
+            let mut uses = Vec::new();
+            for (prefix, base) in [("crate::", String::new()), ("super::", parent)] {
+                for (i, _) in text.match_indices(prefix) {
+                    let path: String = text[i + prefix.len()..]
+                        .chars()
+                        .take_while(|c| c.is_alphanumeric() || *c == '_' || *c == ':')
+                        .collect();
+                    // The longest module that the path names.
+                    let mut parts: Vec<&str> = path.split("::").filter(|s| !s.is_empty()).collect();
+                    while !parts.is_empty() {
+                        let candidate = if base.is_empty() {
+                            parts.join("/")
+                        } else {
+                            format!("{base}/{}", parts.join("/"))
+                        };
+                        if modules.contains(&candidate) {
+                            if candidate != me {
+                                uses.push(candidate);
+                            }
+                            break;
+                        }
+                        parts.pop();
+                    }
+                }
+            }
+            uses.sort();
+            uses.dedup();
+            (me, uses)
+        })
+        .collect()
+}
+
+#[test]
+fn the_front_ends_modules_import_each_other_without_a_cycle() {
+    let graph = web_module_imports();
+    assert!(graph.len() > 20, "modules found: {}", graph.len());
+    let edges = |m: &str| {
+        graph
+            .iter()
+            .find(|(n, _)| n == m)
+            .map_or(Vec::new(), |(_, u)| u.clone())
+    };
+    // Depth-first search with the path kept, so a cycle is reported as the modules in it.
+    fn visit(
+        m: &str,
+        edges: &dyn Fn(&str) -> Vec<String>,
+        path: &mut Vec<String>,
+        done: &mut Vec<String>,
+    ) {
+        if done.iter().any(|d| d == m) {
+            return;
+        }
+        if let Some(i) = path.iter().position(|p| p == m) {
+            panic!("import cycle: {} -> {m}", path[i..].join(" -> "));
+        }
+        path.push(m.to_string());
+        for n in edges(m) {
+            visit(&n, edges, path, done);
+        }
+        path.pop();
+        done.push(m.to_string());
+    }
+    let mut done = Vec::new();
+    for (m, _) in &graph {
+        visit(m, &edges, &mut Vec::new(), &mut done);
+    }
+    // The parts' layering: the widget never reaches into the page, and nothing below the
+    // views (platform, charts, state, format) reaches up into them.
+    for (m, uses) in &graph {
+        let reaches = |prefix: &str| {
+            uses.iter()
+                .any(|u| u == prefix || u.starts_with(&format!("{prefix}/")))
+        };
+        if m.starts_with("widget") || m.starts_with("components") || m == "session" {
+            assert!(!reaches("page"), "{m} imports the page: {uses:?}");
+        }
+        if ["platform", "charts", "state", "format"]
+            .iter()
+            .any(|l| m.starts_with(l))
+        {
+            for up in ["page", "widget", "components", "session", "app"] {
+                assert!(!reaches(up), "{m} imports {up}: {uses:?}");
+            }
+        }
+    }
+}

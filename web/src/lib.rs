@@ -1,21 +1,15 @@
 //! The hatcalc calculator in the browser: state, components and charts. No model formulas
 //! live here; every number shown comes from `hatcalc::evaluate` or `hatcalc::analysis`.
 
-pub mod analyses;
 pub mod app;
-pub mod brief;
-pub mod budget;
-pub mod chart;
-pub mod embed;
-pub mod export;
+pub mod charts;
+pub mod components;
 pub mod format;
-pub mod inputs;
-pub mod measure;
-pub mod methods;
-pub mod research;
-pub mod results;
-pub mod saved;
+pub mod page;
+pub mod platform;
+pub mod session;
 pub mod state;
+pub mod widget;
 
 use wasm_bindgen::JsCast;
 
@@ -30,12 +24,12 @@ pub fn start() {
         .location()
         .search()
         .unwrap_or_default();
-    let embed = embed::is_embed(&search);
+    let embed = platform::url::is_embed(&search);
     if embed {
         if let Some(html) = gloo::utils::document().document_element() {
             let _ = html.class_list().add_1("embedded");
         }
-        embed::connect();
+        platform::messages::connect();
     }
     yew::Renderer::<app::App>::with_root_and_props(root, app::AppProps { embed }).render();
 }

@@ -1,8 +1,10 @@
 //! Charts, written against plotters' `DrawingBackend` so the same code draws to a canvas in
 //! the browser and to SVG in native snapshot tests.
 
-use crate::measure::Measured;
+pub mod measure;
+
 use hatcalc::analysis::Curve;
+use measure::Measured;
 use plotters::chart::MeshStyle;
 use plotters::coord::types::RangedCoordf64;
 use plotters::coord::Shift;

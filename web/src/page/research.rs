@@ -2,9 +2,10 @@
 //! groups and inputs, ranked, from the page's own Monte Carlo draws, as a chart, a table and a
 //! CSV file.
 
-use crate::chart::{draw_on_canvas, CostRows, Figure};
-use crate::export::{save_text, ChartExport};
+use crate::charts::{draw_on_canvas, CostRows, Figure};
+use crate::components::chart_export::ChartExport;
 use crate::format;
+use crate::platform::download::save_text;
 use hatcalc::analysis::{Estimate, Evppi, Row};
 use hatcalc::export::evppi_csv;
 use hatcalc::Scenario;

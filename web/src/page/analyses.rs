@@ -1,10 +1,11 @@
 //! Views of the analyses: which assumptions matter (tornado), the Monte Carlo charts, and the
 //! claim check. Heavy analyses run only when their section is opened or asked for.
 
-use crate::chart::{draw_on_canvas, Figure};
-use crate::export::ChartExport;
+use crate::charts::{draw_on_canvas, Figure};
+use crate::components::chart_export::ChartExport;
+use crate::components::headline::McView;
 use crate::format;
-use crate::results::McView;
+use crate::session::usable;
 use hatcalc::analysis::{
     check_claim, check_claim_grid_with, tornado_per_patient_year, Claim, ClaimComparison,
     ClaimGrid, ClaimReport, Metric, PsaConfig, Verdict,
@@ -388,19 +389,6 @@ fn claim_grid_view(g: &ClaimGrid, cur: &str) -> Html {
 
 /// Cells per side of the two-way grid.
 const GRID: usize = 21;
-
-/// `chosen` when the scenario's settings use it, else the first of `instead` they use (else
-/// `chosen`): a picked input must not silently stop mattering when the arms change.
-pub fn usable(s: &Scenario, chosen: hatcalc::P, instead: &[hatcalc::P]) -> hatcalc::P {
-    if relevant(s, chosen) {
-        return chosen;
-    }
-    instead
-        .iter()
-        .copied()
-        .find(|p| relevant(s, *p))
-        .unwrap_or(chosen)
-}
 
 /// "Two assumptions at once": a heat map of net benefit over two inputs and the frontier
 /// where the programme just pays for itself. Computed only while the section is open.

@@ -2,155 +2,20 @@
 //! permalink drawn in; the inputs and results as CSV; the scenario as a JSON file and opening
 //! one again. The files' contents come from `hatcalc::export`; this module only moves them.
 
-use crate::chart::{draw_export, Figure};
-use crate::measure::Measured;
-use crate::results::MC_DRAWS;
+use crate::components::chart_export::Share;
+use crate::components::headline::MC_DRAWS;
+use crate::platform::download::save_text;
 use crate::state::Action;
 use hatcalc::analysis::{psa, PsaConfig};
 use hatcalc::export::{inputs_csv, outputs_csv, FileError, ScenarioFile};
 use hatcalc::{evaluate, Scenario};
-use plotters::prelude::{IntoDrawingArea, SVGBackend};
 use serde::Serialize;
-use std::rc::Rc;
 use wasm_bindgen::{JsCast, JsValue};
-use web_sys::{HtmlAnchorElement, HtmlInputElement};
+use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 /// The largest scenario file read (a real one is about 15 KB).
 const MAX_FILE_BYTES: f64 = 1_000_000.0;
-
-/// What every export carries: the permalink and a source line. Provided by the page.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Share {
-    /// Full address that reproduces the scenario.
-    pub permalink: String,
-    /// One line naming the model version and where the inputs come from.
-    pub source: String,
-    /// Preset id, for file names.
-    pub preset: &'static str,
-}
-
-/// The page's address without its query: where permalinks point.
-pub fn base_url() -> String {
-    let loc = gloo::utils::window().location();
-    format!(
-        "{}{}",
-        loc.origin().unwrap_or_default(),
-        loc.pathname().unwrap_or_default()
-    )
-}
-
-/// Offer `url` as a download named `name`.
-fn save_url(name: &str, url: &str) -> Result<(), JsValue> {
-    let doc = gloo::utils::document();
-    let a: HtmlAnchorElement = doc.create_element("a")?.unchecked_into();
-    a.set_href(url);
-    a.set_download(name);
-    a.click();
-    Ok(())
-}
-
-/// Offer `text` as a download named `name` of type `mime`.
-pub fn save_text(name: &str, mime: &str, text: &str) {
-    let result = (|| -> Result<(), JsValue> {
-        let parts = js_sys::Array::of1(&JsValue::from_str(text));
-        let opts = web_sys::BlobPropertyBag::new();
-        opts.set_type(mime);
-        let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &opts)?;
-        let url = web_sys::Url::create_object_url_with_blob(&blob)?;
-        save_url(name, &url)?;
-        // The download has its own reference to the blob once started.
-        let revoke = wasm_bindgen::closure::Closure::once_into_js(move || {
-            let _ = web_sys::Url::revoke_object_url(&url);
-        });
-        let _ = gloo::utils::window()
-            .set_timeout_with_callback_and_timeout_and_arguments_0(revoke.unchecked_ref(), 10_000);
-        Ok(())
-    })();
-    if let Err(e) = result {
-        gloo::console::error!("download failed", e);
-    }
-}
-
-/// The figure as a PNG data URL, drawn on a canvas that is never attached to the page.
-fn png_url(fig: &Figure, share: &Share) -> Result<String, String> {
-    let (w, h) = fig.export_size();
-    let canvas: web_sys::HtmlCanvasElement = gloo::utils::document()
-        .create_element("canvas")
-        .map_err(|_| "no canvas".to_string())?
-        .unchecked_into();
-    canvas.set_width(w);
-    canvas.set_height(h);
-    let backend = plotters_canvas::CanvasBackend::with_canvas_object(canvas.clone())
-        .map(Measured)
-        .ok_or("no 2D context")?;
-    draw_export(
-        &backend.into_drawing_area(),
-        fig,
-        &share.source,
-        &share.permalink,
-    )?;
-    canvas
-        .to_data_url_with_type("image/png")
-        .map_err(|_| "the image could not be encoded".into())
-}
-
-/// The figure as SVG text.
-pub fn svg_text(fig: &Figure, share: &Share) -> Result<String, String> {
-    let mut out = String::new();
-    {
-        let area =
-            Measured(SVGBackend::with_string(&mut out, fig.export_size())).into_drawing_area();
-        draw_export(&area, fig, &share.source, &share.permalink)?;
-    }
-    Ok(out)
-}
-
-/// Properties of [`ChartExport`].
-#[derive(Properties, PartialEq)]
-pub struct ChartExportProps {
-    /// The chart.
-    pub figure: Rc<Figure>,
-    /// File name stem, e.g. `break-even`.
-    pub name: &'static str,
-}
-
-/// "PNG" and "SVG" buttons under a chart.
-#[function_component(ChartExport)]
-pub fn chart_export(props: &ChartExportProps) -> Html {
-    let Some(share) = use_context::<Share>() else {
-        return html! {};
-    };
-    let file = format!("hatcalc-{}-{}", props.name, share.preset);
-    let on_png = {
-        let (fig, share, file) = (props.figure.clone(), share.clone(), file.clone());
-        Callback::from(move |_| match png_url(&fig, &share) {
-            Ok(url) => {
-                if let Err(e) = save_url(&format!("{file}.png"), &url) {
-                    gloo::console::error!("download failed", e);
-                }
-            }
-            Err(e) => gloo::console::error!(format!("PNG export: {e}")),
-        })
-    };
-    let on_svg = {
-        let (fig, share) = (props.figure.clone(), share.clone());
-        Callback::from(move |_| match svg_text(&fig, &share) {
-            Ok(svg) => save_text(&format!("{file}.svg"), "image/svg+xml", &svg),
-            Err(e) => gloo::console::error!(format!("SVG export: {e}")),
-        })
-    };
-    let title = props.figure.title().to_string();
-    html! {
-        <div class="chart-export">
-            <span>{ "Download this chart: " }</span>
-            <button type="button" onclick={on_png} aria-label={format!("Download “{title}” as PNG")}
-                data-export={format!("{}-png", props.name)}>{ "PNG" }</button>
-            <button type="button" onclick={on_svg} aria-label={format!("Download “{title}” as SVG")}
-                data-export={format!("{}-svg", props.name)}>{ "SVG" }</button>
-        </div>
-    }
-}
 
 /// Parse a scenario file's text as the browser parses JSON, then check it as the model does.
 pub fn read_scenario_file(text: &str) -> Result<hatcalc::share::Shared, FileError> {
@@ -277,7 +142,7 @@ pub fn export_panel(props: &ExportProps) -> Html {
                 <input type="file" id="open-file" class="visually-hidden" accept=".json,application/json" onchange={on_open} />
                 <label class="button" for="open-file">{ "Open a scenario file…" }</label>
                 <button type="button" onclick={on_print}>{ "Print a brief" }</button>
-                <crate::embed::EmbedDialog />
+                <crate::page::embed_dialog::EmbedDialog />
             </div>
             <p class="hint">{ "Every file names its units and sources and carries the permalink. A scenario file opens here again, in any browser." }</p>
         </section>

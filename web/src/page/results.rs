@@ -1,35 +1,23 @@
 //! Results: the headline, costs by arm, who pays and who saves, the programme budget, and
 //! the Monte Carlo summary. Every number comes from the model; this module only lays it out.
 
-use crate::chart::{draw_on_canvas, CostRows, Figure, PALETTE};
-use crate::export::ChartExport;
+use crate::charts::{draw_on_canvas, CostRows, Figure, PALETTE};
+use crate::components::chart_export::ChartExport;
+use crate::components::headline::{BlockProps, Headline, McView, MC_DRAWS};
 use crate::format;
-use hatcalc::analysis::{tornado_per_patient_year, Budget, EvppiRun, Psa, PsaConfig, PsaRun};
+use hatcalc::analysis::{tornado_per_patient_year, Budget, EvppiRun, PsaConfig, PsaRun};
 use hatcalc::model::{Bearer, Category, Outcome, Scope};
-use hatcalc::{decide, Perspective, Scenario};
+use hatcalc::Scenario;
 use plotters::style::RGBColor;
 use std::cell::Cell;
 use std::rc::Rc;
 use yew::prelude::*;
 
-/// Draws the page's Monte Carlo runs.
-pub const MC_DRAWS: usize = 5_000;
 /// Draws per slice of main-thread work between yields to the browser.
 const MC_CHUNK: usize = 200;
 /// Quiet time after the last change before the Monte Carlo starts, so that a slider drag
 /// (an input every frame) never shares a frame with a Monte Carlo slice.
 const MC_SETTLE: std::time::Duration = std::time::Duration::from_millis(200);
-
-/// Progress and result of the page's Monte Carlo run.
-#[derive(Debug, Clone, PartialEq)]
-pub struct McView {
-    /// Draws done.
-    pub done: usize,
-    /// Draws asked for.
-    pub total: usize,
-    /// The summary, once every draw is done.
-    pub result: Option<Rc<Psa>>,
-}
 
 /// Properties of [`Results`].
 #[derive(Properties, PartialEq)]
@@ -58,7 +46,7 @@ pub fn results(props: &ResultsProps) -> Html {
     // below it does not jump.
     let budget = use_state(|| None::<(Rc<Budget>, Scenario)>);
     // The EVPPI from the same draws, row by row once the Monte Carlo is done.
-    let evppi = use_state(|| None::<crate::research::EvppiView>);
+    let evppi = use_state(|| None::<crate::page::research::EvppiView>);
     {
         let mc = mc.clone();
         let assumed = assumed.clone();
@@ -106,7 +94,7 @@ pub fn results(props: &ResultsProps) -> Html {
                         return;
                     }
                     e.step(1);
-                    evppi.set(Some(crate::research::EvppiView {
+                    evppi.set(Some(crate::page::research::EvppiView {
                         done: e.done(),
                         total: e.total(),
                         result: e.finished().then(|| Rc::new(e.result())),
@@ -121,118 +109,12 @@ pub fn results(props: &ResultsProps) -> Html {
             <Headline scenario={props.scenario.clone()} outcome={props.outcome.clone()} mc={(*mc).clone()} assumed={*assumed} />
             <CostsView scenario={props.scenario.clone()} outcome={props.outcome.clone()} />
             <Bearers scenario={props.scenario.clone()} outcome={props.outcome.clone()} />
-            <crate::budget::BudgetView scenario={props.scenario.clone()}
+            <crate::page::budget::BudgetView scenario={props.scenario.clone()}
                 budget={budget.as_ref().map(|(b, _)| b.clone())}
                 current={budget.as_ref().is_some_and(|(_, for_s)| *for_s == props.scenario)} />
             <Uncertainty scenario={props.scenario.clone()} mc={(*mc).clone()} />
-            <crate::research::Research scenario={props.scenario.clone()} evppi={(*evppi).clone()} />
+            <crate::page::research::Research scenario={props.scenario.clone()} evppi={(*evppi).clone()} />
         </>
-    }
-}
-
-/// Properties of the result blocks.
-#[derive(Properties, PartialEq)]
-pub struct BlockProps {
-    /// The scenario.
-    pub scenario: Scenario,
-    /// Its evaluation.
-    pub outcome: Rc<Outcome>,
-    /// The Monte Carlo run.
-    #[prop_or(McView { done: 0, total: MC_DRAWS, result: None })]
-    pub mc: McView,
-    /// Show the Monte Carlo chance (the widget runs no Monte Carlo).
-    #[prop_or(true)]
-    pub chance: bool,
-    /// Share of the tornado's total swing from assumption-graded inputs, once computed.
-    #[prop_or_default]
-    pub assumed: Option<f64>,
-}
-
-fn chance(mc: &McView) -> String {
-    match &mc.result {
-        Some(r) => format::percent(r.prob_benefit_exceeds_cost),
-        None => format!(
-            "computing… {}",
-            format::percent(mc.done as f64 / mc.total.max(1) as f64)
-        ),
-    }
-}
-
-/// The headline: the chosen perspective's number, every perspective side by side, and in
-/// words who pays and who gains (worded by `hatcalc::decide`).
-#[function_component(Headline)]
-pub fn headline(props: &BlockProps) -> Html {
-    let s = &props.scenario;
-    let cur = s.basis().economy.currency();
-    let o = &props.outcome;
-    let chosen = s.settings.perspective;
-    let c = o.chosen(chosen);
-    let h = decide::headline(s, o);
-    let words = h.sentence(
-        s.settings.intervention.label(),
-        &s.settings.comparator.label().to_lowercase(),
-        |v| format::money(v, cur),
-    );
-    let icer = c.icer.words(|v| format::money(v, cur));
-    let chances = props
-        .mc
-        .result
-        .as_ref()
-        .map(|r| r.prob_benefit_exceeds_cost_by_perspective);
-    let col = |p: Perspective| if p == chosen { "chosen" } else { "" };
-    html! {
-        <div class="headline" aria-live="polite">
-            <p class="big" id="net-benefit">{ format::money(c.net_benefit_per_year, cur) }</p>
-            <p id="headline-caption">{ format!(
-                "Net benefit per patient-year under the {} perspective, averaged over {} ({} at {} prices; positive means money saved).",
-                chosen.label().to_lowercase(), format::years(o.horizon_years), cur, s.basis().year,
-            ) }</p>
-            <p id="headline-sentence">{ words }</p>
-            <table class="perspectives" id="perspectives">
-                <caption class="visually-hidden">{ "The result under each perspective" }</caption>
-                <thead><tr>
-                    <th scope="col">{ "Per patient-year" }</th>
-                    { for h.rows.iter().map(|r| html! {
-                        <th scope="col" class={col(r.perspective)}>{ r.perspective.label() }</th>
-                    }) }
-                </tr></thead>
-                <tbody>
-                    <tr><th scope="row">{ "Net benefit" }</th>
-                        { for h.rows.iter().map(|r| html! {
-                            <td class={col(r.perspective)}>{ format::money(r.net_benefit_per_year, cur) }</td>
-                        }) }
-                    </tr>
-                    <tr><th scope="row">{ "Benefit–cost ratio" }</th>
-                        { for h.rows.iter().map(|r| html! {
-                            <td class={col(r.perspective)} id={(r.perspective == chosen).then_some("bcr")}>
-                                { r.benefit_cost_ratio.map(format::ratio).unwrap_or_else(|| "no extra treatment cost".into()) }
-                            </td>
-                        }) }
-                    </tr>
-                    if props.chance {
-                        <tr><th scope="row">{ "Chance benefits exceed costs" }</th>
-                            { for h.rows.iter().map(|r| html! {
-                                <td class={col(r.perspective)} id={(r.perspective == chosen).then_some("chance")}>
-                                    { match chances { Some(p) => format::percent(p[r.perspective as usize]), None => chance(&props.mc) } }
-                                </td>
-                            }) }
-                        </tr>
-                    }
-                </tbody>
-            </table>
-            <dl>
-                <dt>{ "First year" }</dt><dd id="net-benefit-year-one">{ format::money(c.net_benefit_year_one, cur) }</dd>
-                <dt>{ "QALYs gained per patient" }</dt><dd>{ format::number(c.delta_qalys) }</dd>
-                <dt>{ "Cost-effectiveness" }</dt><dd>{ icer }</dd>
-            </dl>
-            <p class="muted" id="death-valuation">{ format!("Deaths are valued {}.", c.scope.death_valuation()) }</p>
-            if let Some(share) = props.assumed {
-                <p class="muted" id="assumption-note">{ format!(
-                    "How much rests on assumptions: {} of the swing in this result when each input moves across its plausible range comes from inputs with no published figure (see “Which assumptions matter most?”).",
-                    format::percent(share)
-                ) }</p>
-            }
-        </div>
     }
 }
 
@@ -379,7 +261,7 @@ pub fn uncertainty(props: &UncertaintyProps) -> Html {
                     "Drawing every uncertain assumption {} times (seed {}): net benefit per patient over the horizon averages {}, with 95% of draws between {} and {}. Benefits exceed costs in {} of draws. Perfect information about every assumption would be worth {} per patient.",
                     r.draws, r.config.seed, format::money(r.net_benefit.mean, cur), format::money(r.net_benefit.p2_5, cur),
                     format::money(r.net_benefit.p97_5, cur), format::percent(r.prob_benefit_exceeds_cost), format::money(r.evpi, cur)) }</p>
-                <crate::analyses::McCharts scenario={props.scenario.clone()} mc={props.mc.clone()} />
+                <crate::page::analyses::McCharts scenario={props.scenario.clone()} mc={props.mc.clone()} />
             } else {
                 <p><label for="mc-progress">{ "Monte Carlo running " }</label>
                     <progress id="mc-progress" max={props.mc.total.to_string()} value={props.mc.done.to_string()} /></p>

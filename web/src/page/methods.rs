@@ -151,7 +151,7 @@ mod tests {
 
     #[test]
     fn the_model_document_splits_into_its_sections() {
-        let b = blocks(include_str!("../../docs/model.md"));
+        let b = blocks(include_str!("../../../docs/model.md"));
         let headings: Vec<&str> = b
             .iter()
             .filter_map(|b| match b {

@@ -1,9 +1,10 @@
 //! The city's budget by year: undiscounted cash by payer as the programme fills and refills its
 //! places, as a chart, a table, a sentence and a CSV file.
 
-use crate::chart::{draw_on_canvas, CostRows, Figure, PALETTE};
-use crate::export::{save_text, ChartExport};
+use crate::charts::{draw_on_canvas, CostRows, Figure, PALETTE};
+use crate::components::chart_export::ChartExport;
 use crate::format;
+use crate::platform::download::save_text;
 use hatcalc::analysis::Budget;
 use hatcalc::export::budget_csv;
 use hatcalc::Scenario;

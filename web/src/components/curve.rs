@@ -1,0 +1,132 @@
+//! "Where does it tip?": the break-even curve for a chosen input, the break-even in words
+//! and what it takes to break even under each perspective. Shared by the page and the widget.
+
+use crate::charts::{draw_on_canvas, Figure};
+use crate::components::chart_export::ChartExport;
+use crate::components::number_input::unit_text;
+use crate::format;
+use crate::state::Action;
+use hatcalc::analysis::{beside_curve, thresholds_of, Curve, MaxCost};
+use hatcalc::model::relevant;
+use hatcalc::{Outcome, Scenario, P};
+use std::rc::Rc;
+use web_sys::HtmlSelectElement;
+use yew::prelude::*;
+
+/// Properties of [`CurveView`].
+#[derive(Properties, PartialEq)]
+pub struct CurveProps {
+    /// The curve to draw.
+    pub curve: Rc<Curve>,
+    /// The scenario it came from.
+    pub scenario: Scenario,
+    /// Its evaluation.
+    pub outcome: Rc<Outcome>,
+    /// The parameter varied.
+    pub param: P,
+    /// Where actions go.
+    pub on_action: Callback<Action>,
+}
+
+/// The break-even curve for a chosen parameter, on a canvas, with its data table.
+#[function_component(CurveView)]
+pub fn curve_view(props: &CurveProps) -> Html {
+    let canvas = use_node_ref();
+    let s = &props.scenario;
+    let basis = s.basis();
+    let def = props.param.def();
+    let x_label = format!("{} ({})", def.label, unit_text(props.param, s));
+    let y_label = format!("Net benefit ({} {})", basis.economy.currency(), basis.year);
+    let title = "Net benefit over the horizon, per patient";
+    let figure = use_memo(
+        (
+            props.curve.clone(),
+            s.get(props.param),
+            x_label.clone(),
+            y_label,
+        ),
+        |(curve, current, x_label, y_label)| Figure::Curve {
+            title: title.into(),
+            x_label: x_label.clone(),
+            y_label: y_label.clone(),
+            curve: curve.clone(),
+            current: *current,
+        },
+    );
+    {
+        let canvas = canvas.clone();
+        use_effect_with(figure.clone(), move |fig| {
+            draw_on_canvas(&canvas, |area| fig.draw(area, false));
+        });
+    }
+    let on_param = {
+        let cb = props.on_action.clone();
+        Callback::from(move |e: Event| {
+            let el: HtmlSelectElement = e.target_unchecked_into();
+            if let Some(p) = hatcalc::params::find(&el.value()) {
+                cb.emit(Action::CurveParam(p));
+            }
+        })
+    };
+    let cur = basis.economy.currency();
+    // With no crossing on the curve (the plausible range), the whole accepted range is searched.
+    let wide = use_memo(
+        (s.clone(), props.param, props.curve.clone()),
+        |(s, p, c)| beside_curve(s, *p, c),
+    );
+    let summary = hatcalc::decide::break_even_sentence(&wide, def.label, format::number, |v| {
+        format::money(v, cur)
+    });
+    // The outcome on screen is reused: only the dearer treatment is evaluated here.
+    let limits = use_memo((s.clone(), props.outcome.clone()), |(s, o)| {
+        thresholds_of(s, o)
+    });
+    html! {
+        <section aria-labelledby="curve-h">
+            <h3 id="curve-h">{ "Where does it tip?" }</h3>
+            <label for="curve-param">{ "Vary " }</label>
+            <select id="curve-param" onchange={on_param}>
+                { for P::ALL.iter().filter(|p| relevant(s, **p) && { let (l, h) = s.range(**p); h > l }).map(|p| html! {
+                    <option value={p.def().id} selected={*p == props.param}>{ p.def().label }</option>
+                }) }
+            </select>
+            <figure class="chart">
+                <canvas ref={canvas} width="640" height="360" id="curve-canvas" role="img"
+                    aria-label={format!("{title}, against {}. {summary}", def.label)} />
+                <figcaption id="curve-summary">{ summary }</figcaption>
+                <ChartExport figure={figure} name="break-even" />
+                <details>
+                    <summary>{ "Data table" }</summary>
+                    <table>
+                        <thead><tr><th scope="col">{ x_label.clone() }</th><th scope="col">{ format!("Net benefit ({cur})") }</th></tr></thead>
+                        <tbody>
+                        { for props.curve.x.iter().zip(&props.curve.y).step_by(10).map(|(x, y)| html! {
+                            <tr><td>{ format::number(*x) }</td><td>{ format::money(*y, cur) }</td></tr>
+                        }) }
+                        </tbody>
+                    </table>
+                </details>
+            </figure>
+            <h4 id="thresholds-h">{ "What it takes to break even" }</h4>
+            <table id="thresholds" aria-labelledby="thresholds-h">
+                <thead><tr>
+                    <th scope="col">{ "Per treated patient-year" }</th>
+                    { for limits.by_perspective.iter().map(|t| html! { <th scope="col">{ t.perspective.label() }</th> }) }
+                </tr></thead>
+                <tbody>
+                    <tr><th scope="row">{ "Savings needed (the extra treatment cost)" }</th>
+                        { for limits.by_perspective.iter().map(|t| html! { <td>{ format::money(t.savings_needed_per_treated_year, cur) }</td> }) }</tr>
+                    <tr><th scope="row">{ "Savings made" }</th>
+                        { for limits.by_perspective.iter().map(|t| html! { <td>{ format::money(t.savings_per_treated_year, cur) }</td> }) }</tr>
+                    <tr><th scope="row">{ format!("Highest treatment cost that breaks even (now {})", format::money(limits.treatment_cost, cur)) }</th>
+                        { for limits.by_perspective.iter().map(|t| html! { <td>{ match t.max_treatment_cost {
+                            MaxCost::At(v) => format::money(v, cur),
+                            MaxCost::NotEvenIfFree => "none: loses even if free".to_string(),
+                            MaxCost::NotApplicable => "—".to_string(),
+                        } }</td> }) }</tr>
+                </tbody>
+            </table>
+            <p class="muted">{ "Savings are what every other cost the perspective counts falls by: crime, justice and health care. Discounted, per patient-year in the treatment." }</p>
+        </section>
+    }
+}

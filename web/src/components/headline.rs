@@ -1,0 +1,129 @@
+//! The headline: the chosen perspective's net benefit, every perspective side by side, and
+//! in words who pays and who gains. Shared by the page and the widget.
+
+use crate::format;
+use hatcalc::analysis::Psa;
+use hatcalc::model::Outcome;
+use hatcalc::{decide, Perspective, Scenario};
+use std::rc::Rc;
+use yew::prelude::*;
+
+/// Draws the page's Monte Carlo runs.
+pub const MC_DRAWS: usize = 5_000;
+
+/// Progress and result of the page's Monte Carlo run.
+#[derive(Debug, Clone, PartialEq)]
+pub struct McView {
+    /// Draws done.
+    pub done: usize,
+    /// Draws asked for.
+    pub total: usize,
+    /// The summary, once every draw is done.
+    pub result: Option<Rc<Psa>>,
+}
+
+/// Properties of the result blocks.
+#[derive(Properties, PartialEq)]
+pub struct BlockProps {
+    /// The scenario.
+    pub scenario: Scenario,
+    /// Its evaluation.
+    pub outcome: Rc<Outcome>,
+    /// The Monte Carlo run.
+    #[prop_or(McView { done: 0, total: MC_DRAWS, result: None })]
+    pub mc: McView,
+    /// Show the Monte Carlo chance (the widget runs no Monte Carlo).
+    #[prop_or(true)]
+    pub chance: bool,
+    /// Share of the tornado's total swing from assumption-graded inputs, once computed.
+    #[prop_or_default]
+    pub assumed: Option<f64>,
+}
+
+fn chance(mc: &McView) -> String {
+    match &mc.result {
+        Some(r) => format::percent(r.prob_benefit_exceeds_cost),
+        None => format!(
+            "computing… {}",
+            format::percent(mc.done as f64 / mc.total.max(1) as f64)
+        ),
+    }
+}
+
+/// The headline: the chosen perspective's number, every perspective side by side, and in
+/// words who pays and who gains (worded by `hatcalc::decide`).
+#[function_component(Headline)]
+pub fn headline(props: &BlockProps) -> Html {
+    let s = &props.scenario;
+    let cur = s.basis().economy.currency();
+    let o = &props.outcome;
+    let chosen = s.settings.perspective;
+    let c = o.chosen(chosen);
+    let h = decide::headline(s, o);
+    let words = h.sentence(
+        s.settings.intervention.label(),
+        &s.settings.comparator.label().to_lowercase(),
+        |v| format::money(v, cur),
+    );
+    let icer = c.icer.words(|v| format::money(v, cur));
+    let chances = props
+        .mc
+        .result
+        .as_ref()
+        .map(|r| r.prob_benefit_exceeds_cost_by_perspective);
+    let col = |p: Perspective| if p == chosen { "chosen" } else { "" };
+    html! {
+        <div class="headline" aria-live="polite">
+            <p class="big" id="net-benefit">{ format::money(c.net_benefit_per_year, cur) }</p>
+            <p id="headline-caption">{ format!(
+                "Net benefit per patient-year under the {} perspective, averaged over {} ({} at {} prices; positive means money saved).",
+                chosen.label().to_lowercase(), format::years(o.horizon_years), cur, s.basis().year,
+            ) }</p>
+            <p id="headline-sentence">{ words }</p>
+            <table class="perspectives" id="perspectives">
+                <caption class="visually-hidden">{ "The result under each perspective" }</caption>
+                <thead><tr>
+                    <th scope="col">{ "Per patient-year" }</th>
+                    { for h.rows.iter().map(|r| html! {
+                        <th scope="col" class={col(r.perspective)}>{ r.perspective.label() }</th>
+                    }) }
+                </tr></thead>
+                <tbody>
+                    <tr><th scope="row">{ "Net benefit" }</th>
+                        { for h.rows.iter().map(|r| html! {
+                            <td class={col(r.perspective)}>{ format::money(r.net_benefit_per_year, cur) }</td>
+                        }) }
+                    </tr>
+                    <tr><th scope="row">{ "Benefit–cost ratio" }</th>
+                        { for h.rows.iter().map(|r| html! {
+                            <td class={col(r.perspective)} id={(r.perspective == chosen).then_some("bcr")}>
+                                { r.benefit_cost_ratio.map(format::ratio).unwrap_or_else(|| "no extra treatment cost".into()) }
+                            </td>
+                        }) }
+                    </tr>
+                    if props.chance {
+                        <tr><th scope="row">{ "Chance benefits exceed costs" }</th>
+                            { for h.rows.iter().map(|r| html! {
+                                <td class={col(r.perspective)} id={(r.perspective == chosen).then_some("chance")}>
+                                    { match chances { Some(p) => format::percent(p[r.perspective as usize]), None => chance(&props.mc) } }
+                                </td>
+                            }) }
+                        </tr>
+                    }
+                </tbody>
+            </table>
+            <dl>
+                <dt>{ "First year" }</dt><dd id="net-benefit-year-one">{ format::money(c.net_benefit_year_one, cur) }</dd>
+                <dt>{ "QALYs gained per patient" }</dt><dd>{ format::number(c.delta_qalys) }</dd>
+                <dt>{ "Cost-effectiveness" }</dt><dd>{ icer }</dd>
+            </dl>
+            <p class="muted" id="death-valuation">{ format!("Deaths are valued {}.", c.scope.death_valuation()) }</p>
+            if let Some(share) = props.assumed {
+                <p class="muted" id="assumption-note">{ format!(
+                    "How much rests on assumptions: {} of the swing in this result when each input moves across its plausible range comes from inputs with no published figure (see “Which assumptions matter most?”).",
+                    format::percent(share)
+                ) }</p>
+            }
+        </div>
+    }
+}

@@ -1,0 +1,45 @@
+//! The page's own address: where permalinks point, and whether it was opened as the widget.
+
+/// The page's address without its query: where permalinks point.
+pub fn base_url() -> String {
+    let loc = gloo::utils::window().location();
+    format!(
+        "{}{}",
+        loc.origin().unwrap_or_default(),
+        loc.pathname().unwrap_or_default()
+    )
+}
+
+/// The query key that selects the widget.
+pub const EMBED_KEY: &str = "embed=1";
+
+/// Whether the page was opened as the widget.
+pub fn is_embed(search: &str) -> bool {
+    search
+        .trim_start_matches('?')
+        .split('&')
+        .any(|kv| kv == EMBED_KEY)
+}
+
+/// The query without the widget's key.
+pub fn without_embed(search: &str) -> String {
+    search
+        .trim_start_matches('?')
+        .split('&')
+        .filter(|kv| *kv != EMBED_KEY && !kv.is_empty())
+        .collect::<Vec<_>>()
+        .join("&")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_embed_key_is_found_and_removed() {
+        assert!(is_embed("?embed=1&v=1"));
+        assert!(is_embed("v=1&embed=1"));
+        assert!(!is_embed("?v=1&x.embed=1"));
+        assert_eq!(without_embed("?embed=1&v=1&preset=us"), "v=1&preset=us");
+    }
+}

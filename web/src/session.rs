@@ -1,0 +1,130 @@
+//! A calculator session: the reducer's state, the URL and this browser's storage kept in step
+//! with it, and what every view shows first (the evaluation and the break-even curve). The
+//! page and the widget each start one.
+
+use crate::platform::storage::local_storage;
+use crate::platform::url::{without_embed, EMBED_KEY};
+use crate::state::{Action, State};
+use hatcalc::analysis::{curve, Curve, Metric};
+use hatcalc::model::relevant;
+use hatcalc::{evaluate, Outcome, Scenario, P};
+use std::rc::Rc;
+use yew::prelude::*;
+
+/// Points on the break-even curve.
+const CURVE_POINTS: usize = 101;
+/// Where the last scenario is kept between visits.
+const LAST_KEY: &str = "hatcalc:last";
+/// Quiet time after a change before the address bar and storage are updated.
+const URL_SETTLE: std::time::Duration = std::time::Duration::from_millis(150);
+
+/// What a view of the calculator works from.
+pub struct Session {
+    /// The state.
+    pub state: UseReducerHandle<State>,
+    /// Where actions go: one stable callback for the session's lifetime, so unchanged
+    /// children are not re-rendered.
+    pub dispatch: Callback<Action>,
+    /// The state's permalink query.
+    pub query: String,
+    /// The scenario's evaluation.
+    pub outcome: Rc<Outcome>,
+    /// The input the break-even curve varies.
+    pub curve_param: P,
+    /// The break-even curve.
+    pub curve: Rc<Curve>,
+}
+
+/// Start a session: restored from the URL, else (on the page, not in a widget) from the last
+/// scenario kept in this browser.
+#[hook]
+pub fn use_session(embed: bool) -> Session {
+    let state = use_reducer(State::default);
+    // One stable callback for the page's lifetime, so unchanged children are not re-rendered.
+    let dispatch = {
+        let d = state.dispatcher();
+        use_callback((), move |a: Action, _| d.dispatch(a))
+    };
+    // On first render: the URL's scenario, else the last one kept in this browser.
+    {
+        let dispatch = dispatch.clone();
+        use_effect_with((), move |_| {
+            let search = gloo::utils::window()
+                .location()
+                .search()
+                .unwrap_or_default();
+            let query = without_embed(&search);
+            if !query.is_empty() {
+                dispatch.emit(Action::Restore(query));
+            } else if let Some(last) = (!embed)
+                .then(local_storage)
+                .flatten()
+                .and_then(|s| s.get_item(LAST_KEY).ok().flatten())
+            {
+                dispatch.emit(Action::Restore(last));
+            }
+        });
+    }
+    // After a change: the URL is the permalink, and the scenario is kept for next time.
+    // Written once input pauses: `replaceState` costs a few milliseconds, too much for every
+    // frame of a slider drag (the permalink link on the page is always current).
+    let query = state.query();
+    use_effect_with(query.clone(), move |q| {
+        let url = if embed {
+            format!("?{EMBED_KEY}&{q}")
+        } else {
+            format!("?{q}")
+        };
+        let q = q.clone();
+        let cancelled = Rc::new(std::cell::Cell::new(false));
+        let stop = cancelled.clone();
+        yew::platform::spawn_local(async move {
+            yew::platform::time::sleep(URL_SETTLE).await;
+            if cancelled.get() {
+                return;
+            }
+            if let Ok(history) = gloo::utils::window().history() {
+                let _ =
+                    history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
+            }
+            if let Some(s) = (!embed).then(local_storage).flatten() {
+                let _ = s.set_item(LAST_KEY, &q);
+            }
+        });
+        move || stop.set(true)
+    });
+    let scenario = state.scenario.clone();
+    let outcome = use_memo(scenario.clone(), evaluate);
+    // The chosen input, or, when the settings no longer use it (another treatment was
+    // chosen), the evaluated treatment's first key input (its cost).
+    let [cost, retention] = scenario.settings.intervention.spec().key_inputs;
+    let curve_param = usable(
+        &scenario,
+        state.curve_param,
+        &[cost, retention, P::MmtCostYear],
+    );
+    let curve = use_memo((scenario.clone(), curve_param), |(s, p)| {
+        curve(s, *p, Metric::NetBenefit, CURVE_POINTS)
+    });
+    Session {
+        state,
+        dispatch,
+        query,
+        outcome,
+        curve_param,
+        curve,
+    }
+}
+
+/// `chosen` when the scenario's settings use it, else the first of `instead` they use (else
+/// `chosen`): a picked input must not silently stop mattering when the arms change.
+pub fn usable(s: &Scenario, chosen: P, instead: &[P]) -> P {
+    if relevant(s, chosen) {
+        return chosen;
+    }
+    instead
+        .iter()
+        .copied()
+        .find(|p| relevant(s, *p))
+        .unwrap_or(chosen)
+}
