@@ -26,7 +26,7 @@ pub use evppi::{
     evpi, evppi, evppi_of_run, group_id, partial_evpi, Estimate, Evppi, EvppiRun, Kind,
     Method as EvppiMethod, Row, Undefined, DRAWS_PER_COLUMN, INTERACTING, METHOD,
 };
-pub use psa::{fitted, psa, Draw, Fitted, Histogram, Psa, PsaConfig, PsaRun, Summary};
+pub use psa::{fitted, psa, Draw, Fitted, Histogram, Psa, PsaConfig, PsaPart, PsaRun, Summary};
 pub use sensitivity::{frontier, grid, tornado, tornado_per_patient_year, Bar, Grid, Tornado};
 pub use thresholds::{thresholds, thresholds_of, MaxCost, Threshold, Thresholds};
 

@@ -9,7 +9,7 @@ use crate::scenario::Scenario;
 use rand_chacha::rand_core::SeedableRng;
 use rand_chacha::ChaCha8Rng;
 use rand_distr::{Beta, Distribution, Gamma, LogNormal, Triangular};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// Width of a 95% interval in standard deviations: the plausible range is read as one.
 const Z95: f64 = 2.0 * 1.959_963_984_540_054;
@@ -150,7 +150,7 @@ impl Sampler {
 }
 
 /// Monte Carlo settings.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 pub struct PsaConfig {
     /// Number of draws (1 to 100,000).
     pub draws: usize,
@@ -175,7 +175,7 @@ impl PsaConfig {
 }
 
 /// One draw's results.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 pub struct Draw {
     /// Every [`Metric`], indexed like [`Metric::ALL`] (`None` where undefined).
     pub metrics: [Option<f64>; Metric::COUNT],
@@ -191,6 +191,17 @@ pub struct Draw {
     pub delta_by_category: [f64; Category::ALL.len()],
 }
 
+/// Some consecutive draws of a run, with the inputs each drew ([`PsaRun::to_part`]).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PsaPart {
+    /// Index of the first draw.
+    pub first: usize,
+    /// The draws.
+    pub draws: Vec<Draw>,
+    /// The drawn inputs' values, one column per drawn input (as [`PsaRun::inputs`]).
+    pub inputs: Vec<Vec<f64>>,
+}
+
 /// A Monte Carlo run that can be advanced in chunks, so a page can show progress and stay
 /// responsive; [`psa`] runs it to the end.
 #[derive(Debug, Clone)]
@@ -199,7 +210,10 @@ pub struct PsaRun {
     config: PsaConfig,
     /// Each drawn parameter, its sampler and its accepted limits.
     dists: Vec<(P, Sampler, (f64, f64))>,
-    rng: ChaCha8Rng,
+    /// Index of the first draw this run makes: a part of a larger run starts later.
+    first: usize,
+    /// Index after the last draw this run makes.
+    end: usize,
     draws: Vec<Draw>,
     /// The value each drawn parameter took in each draw, as the model used it: one column per
     /// entry of `dists`, one row per draw (structure of arrays).
@@ -209,6 +223,13 @@ pub struct PsaRun {
 impl PsaRun {
     /// Start a run over `s`.
     pub fn new(s: &Scenario, config: PsaConfig) -> PsaRun {
+        PsaRun::part(s, config, 0..config.draws)
+    }
+
+    /// Start a part of a run: draws `range` of the run `config` describes (clamped to its
+    /// draws). Each draw has its own random stream, so parts computed anywhere and joined in
+    /// order with [`PsaRun::join`] give exactly the whole run.
+    pub fn part(s: &Scenario, config: PsaConfig, range: std::ops::Range<usize>) -> PsaRun {
         let config = PsaConfig {
             draws: config.draws.clamp(1, PsaConfig::MAX_DRAWS),
             ..config
@@ -222,18 +243,50 @@ impl PsaRun {
             .filter(|(_, d)| !matches!(d, Fitted::Constant { .. }))
             .filter_map(|(p, d)| Sampler::new(d).map(|d| (p, d, s.limits(p))))
             .collect::<Vec<_>>();
+        let end = range.end.min(config.draws);
+        let first = range.start.min(end);
         let inputs = dists
             .iter()
-            .map(|_| Vec::with_capacity(config.draws))
+            .map(|_| Vec::with_capacity(end - first))
             .collect();
         PsaRun {
             base: s.clone(),
             config,
             dists,
-            rng: ChaCha8Rng::seed_from_u64(config.seed),
-            draws: Vec::with_capacity(config.draws),
+            first,
+            end,
+            draws: Vec::with_capacity(end - first),
             inputs,
         }
+    }
+
+    /// The draws made so far as a part that can travel (e.g. from a worker) and be joined.
+    pub fn to_part(&self) -> PsaPart {
+        PsaPart {
+            first: self.first,
+            draws: self.draws.clone(),
+            inputs: self.inputs.clone(),
+        }
+    }
+
+    /// The whole run over `s` from its parts, in any order: `None` unless they are finished
+    /// parts of this run (same scenario and settings) that cover every draw exactly once.
+    pub fn join(s: &Scenario, config: PsaConfig, mut parts: Vec<PsaPart>) -> Option<PsaRun> {
+        let mut run = PsaRun::new(s, config);
+        parts.sort_by_key(|p| p.first);
+        for part in parts {
+            let fits = part.first == run.draws.len()
+                && part.inputs.len() == run.dists.len()
+                && part.inputs.iter().all(|c| c.len() == part.draws.len());
+            if !fits {
+                return None;
+            }
+            run.draws.extend(part.draws);
+            for (column, values) in run.inputs.iter_mut().zip(part.inputs) {
+                column.extend(values);
+            }
+        }
+        (run.draws.len() == run.end).then_some(run)
     }
 
     /// Draws done so far.
@@ -241,9 +294,9 @@ impl PsaRun {
         self.draws.len()
     }
 
-    /// Draws asked for.
+    /// Draws asked for (of a part: the part's draws).
     pub fn total(&self) -> usize {
-        self.config.draws
+        self.end - self.first
     }
 
     /// Whether every draw is done.
@@ -259,9 +312,9 @@ impl PsaRun {
     /// Do up to `n` more draws, handing each drawn scenario and its outcome to `f` as well:
     /// for analyses that read more from a draw than [`Draw`] keeps.
     pub fn step_with(&mut self, n: usize, mut f: impl FnMut(&Scenario, &Outcome)) {
-        let until = (self.draws.len() + n).min(self.config.draws);
+        let until = (self.draws.len() + n).min(self.total());
         while self.draws.len() < until {
-            let s = self.sample();
+            let s = self.sample(self.first + self.draws.len());
             for ((p, _, _), column) in self.dists.iter().zip(&mut self.inputs) {
                 column.push(s.get(*p));
             }
@@ -279,11 +332,14 @@ impl PsaRun {
         }
     }
 
-    /// One scenario drawn from the fitted distributions.
-    fn sample(&mut self) -> Scenario {
+    /// Draw `index` of the run: a scenario drawn from the fitted distributions with the
+    /// draw's own random stream (the seed's stream number `index`).
+    fn sample(&self, index: usize) -> Scenario {
+        let mut rng = ChaCha8Rng::seed_from_u64(self.config.seed);
+        rng.set_stream(index as u64);
         let mut s = self.base.clone();
         for (p, d, (min, max)) in &self.dists {
-            let v = d.sample(&mut self.rng);
+            let v = d.sample(&mut rng);
             // Clamped to the limits here, so the value is one `set` would accept.
             let v = if v.is_finite() {
                 v.clamp(*min, *max)

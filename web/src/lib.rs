@@ -10,6 +10,7 @@ pub mod platform;
 pub mod session;
 pub mod state;
 pub mod widget;
+pub mod worker;
 
 use wasm_bindgen::JsCast;
 

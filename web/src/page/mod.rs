@@ -69,7 +69,7 @@ pub fn page() -> Html {
                 <Assumptions state={(**state).clone()} on_action={dispatch.clone()} />
                 <section class="results" aria-labelledby="results-h">
                     <h2 id="results-h">{ "Results" }</h2>
-                    <Results scenario={scenario.clone()} outcome={outcome.clone()} seed={state.seed} />
+                    <Results scenario={scenario.clone()} outcome={outcome.clone()} seed={state.seed} query={query.clone()} />
                     <CurveView curve={curve.clone()} scenario={scenario.clone()} outcome={outcome.clone()} param={curve_param} on_action={dispatch.clone()} />
                     <Sensitivity scenario={scenario.clone()} />
                     <TwoWay scenario={scenario.clone()} />

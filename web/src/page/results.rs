@@ -5,6 +5,7 @@ use crate::charts::{draw_on_canvas, CostRows, Figure, PALETTE};
 use crate::components::chart_export::ChartExport;
 use crate::components::headline::{BlockProps, Headline, McView, MC_DRAWS};
 use crate::format;
+use crate::worker::pool::Draws;
 use hatcalc::analysis::{tornado_per_patient_year, Budget, EvppiRun, PsaConfig, PsaRun};
 use hatcalc::model::{Bearer, Category, Outcome, Scope};
 use hatcalc::Scenario;
@@ -15,6 +16,11 @@ use yew::prelude::*;
 
 /// Draws per slice of main-thread work between yields to the browser.
 const MC_CHUNK: usize = 200;
+/// How often the page looks at the workers' progress.
+const MC_POLL: std::time::Duration = std::time::Duration::from_millis(40);
+/// Workers that have not answered within this time (their script could not load) are given
+/// up for the page's own thread.
+const MC_GIVE_UP_MS: f64 = 4_000.0;
 /// Quiet time after the last change before the Monte Carlo starts, so that a slider drag
 /// (an input every frame) never shares a frame with a Monte Carlo slice.
 const MC_SETTLE: std::time::Duration = std::time::Duration::from_millis(200);
@@ -28,6 +34,8 @@ pub struct ResultsProps {
     pub outcome: Rc<Outcome>,
     /// Monte Carlo seed.
     pub seed: u64,
+    /// The scenario's permalink query: how the workers receive it.
+    pub query: String,
 }
 
 /// Every result block; owns the Monte Carlo run, restarted whenever the scenario changes.
@@ -52,57 +60,96 @@ pub fn results(props: &ResultsProps) -> Html {
         let assumed = assumed.clone();
         let budget = budget.clone();
         let evppi = evppi.clone();
-        use_effect_with((props.scenario.clone(), props.seed), move |(s, seed)| {
-            let cancelled = Rc::new(Cell::new(false));
-            let stop = cancelled.clone();
-            let mut run = PsaRun::new(s, PsaConfig::new(MC_DRAWS, *seed));
-            mc.set(McView {
-                done: 0,
-                total: run.total(),
-                result: None,
-            });
-            assumed.set(None);
-            evppi.set(None);
-            let s = s.clone();
-            yew::platform::spawn_local(async move {
-                // Wait for input to settle: a newer change cancels this run before it starts.
-                yew::platform::time::sleep(MC_SETTLE).await;
-                if cancelled.get() {
-                    return;
-                }
-                // The same tornado as "Which assumptions matter most?", so a reader can check it.
-                assumed.set(tornado_per_patient_year(&s).assumption_share());
-                budget.set(Some((Rc::new(hatcalc::analysis::budget(&s)), s.clone())));
-                while !run.finished() {
-                    yew::platform::time::sleep(std::time::Duration::ZERO).await;
+        use_effect_with(
+            (props.scenario.clone(), props.seed, props.query.clone()),
+            move |(s, seed, query)| {
+                let cancelled = Rc::new(Cell::new(false));
+                let stop = cancelled.clone();
+                let config = PsaConfig::new(MC_DRAWS, *seed);
+                mc.set(McView {
+                    done: 0,
+                    total: config.draws,
+                    result: None,
+                });
+                assumed.set(None);
+                evppi.set(None);
+                let (s, query) = (s.clone(), query.clone());
+                yew::platform::spawn_local(async move {
+                    // Wait for input to settle: a newer change cancels this run before it starts.
+                    yew::platform::time::sleep(MC_SETTLE).await;
                     if cancelled.get() {
                         return;
                     }
-                    run.step(MC_CHUNK);
-                    let result = run.finished().then(|| Rc::new(run.result()));
+                    // The same tornado as "Which assumptions matter most?", so a reader can check it.
+                    assumed.set(tornado_per_patient_year(&s).assumption_share());
+                    budget.set(Some((Rc::new(hatcalc::analysis::budget(&s)), s.clone())));
+                    // On the workers, where they answer; else here, in slices between frames.
+                    let mut run = match Draws::start(&s, &query, config) {
+                        Some(on_workers) => {
+                            let since = js_sys::Date::now();
+                            let mut shown = 0;
+                            loop {
+                                yew::platform::time::sleep(MC_POLL).await;
+                                if cancelled.get() {
+                                    return;
+                                }
+                                if let Some(result) = on_workers.finished() {
+                                    break result.ok();
+                                }
+                                if !on_workers.heard()
+                                    && js_sys::Date::now() - since > MC_GIVE_UP_MS
+                                {
+                                    break None;
+                                }
+                                let done = on_workers.done();
+                                if done != shown {
+                                    shown = done;
+                                    mc.set(McView {
+                                        done,
+                                        total: config.draws,
+                                        result: None,
+                                    });
+                                }
+                            }
+                        }
+                        None => None,
+                    }
+                    .unwrap_or_else(|| PsaRun::new(&s, config));
+                    while !run.finished() {
+                        yew::platform::time::sleep(std::time::Duration::ZERO).await;
+                        if cancelled.get() {
+                            return;
+                        }
+                        run.step(MC_CHUNK);
+                        mc.set(McView {
+                            done: run.done(),
+                            total: run.total(),
+                            result: None,
+                        });
+                    }
                     mc.set(McView {
                         done: run.done(),
                         total: run.total(),
-                        result,
+                        result: Some(Rc::new(run.result())),
                     });
-                }
-                // Every input together is left out: it is the costliest row and only a check.
-                let mut e = EvppiRun::new(&run, false);
-                while !e.finished() {
-                    yew::platform::time::sleep(std::time::Duration::ZERO).await;
-                    if cancelled.get() {
-                        return;
+                    // Every input together is left out: it is the costliest row and only a check.
+                    let mut e = EvppiRun::new(&run, false);
+                    while !e.finished() {
+                        yew::platform::time::sleep(std::time::Duration::ZERO).await;
+                        if cancelled.get() {
+                            return;
+                        }
+                        e.step(1);
+                        evppi.set(Some(crate::page::research::EvppiView {
+                            done: e.done(),
+                            total: e.total(),
+                            result: e.finished().then(|| Rc::new(e.result())),
+                        }));
                     }
-                    e.step(1);
-                    evppi.set(Some(crate::page::research::EvppiView {
-                        done: e.done(),
-                        total: e.total(),
-                        result: e.finished().then(|| Rc::new(e.result())),
-                    }));
-                }
-            });
-            move || stop.set(true)
-        });
+                });
+                move || stop.set(true)
+            },
+        );
     }
     html! {
         <>

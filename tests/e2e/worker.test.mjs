@@ -1,0 +1,61 @@
+// The Monte Carlo on Web Workers: the page starts one per core, the run is the one the CLI
+// makes from the same seed whatever the number of workers, and the page keeps answering
+// input while the workers draw.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
+import { serve, launch, root } from "./harness.mjs";
+
+let server, browser;
+before(async () => { server = await serve(); browser = await launch(); });
+after(async () => { await browser?.close(); await server?.close(); });
+
+/** Open the page as a browser reporting `cores` logical cores; wait for the Monte Carlo. */
+async function run(cores, query = "") {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  await context.addInitScript((n) => {
+    Object.defineProperty(Navigator.prototype, "hardwareConcurrency", { get: () => n });
+  }, cores);
+  const page = await context.newPage();
+  const errors = [];
+  page.on("pageerror", (e) => errors.push(e.message));
+  page.on("console", (m) => { if (m.type() === "error") errors.push(m.text()); });
+  await page.goto(server.url + query);
+  await page.waitForSelector("#net-benefit");
+  await page.waitForSelector("#mc-summary", { timeout: 60_000 });
+  const summary = await page.textContent("#mc-summary");
+  const workers = page.workers().map((w) => w.url());
+  await context.close();
+  return { summary, workers, errors };
+}
+
+/** The amounts in a sentence, as numbers ("$-1,234" → -1234). */
+const amounts = (text) =>
+  [...text.matchAll(/-?(?:US)?\$\s?-?[\d,]+(?:\.\d+)?/g)].map((m) => Number(m[0].replace(/[^\d.-]/g, "")));
+
+test("the Monte Carlo runs on one worker per core and gives the same run whatever their number", async () => {
+  const one = await run(1);
+  const three = await run(3);
+  assert.equal(one.workers.length, 1, `workers: ${one.workers}`);
+  assert.equal(three.workers.length, 3, `workers: ${three.workers}`);
+  assert.ok(one.workers.every((u) => u.endsWith("hatcalc-analyst_loader.js")));
+  assert.deepEqual(one.errors, []);
+  assert.deepEqual(three.errors, []);
+  assert.equal(one.summary, three.summary);
+});
+
+test("the page's seeded run is the command-line tool's run from the same seed", async () => {
+  const { summary } = await run(2, "?v=1&preset=us&seed=7");
+  assert.match(summary, /5,?000 times \(seed 7\)/);
+  const cli = JSON.parse(execFileSync(
+    "cargo", ["run", "--quiet", "--features", "cli", "--bin", "hatcalc", "--",
+      "psa", "--draws", "5000", "--seed", "7", "--json"],
+    { cwd: root, encoding: "utf8", maxBuffer: 64 << 20 },
+  ));
+  const [mean, low, high, evpi] = amounts(summary);
+  const nb = cli.net_benefit;
+  // The page shows whole units: equal to the CLI's run up to that rounding.
+  for (const [shown, exact, what] of [[mean, nb.mean, "mean"], [low, nb.p2_5, "2.5%"], [high, nb.p97_5, "97.5%"], [evpi, cli.evpi, "EVPI"]]) {
+    assert.ok(Math.abs(shown - exact) <= 0.5, `${what}: page ${shown}, CLI ${exact}`);
+  }
+});

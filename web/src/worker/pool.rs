@@ -1,0 +1,171 @@
+//! The page's side of the analyst workers: one per core (at most four), started when the
+//! first Monte Carlo run is asked for and kept for the page's lifetime. A run is split into
+//! one contiguous part per worker; the parts come back with the inputs they drew and are
+//! joined in order.
+
+use super::{Analyst, Reply, Request};
+use gloo_worker::{Spawnable, WorkerBridge};
+use hatcalc::analysis::{PsaConfig, PsaPart, PsaRun};
+use hatcalc::Scenario;
+use std::cell::RefCell;
+use std::rc::Rc;
+
+/// The worker's loader script, which Trunk writes next to the page.
+pub const SCRIPT: &str = "./hatcalc-analyst_loader.js";
+
+/// Most workers started, whatever the number of cores.
+const MAX_WORKERS: usize = 4;
+
+/// What the workers have sent back for the current job.
+#[derive(Debug, Default)]
+struct Progress {
+    job: u64,
+    /// Draws done by each worker.
+    done: Vec<usize>,
+    /// Each worker's finished part.
+    parts: Vec<Option<PsaPart>>,
+    /// Whether any worker has answered since the pool started.
+    heard: bool,
+    /// A worker's refusal, if one refused.
+    refused: Option<String>,
+}
+
+/// The started workers and what they have answered.
+struct Pool {
+    bridges: Vec<WorkerBridge<Analyst>>,
+    progress: Rc<RefCell<Progress>>,
+    next_job: u64,
+}
+
+thread_local! {
+    static POOL: RefCell<Option<Pool>> = const { RefCell::new(None) };
+}
+
+/// How many workers to start: one per logical core the browser reports, at least one.
+fn worker_count() -> usize {
+    let cores = gloo::utils::window().navigator().hardware_concurrency();
+    if cores.is_finite() && cores >= 1.0 {
+        (cores as usize).min(MAX_WORKERS)
+    } else {
+        1
+    }
+}
+
+/// Whether this browser can run workers at all.
+fn supported() -> bool {
+    js_sys::Reflect::has(&gloo::utils::window(), &"Worker".into()).unwrap_or(false)
+}
+
+fn start_pool() -> Pool {
+    let progress = Rc::new(RefCell::new(Progress::default()));
+    let bridges = (0..worker_count())
+        .map(|i| {
+            let progress = progress.clone();
+            Analyst::spawner()
+                .callback(move |reply: Reply| {
+                    let mut p = progress.borrow_mut();
+                    p.heard = true;
+                    match reply {
+                        Reply::Progress { job, done } if job == p.job => {
+                            if let Some(d) = p.done.get_mut(i) {
+                                *d = done;
+                            }
+                        }
+                        Reply::Part { job, part } if job == p.job => {
+                            if let Some(d) = p.done.get_mut(i) {
+                                *d = part.draws.len();
+                            }
+                            if let Some(slot) = p.parts.get_mut(i) {
+                                *slot = Some(part);
+                            }
+                        }
+                        Reply::Refused { job, reason } if job == p.job => p.refused = Some(reason),
+                        _ => {} // a stale job's answer
+                    }
+                })
+                .with_loader(true)
+                .as_module(false)
+                .spawn(SCRIPT)
+        })
+        .collect();
+    Pool {
+        bridges,
+        progress,
+        next_job: 1,
+    }
+}
+
+/// A Monte Carlo run on the workers.
+#[derive(Debug)]
+pub struct Draws {
+    scenario: Scenario,
+    config: PsaConfig,
+    progress: Rc<RefCell<Progress>>,
+}
+
+impl Draws {
+    /// Ask the workers for the run `config` over `scenario` (whose permalink query is
+    /// `query`), replacing whatever they were doing. `None` where the browser has no workers.
+    pub fn start(scenario: &Scenario, query: &str, config: PsaConfig) -> Option<Draws> {
+        if !supported() {
+            return None;
+        }
+        POOL.with(|cell| {
+            let mut slot = cell.borrow_mut();
+            let pool = slot.get_or_insert_with(start_pool);
+            let job = pool.next_job;
+            pool.next_job += 1;
+            let n = pool.bridges.len();
+            {
+                let mut p = pool.progress.borrow_mut();
+                p.job = job;
+                p.done = vec![0; n];
+                p.parts = vec![None; n];
+                p.refused = None;
+            }
+            let draws = config.draws.clamp(1, PsaConfig::MAX_DRAWS);
+            for (i, bridge) in pool.bridges.iter().enumerate() {
+                bridge.send(Request::Draws {
+                    job,
+                    query: query.to_string(),
+                    config,
+                    from: draws * i / n,
+                    to: draws * (i + 1) / n,
+                });
+            }
+            Some(Draws {
+                scenario: scenario.clone(),
+                config,
+                progress: pool.progress.clone(),
+            })
+        })
+    }
+
+    /// Draws done so far, over every worker.
+    pub fn done(&self) -> usize {
+        self.progress.borrow().done.iter().sum()
+    }
+
+    /// Whether any worker has answered since the pool started: a pool that never answers
+    /// (its script could not load) is given up for the page's own thread.
+    pub fn heard(&self) -> bool {
+        self.progress.borrow().heard
+    }
+
+    /// The whole run, once every part is in (`Err` if a worker refused or the parts do not
+    /// join into the run).
+    pub fn finished(&self) -> Option<Result<PsaRun, String>> {
+        let mut p = self.progress.borrow_mut();
+        if let Some(reason) = p.refused.take() {
+            return Some(Err(reason));
+        }
+        if p.parts.iter().any(Option::is_none) {
+            return None;
+        }
+        let parts: Vec<PsaPart> = p.parts.iter_mut().filter_map(Option::take).collect();
+        Some(
+            PsaRun::join(&self.scenario, self.config, parts)
+                .ok_or_else(|| "the workers' parts did not make up the run".to_string()),
+        )
+    }
+}
