@@ -78,7 +78,10 @@ if ! { command -v trunk >/dev/null 2>&1 && trunk --version 2>/dev/null | grep -q
   TRUNK_ROOT="$TOOLS/trunk-$TRUNK_VERSION"
   if [ ! -x "$TRUNK_ROOT/bin/trunk" ]; then
     say "installing trunk $TRUNK_VERSION (a few minutes, once)"
-    env "${LIGHT[@]}" cargo install --quiet trunk --version "$TRUNK_VERSION" --locked --root "$TRUNK_ROOT"
+    # Without its default features (TLS and the update check): this project gives it every
+    # tool it runs on PATH at the pinned versions, so it never downloads anything.
+    env "${LIGHT[@]}" cargo install --quiet trunk --version "$TRUNK_VERSION" --locked \
+      --no-default-features --root "$TRUNK_ROOT"
   fi
   export PATH="$TRUNK_ROOT/bin:$PATH"
 fi

@@ -334,3 +334,25 @@ fn evppi_computed_row_by_row_equals_evppi_computed_at_once() {
         }
     ));
 }
+
+#[test]
+fn estimates_made_on_another_run_over_the_same_draws_give_the_same_evppi() {
+    // The page estimates on a worker and rebuilds the rows where it shows them.
+    let s = hatcalc::Scenario::us_default();
+    let mut run = hatcalc::analysis::PsaRun::new(&s, hatcalc::analysis::PsaConfig::new(1_500, 3));
+    run.step(usize::MAX);
+    let mut there = hatcalc::analysis::EvppiRun::new(&run, false);
+    let mut here = hatcalc::analysis::EvppiRun::new(&run, false);
+    while !there.finished() {
+        there.step(1);
+        here.accept(&there.estimates());
+        assert_eq!(here.done(), there.done());
+    }
+    assert!(here.finished());
+    assert_eq!(here.result(), there.result());
+    // Estimates beyond the run's rows, or taken twice, change nothing.
+    let mut more = there.estimates();
+    more.push(more[0]);
+    here.accept(&more);
+    assert_eq!(here.result(), there.result());
+}

@@ -751,26 +751,49 @@ impl EvppiRun {
         });
         let until = (self.rows.len() + n).min(self.jobs.len());
         for k in self.rows.len()..until {
-            let job = &self.jobs[k];
             let per_patient = match &prepared {
-                Ok(p) => p.estimate(&job.subset),
+                Ok(p) => p.estimate(&self.jobs[k].subset),
                 Err(reason) => undefined(*reason),
             };
-            let overall = self.overall;
-            self.rows.push(Row {
-                id: job.id.clone(),
-                label: job.label.clone(),
-                kind: job.kind,
-                params: job.subset.iter().map(|i| self.drawn[*i].def().id).collect(),
-                programme: per_patient.value().zip(self.patients).map(|(v, k)| v * k),
-                share_of_evpi: per_patient
-                    .value()
-                    .filter(|_| overall > 0.0)
-                    .map(|v| v / overall),
-                per_patient,
-            });
+            let row = self.row(k, per_patient);
+            self.rows.push(row);
         }
         self.bases = Some(prepared.map(|p| p.bases));
+    }
+
+    /// Row `k` with its estimate per patient.
+    fn row(&self, k: usize, per_patient: Estimate) -> Row {
+        let job = &self.jobs[k];
+        let overall = self.overall;
+        Row {
+            id: job.id.clone(),
+            label: job.label.clone(),
+            kind: job.kind,
+            params: job.subset.iter().map(|i| self.drawn[*i].def().id).collect(),
+            programme: per_patient.value().zip(self.patients).map(|(v, k)| v * k),
+            share_of_evpi: per_patient
+                .value()
+                .filter(|_| overall > 0.0)
+                .map(|v| v / overall),
+            per_patient,
+        }
+    }
+
+    /// The estimates of the rows done so far, in the run's order: what a run on another
+    /// thread sends back to one over the same draws ([`EvppiRun::accept`]).
+    pub fn estimates(&self) -> Vec<Estimate> {
+        self.rows.iter().map(|r| r.per_patient).collect()
+    }
+
+    /// Take the estimates of rows done by a run over the same draws (as
+    /// [`EvppiRun::estimates`] gives them): rows beyond those done here are added, the same
+    /// rows [`EvppiRun::step`] would have made.
+    pub fn accept(&mut self, estimates: &[Estimate]) {
+        let until = estimates.len().min(self.jobs.len());
+        for k in self.rows.len()..until {
+            let row = self.row(k, estimates[k]);
+            self.rows.push(row);
+        }
     }
 
     /// The rows estimated so far, ranked; the every-input row is undefined until estimated.

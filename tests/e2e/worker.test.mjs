@@ -24,16 +24,19 @@ async function run(cores, query = "") {
   await page.waitForSelector("#net-benefit");
   await page.waitForSelector("#mc-summary", { timeout: 60_000 });
   const summary = await page.textContent("#mc-summary");
+  await page.click("#research > summary");
+  await page.waitForSelector("#evppi-groups", { timeout: 120_000 });
+  const evppi = await page.textContent("#evppi-groups");
   const workers = page.workers().map((w) => w.url());
   await context.close();
-  return { summary, workers, errors };
+  return { summary, evppi, workers, errors };
 }
 
 /** The amounts in a sentence, as numbers ("$-1,234" → -1234). */
 const amounts = (text) =>
   [...text.matchAll(/-?(?:US)?\$\s?-?[\d,]+(?:\.\d+)?/g)].map((m) => Number(m[0].replace(/[^\d.-]/g, "")));
 
-test("the Monte Carlo runs on one worker per core and gives the same run whatever their number", async () => {
+test("the Monte Carlo and the EVPPI run on one worker per core and give the same answers whatever their number", async () => {
   const one = await run(1);
   const three = await run(3);
   assert.equal(one.workers.length, 1, `workers: ${one.workers}`);
@@ -42,6 +45,8 @@ test("the Monte Carlo runs on one worker per core and gives the same run whateve
   assert.deepEqual(one.errors, []);
   assert.deepEqual(three.errors, []);
   assert.equal(one.summary, three.summary);
+  assert.equal(one.evppi, three.evppi);
+  assert.match(one.evppi, /Crime/);
 });
 
 test("the page's seeded run is the command-line tool's run from the same seed", async () => {

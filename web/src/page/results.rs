@@ -5,7 +5,7 @@ use crate::charts::{draw_on_canvas, CostRows, Figure, PALETTE};
 use crate::components::chart_export::ChartExport;
 use crate::components::headline::{BlockProps, Headline, McView, MC_DRAWS};
 use crate::format;
-use crate::worker::pool::Draws;
+use crate::worker::pool::{Draws, EvppiOnWorker};
 use hatcalc::analysis::{tornado_per_patient_year, Budget, EvppiRun, PsaConfig, PsaRun};
 use hatcalc::model::{Bearer, Category, Outcome, Scope};
 use hatcalc::Scenario;
@@ -84,8 +84,9 @@ pub fn results(props: &ResultsProps) -> Html {
                     assumed.set(tornado_per_patient_year(&s).assumption_share());
                     budget.set(Some((Rc::new(hatcalc::analysis::budget(&s)), s.clone())));
                     // On the workers, where they answer; else here, in slices between frames.
+                    let mut on_workers = false;
                     let mut run = match Draws::start(&s, &query, config) {
-                        Some(on_workers) => {
+                        Some(draws) => {
                             let since = js_sys::Date::now();
                             let mut shown = 0;
                             loop {
@@ -93,15 +94,14 @@ pub fn results(props: &ResultsProps) -> Html {
                                 if cancelled.get() {
                                     return;
                                 }
-                                if let Some(result) = on_workers.finished() {
+                                if let Some(result) = draws.finished() {
+                                    on_workers = result.is_ok();
                                     break result.ok();
                                 }
-                                if !on_workers.heard()
-                                    && js_sys::Date::now() - since > MC_GIVE_UP_MS
-                                {
+                                if !draws.heard() && js_sys::Date::now() - since > MC_GIVE_UP_MS {
                                     break None;
                                 }
-                                let done = on_workers.done();
+                                let done = draws.done();
                                 if done != shown {
                                     shown = done;
                                     mc.set(McView {
@@ -133,18 +133,42 @@ pub fn results(props: &ResultsProps) -> Html {
                         result: Some(Rc::new(run.result())),
                     });
                     // Every input together is left out: it is the costliest row and only a check.
+                    // Estimated on a worker where the draws came from workers; else here, a row per step
+                    // between frames.
                     let mut e = EvppiRun::new(&run, false);
+                    let show = |e: &EvppiRun| {
+                        evppi.set(Some(crate::page::research::EvppiView {
+                            done: e.done(),
+                            total: e.total(),
+                            result: e.finished().then(|| Rc::new(e.result())),
+                        }));
+                    };
+                    if let Some(on_worker) = on_workers
+                        .then(|| EvppiOnWorker::start(&run, &query))
+                        .flatten()
+                    {
+                        while !e.finished() {
+                            yew::platform::time::sleep(MC_POLL).await;
+                            if cancelled.get() {
+                                return;
+                            }
+                            match on_worker.estimates() {
+                                Ok(estimates) if estimates.len() > e.done() => {
+                                    e.accept(&estimates);
+                                    show(&e);
+                                }
+                                Ok(_) => {}
+                                Err(_) => break, // refused: estimated here instead
+                            }
+                        }
+                    }
                     while !e.finished() {
                         yew::platform::time::sleep(std::time::Duration::ZERO).await;
                         if cancelled.get() {
                             return;
                         }
                         e.step(1);
-                        evppi.set(Some(crate::page::research::EvppiView {
-                            done: e.done(),
-                            total: e.total(),
-                            result: e.finished().then(|| Rc::new(e.result())),
-                        }));
+                        show(&e);
                     }
                 });
                 move || stop.set(true)

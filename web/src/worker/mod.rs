@@ -1,7 +1,9 @@
-//! The analyst: a Web Worker that makes Monte Carlo draws off the page's thread. The page
-//! starts one per core ([`pool`]) and gives each a contiguous part of the run; each draw has
-//! its own random stream (`hatcalc::analysis::PsaRun::part`), so the joined run is exactly
-//! the one the CLI makes from the same seed, whatever the number of workers.
+//! The analyst: a Web Worker that makes Monte Carlo draws and estimates EVPPI off the page's
+//! thread. The page starts one per core ([`pool`]) and gives each a contiguous part of the
+//! run; each draw has its own random stream (`hatcalc::analysis::PsaRun::part`), so the
+//! joined run is exactly the one the CLI makes from the same seed, whatever the number of
+//! workers. The EVPPI's regressions then run on one worker over the joined draws; the page
+//! rebuilds the rows from their estimates (`hatcalc::analysis::EvppiRun::accept`).
 //!
 //! A worker holds one task at a time: a new request replaces it, which is how the page
 //! cancels a run when the inputs change. It works in chunks and yields to its event loop
@@ -10,7 +12,7 @@
 pub mod pool;
 
 use gloo_worker::{HandlerId, Worker, WorkerScope};
-use hatcalc::analysis::{PsaConfig, PsaPart, PsaRun};
+use hatcalc::analysis::{Estimate, EvppiRun, PsaConfig, PsaPart, PsaRun, Undefined};
 use serde::{Deserialize, Serialize};
 use wasm_bindgen::JsValue;
 
@@ -33,6 +35,76 @@ pub enum Request {
         /// Draw after the last of the part.
         to: usize,
     },
+    /// EVPPI of every drawn input and group (not every input together) over a finished run.
+    Evppi {
+        /// The page's job number.
+        job: u64,
+        /// The scenario's permalink query.
+        query: String,
+        /// The run's settings.
+        config: PsaConfig,
+        /// The run's draws, in parts that join into it.
+        parts: Vec<PsaPart>,
+    },
+}
+
+/// An EVPPI estimate as it travels ([`Estimate`] in a form the messages' encoding reads
+/// back: no internally tagged enums).
+#[derive(Debug, Clone, Copy, Serialize, Deserialize)]
+pub enum WireEstimate {
+    /// [`Estimate::Value`].
+    Value(f64, f64, f64),
+    /// [`Undefined::TooFewDraws`].
+    TooFewDraws(usize, usize),
+    /// [`Undefined::ConstantInputs`].
+    ConstantInputs,
+    /// [`Undefined::NotFinite`].
+    NotFinite,
+    /// [`Undefined::LengthMismatch`].
+    LengthMismatch,
+    /// [`Undefined::NotEstimated`].
+    NotEstimated,
+}
+
+impl From<Estimate> for WireEstimate {
+    fn from(e: Estimate) -> WireEstimate {
+        match e {
+            Estimate::Value {
+                value,
+                raw,
+                explained,
+            } => WireEstimate::Value(value, raw, explained),
+            Estimate::Undefined { reason } => match reason {
+                Undefined::TooFewDraws { draws, needed } => {
+                    WireEstimate::TooFewDraws(draws, needed)
+                }
+                Undefined::ConstantInputs => WireEstimate::ConstantInputs,
+                Undefined::NotFinite => WireEstimate::NotFinite,
+                Undefined::LengthMismatch => WireEstimate::LengthMismatch,
+                Undefined::NotEstimated => WireEstimate::NotEstimated,
+            },
+        }
+    }
+}
+
+impl From<WireEstimate> for Estimate {
+    fn from(e: WireEstimate) -> Estimate {
+        let undefined = |reason| Estimate::Undefined { reason };
+        match e {
+            WireEstimate::Value(value, raw, explained) => Estimate::Value {
+                value,
+                raw,
+                explained,
+            },
+            WireEstimate::TooFewDraws(draws, needed) => {
+                undefined(Undefined::TooFewDraws { draws, needed })
+            }
+            WireEstimate::ConstantInputs => undefined(Undefined::ConstantInputs),
+            WireEstimate::NotFinite => undefined(Undefined::NotFinite),
+            WireEstimate::LengthMismatch => undefined(Undefined::LengthMismatch),
+            WireEstimate::NotEstimated => undefined(Undefined::NotEstimated),
+        }
+    }
 }
 
 /// What a worker answers.
@@ -52,6 +124,13 @@ pub enum Reply {
         /// Its draws and the inputs they drew.
         part: PsaPart,
     },
+    /// The EVPPI rows estimated so far, in the run's order.
+    Evppi {
+        /// The job.
+        job: u64,
+        /// Every estimate so far.
+        estimates: Vec<WireEstimate>,
+    },
     /// The request could not be read (never expected: the page sends its own permalink).
     Refused {
         /// The job.
@@ -67,12 +146,19 @@ pub struct Analyst {
     task: Option<Task>,
 }
 
-/// A part of a run being drawn, for the bridge that asked.
+/// Work in hand, for the bridge that asked.
 #[derive(Debug)]
 struct Task {
     job: u64,
     to: HandlerId,
-    run: PsaRun,
+    work: Work,
+}
+
+/// A part of a run being drawn, or EVPPI rows being estimated.
+#[derive(Debug)]
+enum Work {
+    Draws(PsaRun),
+    Evppi(Box<EvppiRun>),
 }
 
 /// The worker's message to itself: do the next chunk of `job`.
@@ -92,24 +178,32 @@ impl Worker for Analyst {
         let Some(task) = self.task.as_mut().filter(|t| t.job == job) else {
             return; // replaced by a newer request
         };
-        task.run.step(CHUNK);
-        if task.run.finished() {
-            scope.respond(
-                task.to,
-                Reply::Part {
-                    job,
-                    part: task.run.to_part(),
-                },
-            );
+        let (reply, finished) = match &mut task.work {
+            Work::Draws(run) => {
+                run.step(CHUNK);
+                let reply = if run.finished() {
+                    Reply::Part {
+                        job,
+                        part: run.to_part(),
+                    }
+                } else {
+                    Reply::Progress {
+                        job,
+                        done: run.done(),
+                    }
+                };
+                (reply, run.finished())
+            }
+            Work::Evppi(e) => {
+                e.step(1);
+                let estimates = e.estimates().into_iter().map(Into::into).collect();
+                (Reply::Evppi { job, estimates }, e.finished())
+            }
+        };
+        scope.respond(task.to, reply);
+        if finished {
             self.task = None;
         } else {
-            scope.respond(
-                task.to,
-                Reply::Progress {
-                    job,
-                    done: task.run.done(),
-                },
-            );
             scope.send_future(async move {
                 yield_now().await;
                 Step(job)
@@ -118,33 +212,44 @@ impl Worker for Analyst {
     }
 
     fn received(&mut self, scope: &WorkerScope<Self>, msg: Request, id: HandlerId) {
-        match msg {
+        let (job, work) = match msg {
             Request::Draws {
                 job,
                 query,
                 config,
                 from,
                 to,
-            } => match hatcalc::share::decode(&query) {
-                Ok(shared) => {
-                    self.task = Some(Task {
-                        job,
-                        to: id,
-                        run: PsaRun::part(&shared.scenario, config, from..to),
-                    });
-                    scope.send_message(Step(job));
-                }
-                Err(e) => {
-                    self.task = None;
-                    scope.respond(
-                        id,
-                        Reply::Refused {
-                            job,
-                            reason: e.to_string(),
-                        },
-                    );
-                }
-            },
+            } => (
+                job,
+                hatcalc::share::decode(&query)
+                    .map_err(|e| e.to_string())
+                    .map(|shared| Work::Draws(PsaRun::part(&shared.scenario, config, from..to))),
+            ),
+            Request::Evppi {
+                job,
+                query,
+                config,
+                parts,
+            } => (
+                job,
+                hatcalc::share::decode(&query)
+                    .map_err(|e| e.to_string())
+                    .and_then(|shared| {
+                        PsaRun::join(&shared.scenario, config, parts)
+                            .ok_or_else(|| "the draws do not make up the run".to_string())
+                    })
+                    .map(|run| Work::Evppi(Box::new(EvppiRun::new(&run, false)))),
+            ),
+        };
+        match work {
+            Ok(work) => {
+                self.task = Some(Task { job, to: id, work });
+                scope.send_message(Step(job));
+            }
+            Err(reason) => {
+                self.task = None;
+                scope.respond(id, Reply::Refused { job, reason });
+            }
         }
     }
 }

@@ -5,7 +5,7 @@
 
 use super::{Analyst, Reply, Request};
 use gloo_worker::{Spawnable, WorkerBridge};
-use hatcalc::analysis::{PsaConfig, PsaPart, PsaRun};
+use hatcalc::analysis::{Estimate, PsaConfig, PsaPart, PsaRun};
 use hatcalc::Scenario;
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -24,6 +24,8 @@ struct Progress {
     done: Vec<usize>,
     /// Each worker's finished part.
     parts: Vec<Option<PsaPart>>,
+    /// The EVPPI estimates so far.
+    evppi: Vec<Estimate>,
     /// Whether any worker has answered since the pool started.
     heard: bool,
     /// A worker's refusal, if one refused.
@@ -35,6 +37,22 @@ struct Pool {
     bridges: Vec<WorkerBridge<Analyst>>,
     progress: Rc<RefCell<Progress>>,
     next_job: u64,
+}
+
+impl Pool {
+    /// A new job number; what the workers answer for earlier jobs is ignored from now on.
+    fn new_job(&mut self) -> u64 {
+        let job = self.next_job;
+        self.next_job += 1;
+        let n = self.bridges.len();
+        let mut p = self.progress.borrow_mut();
+        p.job = job;
+        p.done = vec![0; n];
+        p.parts = vec![None; n];
+        p.evppi = Vec::new();
+        p.refused = None;
+        job
+    }
 }
 
 thread_local! {
@@ -79,6 +97,9 @@ fn start_pool() -> Pool {
                                 *slot = Some(part);
                             }
                         }
+                        Reply::Evppi { job, estimates } if job == p.job => {
+                            p.evppi = estimates.into_iter().map(Into::into).collect();
+                        }
                         Reply::Refused { job, reason } if job == p.job => p.refused = Some(reason),
                         _ => {} // a stale job's answer
                     }
@@ -113,16 +134,8 @@ impl Draws {
         POOL.with(|cell| {
             let mut slot = cell.borrow_mut();
             let pool = slot.get_or_insert_with(start_pool);
-            let job = pool.next_job;
-            pool.next_job += 1;
+            let job = pool.new_job();
             let n = pool.bridges.len();
-            {
-                let mut p = pool.progress.borrow_mut();
-                p.job = job;
-                p.done = vec![0; n];
-                p.parts = vec![None; n];
-                p.refused = None;
-            }
             let draws = config.draws.clamp(1, PsaConfig::MAX_DRAWS);
             for (i, bridge) in pool.bridges.iter().enumerate() {
                 bridge.send(Request::Draws {
@@ -167,5 +180,42 @@ impl Draws {
             PsaRun::join(&self.scenario, self.config, parts)
                 .ok_or_else(|| "the workers' parts did not make up the run".to_string()),
         )
+    }
+}
+
+/// EVPPI estimates made on a worker over a finished run.
+#[derive(Debug)]
+pub struct EvppiOnWorker {
+    progress: Rc<RefCell<Progress>>,
+}
+
+impl EvppiOnWorker {
+    /// Ask the first worker for the EVPPI rows over `run` (whose scenario's permalink query
+    /// is `query`), replacing whatever the workers were doing. `None` where there are no
+    /// workers (not started, or not supported).
+    pub fn start(run: &PsaRun, query: &str) -> Option<EvppiOnWorker> {
+        POOL.with(|cell| {
+            let mut slot = cell.borrow_mut();
+            let pool = slot.as_mut()?;
+            let job = pool.new_job();
+            pool.bridges.first()?.send(Request::Evppi {
+                job,
+                query: query.to_string(),
+                config: run.config(),
+                parts: vec![run.to_part()],
+            });
+            Some(EvppiOnWorker {
+                progress: pool.progress.clone(),
+            })
+        })
+    }
+
+    /// The estimates so far, in the run's order (`Err` if the worker refused the request).
+    pub fn estimates(&self) -> Result<Vec<Estimate>, String> {
+        let p = self.progress.borrow();
+        match &p.refused {
+            Some(reason) => Err(reason.clone()),
+            None => Ok(p.evppi.clone()),
+        }
     }
 }
