@@ -790,8 +790,9 @@ impl EvppiRun {
     /// rows [`EvppiRun::step`] would have made.
     pub fn accept(&mut self, estimates: &[Estimate]) {
         let until = estimates.len().min(self.jobs.len());
-        for k in self.rows.len()..until {
-            let row = self.row(k, estimates[k]);
+        let from = self.rows.len().min(until);
+        for (k, estimate) in estimates.iter().enumerate().take(until).skip(from) {
+            let row = self.row(k, *estimate);
             self.rows.push(row);
         }
     }
