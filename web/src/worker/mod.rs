@@ -157,7 +157,7 @@ struct Task {
 /// A part of a run being drawn, or EVPPI rows being estimated.
 #[derive(Debug)]
 enum Work {
-    Draws(PsaRun),
+    Draws(Box<PsaRun>),
     Evppi(Box<EvppiRun>),
 }
 
@@ -223,7 +223,9 @@ impl Worker for Analyst {
                 job,
                 hatcalc::share::decode(&query)
                     .map_err(|e| e.to_string())
-                    .map(|shared| Work::Draws(PsaRun::part(&shared.scenario, config, from..to))),
+                    .map(|shared| {
+                        Work::Draws(Box::new(PsaRun::part(&shared.scenario, config, from..to)))
+                    }),
             ),
             Request::Evppi {
                 job,
