@@ -299,13 +299,18 @@ pub fn outputs_csv(s: &Scenario, o: &Outcome, mc: Option<&Psa>, permalink: &str)
                 );
             }
         }
-        let mut summary = |what: String, unit: &str, x: &Summary| {
+        // A summary with no finite draw to summarise is written in words, like the ratio.
+        let mut summary = |what: String, unit: &str, x: &Option<Summary>| {
             for (stat, v) in [
-                ("mean", x.mean),
-                ("2.5th percentile", x.p2_5),
-                ("97.5th percentile", x.p97_5),
+                ("mean", x.map(|x| x.mean)),
+                ("2.5th percentile", x.map(|x| x.p2_5)),
+                ("97.5th percentile", x.map(|x| x.p97_5)),
             ] {
-                one(format!("Monte Carlo: {what}, {stat}"), unit, v.to_string());
+                one(
+                    format!("Monte Carlo: {what}, {stat}"),
+                    unit,
+                    v.map_or_else(|| "not defined".into(), |v| v.to_string()),
+                );
             }
         };
         summary(format!("net benefit, {scope}"), &horizon, &mc.net_benefit);

@@ -549,12 +549,7 @@ fn main() -> ExitCode {
                 print_json(&r);
             } else {
                 outln!("{} draws, seed {}", r.draws, r.config.seed);
-                outln!(
-                    "net benefit: mean {:.0}, 95% interval {:.0} to {:.0}",
-                    r.net_benefit.mean,
-                    r.net_benefit.p2_5,
-                    r.net_benefit.p97_5
-                );
+                outln!("net benefit: {}", summary_words(r.net_benefit));
                 outln!(
                     "chance that benefits exceed costs: {:.1}%",
                     r.prob_benefit_exceeds_cost * 100.0
@@ -564,13 +559,16 @@ fn main() -> ExitCode {
                     r.evpi
                 );
                 for (c, sm) in &r.components {
-                    outln!(
-                        "  {:<36} {:>12.0} ({:.0} to {:.0})",
-                        c.label(),
-                        sm.mean,
-                        sm.p2_5,
-                        sm.p97_5
-                    );
+                    match sm {
+                        Some(sm) => outln!(
+                            "  {:<36} {:>12.0} ({:.0} to {:.0})",
+                            c.label(),
+                            sm.mean,
+                            sm.p2_5,
+                            sm.p97_5
+                        ),
+                        None => outln!("  {:<36} {:>12}", c.label(), "undefined"),
+                    }
                 }
             }
             Ok(())
@@ -837,6 +835,16 @@ fn evppi_line(r: &Row) -> String {
             )
         }
     }
+}
+
+/// A Monte Carlo summary in words: "undefined" when no draw gave a finite value.
+fn summary_words(s: Option<hatcalc::analysis::Summary>) -> String {
+    s.map_or("undefined".into(), |s| {
+        format!(
+            "mean {:.0}, 95% interval {:.0} to {:.0}",
+            s.mean, s.p2_5, s.p97_5
+        )
+    })
 }
 
 /// Most points a curve is drawn with (the page uses 101).
