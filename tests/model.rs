@@ -406,3 +406,12 @@ fn a_hazard_ratio_of_zero_on_an_episode_everyone_leaves_at_once_keeps_results_fi
     check_shares(&s, Arm::Heroin);
     check_shares(&s, Arm::Methadone);
 }
+
+#[test]
+fn a_negative_zero_is_stored_as_zero() {
+    let s = base().with(P::MmtRetention12m, -0.0).unwrap();
+    assert_eq!(s.get(P::MmtRetention12m).to_bits(), 0.0f64.to_bits());
+    let mut t = base();
+    t.set_by_id("dam.retention_12m", "-0").unwrap();
+    assert_eq!(t.get(P::DamRetention12m).to_bits(), 0.0f64.to_bits());
+}
