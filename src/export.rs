@@ -11,7 +11,7 @@ use crate::analysis::{ArmCash, Budget, Payers, Psa, Summary, CASH};
 use crate::model::{relevant, Bearer, Category, Icer, Outcome};
 use crate::params::P;
 use crate::presets::{find as find_preset, PRESETS};
-use crate::scenario::Scenario;
+use crate::scenario::{excerpt, Scenario};
 use crate::share::{decode, pairs, ShareError, Shared};
 use crate::sources::source;
 use serde::{Deserialize, Serialize};
@@ -299,13 +299,18 @@ pub fn outputs_csv(s: &Scenario, o: &Outcome, mc: Option<&Psa>, permalink: &str)
                 );
             }
         }
-        let mut summary = |what: String, unit: &str, x: &Summary| {
+        // A summary with no finite draw to summarise is written in words, like the ratio.
+        let mut summary = |what: String, unit: &str, x: &Option<Summary>| {
             for (stat, v) in [
-                ("mean", x.mean),
-                ("2.5th percentile", x.p2_5),
-                ("97.5th percentile", x.p97_5),
+                ("mean", x.map(|x| x.mean)),
+                ("2.5th percentile", x.map(|x| x.p2_5)),
+                ("97.5th percentile", x.map(|x| x.p97_5)),
             ] {
-                one(format!("Monte Carlo: {what}, {stat}"), unit, v.to_string());
+                one(
+                    format!("Monte Carlo: {what}, {stat}"),
+                    unit,
+                    v.map_or_else(|| "not defined".into(), |v| v.to_string()),
+                );
             }
         };
         summary(format!("net benefit, {scope}"), &horizon, &mc.net_benefit);
@@ -683,7 +688,9 @@ pub enum FileError {
 impl fmt::Display for FileError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            FileError::Unreadable(e) => write!(f, "the file is not a readable scenario: {e}"),
+            FileError::Unreadable(e) => {
+                write!(f, "the file is not a readable scenario: {}", shortened(e))
+            }
             FileError::Foreign => f.write_str(
                 "the file is not a hatcalc scenario (its \"format\" is not \"hatcalc-scenario\")",
             ),
@@ -702,6 +709,52 @@ impl fmt::Display for FileError {
 }
 
 impl std::error::Error for FileError {}
+
+#[cfg(feature = "json")]
+impl ScenarioFile {
+    /// The scenario in a scenario file's JSON text, checked whole as [`ScenarioFile::read`]
+    /// checks it. A leading UTF-8 byte-order mark (written by editors on some systems) is
+    /// skipped; numbers read back exactly as written (shortest round-trip form).
+    pub fn from_json(text: &str) -> Result<Shared, FileError> {
+        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+        let file: ScenarioFile =
+            serde_json::from_str(text).map_err(|e| FileError::Unreadable(e.to_string()))?;
+        file.read()
+    }
+
+    /// The file as JSON text, as `hatcalc export scenario` writes it: every number in the
+    /// shortest form that reads back bit for bit.
+    pub fn to_json(&self) -> String {
+        // Strings, integers and finite numbers only: serialising cannot fail.
+        serde_json::to_string_pretty(self).unwrap_or_default() + "\n"
+    }
+}
+
+/// A parser's message for a message line: control characters escaped and, when long (a parser
+/// may quote a whole value), its start and its end (where the position is) only.
+fn shortened(message: &str) -> String {
+    const HEAD: usize = 100;
+    const TAIL: usize = 40;
+    let escape = |s: &str| -> String {
+        s.chars()
+            .flat_map(|c| {
+                let e: Vec<char> = if c.is_control() {
+                    c.escape_default().collect()
+                } else {
+                    vec![c]
+                };
+                e
+            })
+            .collect()
+    };
+    let n = message.chars().count();
+    if n <= HEAD + TAIL {
+        return escape(message);
+    }
+    let head: String = message.chars().take(HEAD).collect();
+    let tail: String = message.chars().skip(n - TAIL).collect();
+    format!("{}…{}", escape(&head), escape(&tail))
+}
 
 impl ScenarioFile {
     /// The file for `s` started from `preset` (an unknown id falls back to the default).
@@ -758,13 +811,16 @@ impl ScenarioFile {
         }
         for (k, v) in &self.settings {
             if !FILE_SETTINGS.contains(&k.as_str()) || !clean(v) {
-                return Err(FileError::Setting(k.clone()));
+                return Err(FileError::Setting(excerpt(k)));
             }
             query.push(format!("{k}={v}"));
         }
         for input in &self.inputs {
             if !clean(&input.id) {
-                return Err(FileError::Setting(format!("inputs: '{}'", input.id)));
+                return Err(FileError::Setting(format!(
+                    "inputs: '{}'",
+                    excerpt(&input.id)
+                )));
             }
             query.push(format!("x.{}={}", input.id, input.value));
         }

@@ -231,6 +231,12 @@ fn not_nan(p: P, value: f64) -> Result<(), ScenarioError> {
     Ok(())
 }
 
+/// `-0` is stored as `0`: the two are the same input, and a scenario must write and read back
+/// bit for bit (a permalink leaves out a value equal to the preset's).
+fn without_sign_of_zero(value: f64) -> f64 {
+    value + 0.0
+}
+
 /// Every parameter's value on one price basis, and the settings.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Scenario {
@@ -325,6 +331,7 @@ impl Scenario {
     /// Set `p` to `value` if it is finite, inside its limits and consistent with the rest.
     pub fn set(&mut self, p: P, value: f64) -> Result<(), ScenarioError> {
         not_nan(p, value)?;
+        let value = without_sign_of_zero(value);
         let (min, max) = self.limits(p);
         if !value.is_finite() || value < min || value > max {
             return Err(ScenarioError::OutOfLimits {
@@ -372,6 +379,7 @@ impl Scenario {
     /// then re-check; still refuses non-finite values and values outside the limits.
     pub fn set_unchecked_consistency(&mut self, p: P, value: f64) -> Result<(), ScenarioError> {
         not_nan(p, value)?;
+        let value = without_sign_of_zero(value);
         let (min, max) = self.limits(p);
         if !value.is_finite() || value < min || value > max {
             return Err(ScenarioError::OutOfLimits {
@@ -389,7 +397,7 @@ impl Scenario {
     /// Carlo's inner loop, which clamps every draw to precomputed limits.
     pub(crate) fn set_prechecked(&mut self, p: P, value: f64) {
         debug_assert!(value.is_finite());
-        self.values[p as usize] = value;
+        self.values[p as usize] = without_sign_of_zero(value);
     }
 
     /// Check the rules that tie parameters together.

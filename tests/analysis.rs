@@ -6,7 +6,7 @@
 
 use hatcalc::analysis::{
     break_even, check_claim, curve, frontier, grid, psa, tornado, Claim, ClaimComparison, Crossing,
-    Metric, PsaConfig, PsaRun, Tolerance,
+    Metric, PsaConfig, PsaRun, Summary, Tolerance,
 };
 use hatcalc::model::evaluate;
 use hatcalc::presets::find;
@@ -215,8 +215,8 @@ fn collapsed_distributions_give_the_deterministic_result() {
     };
     let r = psa(&s, cfg);
     let direct = evaluate(&s).chosen(s.settings.perspective).net_benefit;
-    assert!((r.net_benefit.mean - direct).abs() < 1e-6 * direct.abs().max(1.0));
-    assert_eq!(r.net_benefit.p2_5, r.net_benefit.p97_5);
+    assert!((r.net_benefit.unwrap().mean - direct).abs() < 1e-6 * direct.abs().max(1.0));
+    assert_eq!(r.net_benefit.unwrap().p2_5, r.net_benefit.unwrap().p97_5);
     assert_eq!(r.evpi, 0.0);
 }
 
@@ -227,7 +227,7 @@ fn a_seed_reproduces_a_run_exactly_and_chunks_change_nothing() {
     let b = psa(&s, PsaConfig::new(300, 42));
     assert_eq!(a, b);
     let c = psa(&s, PsaConfig::new(300, 43));
-    assert_ne!(a.net_benefit.mean, c.net_benefit.mean);
+    assert_ne!(a.net_benefit.unwrap().mean, c.net_benefit.unwrap().mean);
     let mut run = PsaRun::new(&s, PsaConfig::new(300, 42));
     while !run.finished() {
         run.step(37);
@@ -296,7 +296,10 @@ const PINNED: [f64; 3] = [72_425.23, 186_099.65, -52_535.54];
 #[test]
 fn monte_carlo_summaries_are_coherent() {
     let r = psa(&base(), PsaConfig::new(400, 1));
-    assert!(r.net_benefit.p2_5 <= r.net_benefit.mean && r.net_benefit.mean <= r.net_benefit.p97_5);
+    assert!(
+        r.net_benefit.unwrap().p2_5 <= r.net_benefit.unwrap().mean
+            && r.net_benefit.unwrap().mean <= r.net_benefit.unwrap().p97_5
+    );
     assert!((0.0..=1.0).contains(&r.prob_benefit_exceeds_cost));
     assert!(r.evpi >= 0.0);
     assert!(r.acceptability.windows(2).all(|w| w[0].0 < w[1].0));
@@ -480,4 +483,22 @@ fn the_claim_grid_agrees_with_evaluating_each_perspective_and_horizon() {
         .cells
         .iter()
         .all(|c| c.levers_searched == (r.perspective == s.settings.perspective))));
+}
+
+#[test]
+fn a_summary_with_nothing_to_summarise_is_undefined_never_nan() {
+    assert_eq!(Summary::of(std::iter::empty()), None);
+    assert_eq!(Summary::of([f64::NAN, f64::INFINITY].into_iter()), None);
+    // Before the first draw every summary is undefined.
+    let r = PsaRun::new(&base(), PsaConfig::new(10, 1)).result();
+    assert_eq!(r.draws, 0);
+    assert_eq!(r.net_benefit, None);
+    assert_eq!(r.delta_qalys, None);
+    assert!(r.components.iter().all(|(_, c)| c.is_none()));
+    // Finite values give a finite summary, even near the largest f64.
+    let s = Summary::of([-f64::MAX, f64::MAX, f64::MAX].into_iter()).unwrap();
+    assert!(s.mean.is_finite() && s.p2_5.is_finite() && s.p97_5.is_finite());
+    assert!(s.p2_5 <= s.mean && s.mean <= s.p97_5);
+    let one = Summary::of([3.0].into_iter()).unwrap();
+    assert_eq!((one.mean, one.p2_5, one.p97_5), (3.0, 3.0, 3.0));
 }

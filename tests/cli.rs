@@ -94,7 +94,7 @@ fn bad_input_is_refused_with_a_message_and_non_zero_exit() {
         ),
         (
             vec!["breakeven", "--param", "dam.cost_year", "--target", "nan"],
-            "finite number",
+            "'NaN' is not a number",
         ),
         (vec!["claim", "--at-least", "inf"], "finite number"),
         (vec!["eval", "--file", "/dev/zero"], "not a regular file"),
@@ -552,4 +552,180 @@ fn claim_prints_the_verdict_by_perspective_and_horizon() {
     assert_eq!(rows[1]["cells"][0]["verdict"], "fails");
     assert!(rows[1]["cells"][0]["probability"].is_number());
     assert!(v["verdict"].as_str().unwrap().starts_with("The claim "));
+}
+
+#[test]
+fn refusals_are_one_short_line_with_exit_code_2() {
+    let long = "x".repeat(100_000);
+    let control = "a\u{7}\u{1b}[31mb";
+    let long_set = format!("{long}=1");
+    let long_value = format!("dam.retention_12m={long}");
+    let control_set = format!("dam.retention_12m={control}");
+    for (args, needle) in [
+        (
+            vec!["curve", "--param", "dam.cost_year", "--points", "100000000"],
+            "--points must be 2 to 10000, got 100000000",
+        ),
+        (
+            vec!["curve", "--param", "dam.cost_year", "--points", "1"],
+            "--points must be 2 to",
+        ),
+        (
+            vec!["breakeven", "--param", "dam.cost_year", "--target", "inf"],
+            "--target must be a finite number, got inf",
+        ),
+        (
+            vec!["claim", "--at-least", "nan"],
+            "the claim's target: 'NaN' is not a number",
+        ),
+        (
+            vec!["psa", "--draws", "100001"],
+            "--draws must be 1 to 100000",
+        ),
+        (vec!["psa", "--draws", "0"], "--draws must be 1 to 100000"),
+        (
+            vec!["evppi", "--draws", "100001"],
+            "--draws must be 1 to 100000",
+        ),
+        (
+            vec!["export", "results", "--draws", "100001"],
+            "--draws must be 0 to 100000",
+        ),
+        (
+            vec!["eval", "--set", "dam.retention_12m=nan"],
+            "dam.retention_12m: 'NaN' is not a number",
+        ),
+        (
+            vec!["eval", "--set", "dam.retention_12m=1e308"],
+            "1e308 is outside the accepted range 0 to 1",
+        ),
+        (
+            vec!["eval", "--set", "dam.cost_year=1e308"],
+            "1e308 is outside the accepted range 0 to",
+        ),
+        (vec!["eval", "--set", &long_set], "unknown parameter 'xxxx"),
+        (vec!["eval", "--set", &long_value], "is not a number"),
+        (vec!["eval", "--set", &control_set], "a\\u{7}\\u{1b}[31mb"),
+        (vec!["eval", "--preset", &long], "unknown preset 'xxxx"),
+        (
+            vec!["eval", "--perspective", control],
+            "a\\u{7}\\u{1b}[31mb",
+        ),
+        (vec!["curve", "--param", &long], "unknown parameter 'xxxx"),
+        (
+            vec!["breakeven", "--param", "dam.cost_year", "--metric", &long],
+            "unknown metric 'xxxx",
+        ),
+    ] {
+        let (code, out, err) = run(&args);
+        assert_eq!(code, 2, "{args:?}: {err}");
+        assert!(out.is_empty(), "{args:?} printed a result");
+        assert!(err.contains(needle), "{args:?}: {err}");
+        assert_eq!(err.trim_end().lines().count(), 1, "{args:?}: {err}");
+        assert!(err.len() < 300, "{args:?}: {} bytes", err.len());
+        assert!(
+            !err.contains('\u{7}') && !err.contains('\u{1b}'),
+            "{args:?}"
+        );
+    }
+}
+
+#[test]
+fn a_scenario_file_is_refused_in_one_short_line_whatever_it_holds() {
+    let dir = std::env::temp_dir().join(format!("hatcalc-cli-refuse-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let long = "q".repeat(100_000);
+    let file = |extra: serde_json::Value| {
+        let mut v = serde_json::json!({"format": "hatcalc-scenario", "version": 1, "preset": "us"});
+        for (k, x) in extra.as_object().unwrap() {
+            v[k] = x.clone();
+        }
+        serde_json::to_string(&v).unwrap()
+    };
+    for (name, text, needle) in [
+        ("type", file(serde_json::json!({"version": format!("{long}\u{7}")})), "invalid type"),
+        ("setting", file(serde_json::json!({"settings": {long.clone(): "1"}})), "malformed setting 'qqqq"),
+        (
+            "input",
+            file(serde_json::json!({"inputs": [{"id": format!("{long}=\u{7}"), "value": 1}]})),
+            "malformed setting 'inputs: 'qqqq",
+        ),
+        ("preset", file(serde_json::json!({"preset": long.clone()})), "unknown preset 'qqqq"),
+        (
+            "nan",
+            r#"{"format":"hatcalc-scenario","version":1,"preset":"us","inputs":[{"id":"dam.retention_12m","value":NaN}]}"#.to_string(),
+            "not a readable scenario",
+        ),
+        (
+            "huge",
+            r#"{"format":"hatcalc-scenario","version":1,"preset":"us","inputs":[{"id":"dam.retention_12m","value":1e999}]}"#.to_string(),
+            "number out of range",
+        ),
+        (
+            "big",
+            r#"{"format":"hatcalc-scenario","version":1,"preset":"us","inputs":[{"id":"dam.retention_12m","value":1e308}]}"#.to_string(),
+            "1e308 is outside the accepted range 0 to 1",
+        ),
+        (
+            "repeated",
+            r#"{"format":"hatcalc-scenario","version":1,"preset":"us","inputs":[{"id":"dam.retention_12m","value":0.5},{"id":"dam.retention_12m","value":0.6}]}"#.to_string(),
+            "the file gives 'x.dam.retention_12m' more than once",
+        ),
+    ] {
+        let path = dir.join(format!("{name}.json"));
+        std::fs::write(&path, &text).unwrap();
+        let (code, out, err) = run(&["eval", "--file", path.to_str().unwrap()]);
+        assert_eq!(code, 2, "{name}: {err}");
+        assert!(out.is_empty(), "{name} printed a result");
+        assert!(err.contains(needle), "{name}: {err}");
+        assert_eq!(err.trim_end().lines().count(), 1, "{name}: {err}");
+        assert!(err.len() < 400, "{name}: {} bytes", err.len());
+        assert!(!err.contains('\u{7}'), "{name}");
+    }
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
+fn undefined_results_are_said_in_words_never_nan_or_inf() {
+    // No extra treatment cost to divide by: the benefit-cost ratio is undefined.
+    let tiny = ["--set", "mmt.cost_year=0", "--set", "dam.cost_year=1e-310"];
+    let (code, out, err) = run(&[&["eval"][..], &tiny].concat());
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("B/C undefined"), "{out}");
+    let (code, json, _) = run(&[&["eval", "--json"][..], &tiny].concat());
+    assert_eq!(code, 0);
+    let v: serde_json::Value = serde_json::from_str(&json).unwrap();
+    for c in v["outcome"]["comparisons"].as_array().unwrap() {
+        assert!(c["benefit_cost_ratio"].is_null());
+    }
+    let (code, csv, _) = run(&[&["export", "results", "--draws", "0"][..], &tiny].concat());
+    assert_eq!(code, 0);
+    assert!(csv.contains("not defined"));
+    // Without treatment, the ratio is undefined across the whole range: said so.
+    let (code, out, err) = run(&[
+        "breakeven",
+        "--param",
+        "dam.retention_12m",
+        "--metric",
+        "benefit_cost_ratio",
+        "--intervention",
+        "none",
+    ]);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("not defined anywhere in that range"), "{out}");
+    let breakeven = out;
+    let (code, out, _) = run(&[
+        "tornado",
+        "--metric",
+        "benefit_cost_ratio",
+        "--intervention",
+        "none",
+    ]);
+    assert_eq!(code, 0);
+    assert!(out.contains("not defined at current values"), "{out}");
+    for text in [&breakeven, &out] {
+        for bad in ["NaN", " inf", "-inf"] {
+            assert!(!text.contains(bad), "{bad} in {text}");
+        }
+    }
 }

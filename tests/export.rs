@@ -81,7 +81,7 @@ fn outputs_csv_matches_the_model_and_names_units_permalink_and_sources() {
     );
     let low = find("Monte Carlo: net benefit, Government (taxpayer), 2.5th percentile");
     assert!(low[1].contains("EUR 2001"));
-    assert_eq!(low[4].parse::<f64>().unwrap(), mc.net_benefit.p2_5);
+    assert_eq!(low[4].parse::<f64>().unwrap(), mc.net_benefit.unwrap().p2_5);
     let sources: Vec<_> = rows.iter().filter(|r| r[0] == "Source").collect();
     assert!(sources.len() > 5);
     assert!(sources.iter().any(|r| r[1] == "dijkgraaf2005"));

@@ -389,3 +389,29 @@ fn the_monthly_cohort_adds_up_to_the_per_patient_costs_undiscounted() {
         }
     }
 }
+
+#[test]
+fn a_hazard_ratio_of_zero_on_an_episode_everyone_leaves_at_once_keeps_results_finite() {
+    // 12-month retention 0 makes the first episode's scale infinite; a later episode's hazard
+    // ratio of 0 then means nobody leaves it, never 0 x infinity.
+    let s = base()
+        .with(P::MmtRetention12m, 0.0)
+        .unwrap()
+        .with(P::EpisodeTreatment2, 0.0)
+        .unwrap();
+    let o = evaluate(&s);
+    for x in all_numbers(&o) {
+        assert!(x.is_finite(), "{x}");
+    }
+    check_shares(&s, Arm::Heroin);
+    check_shares(&s, Arm::Methadone);
+}
+
+#[test]
+fn a_negative_zero_is_stored_as_zero() {
+    let s = base().with(P::MmtRetention12m, -0.0).unwrap();
+    assert_eq!(s.get(P::MmtRetention12m).to_bits(), 0.0f64.to_bits());
+    let mut t = base();
+    t.set_by_id("dam.retention_12m", "-0").unwrap();
+    assert_eq!(t.get(P::DamRetention12m).to_bits(), 0.0f64.to_bits());
+}

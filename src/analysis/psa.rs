@@ -391,7 +391,8 @@ impl PsaRun {
     }
 }
 
-/// Mean and central 95% interval.
+/// Mean and central 95% interval of a set of values with at least one finite value: built
+/// only by [`Summary::of`], which has no summary to give for a set without one.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
 pub struct Summary {
     /// Mean.
@@ -403,27 +404,42 @@ pub struct Summary {
 }
 
 impl Summary {
-    fn of(values: impl Iterator<Item = f64>) -> Summary {
+    /// The summary of the finite values among `values`; `None` (undefined) when there are
+    /// none, never a NaN.
+    pub fn of(values: impl Iterator<Item = f64>) -> Option<Summary> {
         let mut v: Vec<f64> = values.filter(|x| x.is_finite()).collect();
         if v.is_empty() {
-            return Summary {
-                mean: f64::NAN,
-                p2_5: f64::NAN,
-                p97_5: f64::NAN,
-            };
+            return None;
         }
         v.sort_by(f64::total_cmp);
+        let last = v.len() - 1;
         let q = |p: f64| {
             // Linear interpolation between order statistics (type 7).
-            let h = (v.len() - 1) as f64 * p;
+            let h = last as f64 * p;
             let (i, frac) = (h.floor() as usize, h - h.floor());
-            v[i] + (v[(i + 1).min(v.len() - 1)] - v[i]) * frac
+            let (a, b) = (v[i.min(last)], v[(i + 1).min(last)]);
+            // Weighted when the gap itself would overflow (values of opposite sign near f64::MAX).
+            let gap = b - a;
+            if gap.is_finite() {
+                a + gap * frac
+            } else {
+                a * (1.0 - frac) + b * frac
+            }
         };
-        Summary {
-            mean: v.iter().sum::<f64>() / v.len() as f64,
+        // The mean of finite values can overflow only where they are near f64::MAX: averaged
+        // in scaled steps it stays finite.
+        let n = v.len() as f64;
+        let mean = v.iter().sum::<f64>() / n;
+        let mean = if mean.is_finite() {
+            mean
+        } else {
+            v.iter().map(|x| x / n).sum::<f64>()
+        };
+        Some(Summary {
+            mean,
             p2_5: q(0.025),
             p97_5: q(0.975),
-        }
+        })
     }
 }
 
@@ -434,12 +450,13 @@ pub struct Psa {
     pub config: PsaConfig,
     /// Draws summarised.
     pub draws: usize,
-    /// Incremental net benefit under the scenario's perspective.
-    pub net_benefit: Summary,
-    /// Incremental QALYs.
-    pub delta_qalys: Summary,
-    /// Incremental cost by category.
-    pub components: Vec<(Category, Summary)>,
+    /// Incremental net benefit under the scenario's perspective (`None`, undefined, before
+    /// the first draw: a run of accepted inputs gives a finite value in every draw).
+    pub net_benefit: Option<Summary>,
+    /// Incremental QALYs (`None` as for `net_benefit`).
+    pub delta_qalys: Option<Summary>,
+    /// Incremental cost by category (`None` as for `net_benefit`).
+    pub components: Vec<(Category, Option<Summary>)>,
     /// Share of draws in which benefits exceed costs (net benefit > 0).
     pub prob_benefit_exceeds_cost: f64,
     /// The same under each perspective, narrowest first.

@@ -16,7 +16,7 @@ use hatcalc::model::{Bearer, Category};
 use hatcalc::money::{Economy, PriceBasis};
 use hatcalc::params::{Origin, PARAMS};
 use hatcalc::presets::{find as find_preset, PRESETS};
-use hatcalc::scenario::{CostInput, CrimeInput, Settings};
+use hatcalc::scenario::{excerpt, CostInput, CrimeInput, Settings};
 use hatcalc::sources::source;
 use hatcalc::{evaluate, Arm, Perspective, Scenario, P};
 use serde_json::{json, Value};
@@ -199,7 +199,7 @@ impl MetricArgs {
             let ids: Vec<&str> = Metric::ALL.iter().map(|m| m.id()).collect();
             format!(
                 "unknown metric '{}' (use one of: {})",
-                self.metric,
+                excerpt(&self.metric),
                 ids.join(", ")
             )
         })
@@ -231,7 +231,7 @@ impl McArgs {
 
 fn param_id(id: &str) -> Result<P, String> {
     hatcalc::params::find(id)
-        .ok_or_else(|| format!("unknown parameter '{id}' (see `hatcalc params`)"))
+        .ok_or_else(|| format!("unknown parameter '{}' (see `hatcalc params`)", excerpt(id)))
 }
 
 fn print_json<T: serde::Serialize>(v: &T) {
@@ -371,8 +371,7 @@ fn main() -> ExitCode {
                         (None, Some(id)) => find_preset(id).map_or("us", |p| p.id),
                         (None, None) => "us",
                     };
-                    let file = export::ScenarioFile::new(&s, preset, seed, "");
-                    serde_json::to_string_pretty(&file).map_err(|e| e.to_string())? + "\n"
+                    export::ScenarioFile::new(&s, preset, seed, "").to_json()
                 }
             };
             outln!("{}", text.trim_end_matches('\n'));
@@ -528,7 +527,7 @@ fn main() -> ExitCode {
                     "flips"
                 );
                 for b in t.bars.iter().take(top) {
-                    let f = |v: Option<f64>| v.map_or("-".into(), |v| format!("{v:.0}"));
+                    let f = |v: Option<f64>| v.map_or("undefined".into(), |v| format!("{v:.0}"));
                     outln!(
                         "{:<40} {:>14} {:>14} {:>14.0}  {:<5}  {}",
                         b.param,
@@ -549,12 +548,7 @@ fn main() -> ExitCode {
                 print_json(&r);
             } else {
                 outln!("{} draws, seed {}", r.draws, r.config.seed);
-                outln!(
-                    "net benefit: mean {:.0}, 95% interval {:.0} to {:.0}",
-                    r.net_benefit.mean,
-                    r.net_benefit.p2_5,
-                    r.net_benefit.p97_5
-                );
+                outln!("net benefit: {}", summary_words(r.net_benefit));
                 outln!(
                     "chance that benefits exceed costs: {:.1}%",
                     r.prob_benefit_exceeds_cost * 100.0
@@ -564,13 +558,16 @@ fn main() -> ExitCode {
                     r.evpi
                 );
                 for (c, sm) in &r.components {
-                    outln!(
-                        "  {:<36} {:>12.0} ({:.0} to {:.0})",
-                        c.label(),
-                        sm.mean,
-                        sm.p2_5,
-                        sm.p97_5
-                    );
+                    match sm {
+                        Some(sm) => outln!(
+                            "  {:<36} {:>12.0} ({:.0} to {:.0})",
+                            c.label(),
+                            sm.mean,
+                            sm.p2_5,
+                            sm.p97_5
+                        ),
+                        None => outln!("  {:<36} {:>12}", c.label(), "undefined"),
+                    }
                 }
             }
             Ok(())
@@ -765,7 +762,7 @@ fn claim_grid_lines(g: &hatcalc::analysis::ClaimGrid, sentence: &str) {
             for c in &row.cells {
                 let p = c
                     .probability
-                    .map_or("-".into(), |p| format!("{:.1}%", p * 100.0));
+                    .map_or("undefined".into(), |p| format!("{:.1}%", p * 100.0));
                 line.push_str(&format!(" {p:>22}"));
             }
             outln!("{line}");
@@ -839,15 +836,27 @@ fn evppi_line(r: &Row) -> String {
     }
 }
 
+/// A Monte Carlo summary in words: "undefined" when no draw gave a finite value.
+fn summary_words(s: Option<hatcalc::analysis::Summary>) -> String {
+    s.map_or("undefined".into(), |s| {
+        format!(
+            "mean {:.0}, 95% interval {:.0} to {:.0}",
+            s.mean, s.p2_5, s.p97_5
+        )
+    })
+}
+
 /// Most points a curve is drawn with (the page uses 101).
 const MAX_POINTS: usize = 10_000;
 
-/// Refuse a number that is not finite.
+/// Refuse a number that is not finite: NaN as "not a number", infinities as infinite.
 fn finite(what: &str, v: f64) -> Result<f64, String> {
-    if v.is_finite() {
-        Ok(v)
-    } else {
+    if v.is_nan() {
+        Err(format!("{what}: 'NaN' is not a number"))
+    } else if v.is_infinite() {
         Err(format!("{what} must be a finite number, got {v}"))
+    } else {
+        Ok(v)
     }
 }
 
@@ -868,16 +877,7 @@ fn read_file(path: &std::path::Path) -> Result<hatcalc::share::Shared, String> {
         ));
     }
     let text = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
-    // Editors on some systems start a UTF-8 file with a byte-order mark.
-    let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
-    let file: export::ScenarioFile = serde_json::from_str(text).map_err(|e| {
-        format!(
-            "{}: {}",
-            path.display(),
-            export::FileError::Unreadable(e.to_string())
-        )
-    })?;
-    file.read().map_err(|e| format!("{}: {e}", path.display()))
+    export::ScenarioFile::from_json(&text).map_err(|e| format!("{}: {e}", path.display()))
 }
 
 fn build(a: &ScenarioArgs) -> Result<Scenario, String> {
@@ -886,7 +886,11 @@ fn build(a: &ScenarioArgs) -> Result<Scenario, String> {
         (None, Some(id)) => find_preset(id)
             .ok_or_else(|| {
                 let ids: Vec<&str> = PRESETS.iter().map(|p| p.id).collect();
-                format!("unknown preset '{id}' (use one of: {})", ids.join(", "))
+                format!(
+                    "unknown preset '{}' (use one of: {})",
+                    excerpt(id),
+                    ids.join(", ")
+                )
             })?
             .scenario()
             .map_err(|e| e.to_string())?,
@@ -898,7 +902,7 @@ fn build(a: &ScenarioArgs) -> Result<Scenario, String> {
                 let codes: Vec<&str> = Economy::ALL.iter().map(|e| e.code()).collect();
                 format!(
                     "unknown economy '{}' (use one of: {})",
-                    hatcalc::scenario::excerpt(code),
+                    excerpt(code),
                     codes.join(", ")
                 )
             })?,
@@ -912,13 +916,16 @@ fn build(a: &ScenarioArgs) -> Result<Scenario, String> {
     let mut settings: Settings = s.settings;
     if let Some(p) = &a.perspective {
         settings.perspective = Perspective::from_id(p).ok_or_else(|| {
-            format!("unknown perspective '{p}' (use health, government or society)")
+            format!(
+                "unknown perspective '{}' (use health, government or society)",
+                excerpt(p)
+            )
         })?;
     }
     let arm = |id: &str| {
         Arm::from_id(id).ok_or_else(|| {
             let ids: Vec<&str> = Arm::ALL.iter().map(|a| a.id()).collect();
-            format!("unknown arm '{id}' (use {})", ids.join(", "))
+            format!("unknown arm '{}' (use {})", excerpt(id), ids.join(", "))
         })
     };
     if let Some(i) = &a.intervention {
@@ -949,12 +956,9 @@ fn build(a: &ScenarioArgs) -> Result<Scenario, String> {
     // Every --set value is checked alone, then the whole scenario once, as a permalink is: the
     // order of the flags never matters.
     for kv in &a.set {
-        let (id, value) = kv.split_once('=').ok_or_else(|| {
-            format!(
-                "--set expects ID=VALUE, got '{}'",
-                hatcalc::scenario::excerpt(kv)
-            )
-        })?;
+        let (id, value) = kv
+            .split_once('=')
+            .ok_or_else(|| format!("--set expects ID=VALUE, got '{}'", excerpt(kv)))?;
         s.set_by_id_unchecked_consistency(id.trim(), value)
             .map_err(|e| e.to_string())?;
     }
@@ -1160,12 +1164,12 @@ fn print_eval(s: &Scenario, as_json: bool) {
     for c in &o.comparisons {
         let icer = c.icer.words(|v| format!("{v:.0}"));
         outln!(
-            "{:<24} net benefit {:>12.0}  per year {:>10.0}  year one {:>10.0}  B/C {:>6}  NMB {:>12.0}  {}",
+            "{:<24} net benefit {:>12.0}  per year {:>10.0}  year one {:>10.0}  B/C {:>9}  NMB {:>12.0}  {}",
             c.scope.perspective.label(),
             c.net_benefit,
             c.net_benefit_per_year,
             c.net_benefit_year_one,
-            c.benefit_cost_ratio.map_or("-".into(), |r| format!("{r:.2}")),
+            c.benefit_cost_ratio.map_or("undefined".into(), |r| format!("{r:.2}")),
             c.net_monetary_benefit,
             icer
         );

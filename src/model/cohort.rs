@@ -154,6 +154,16 @@ fn treatment_lambda(r12: f64, shape: f64, survival_12m: f64) -> f64 {
     (-stay.ln()).max(0.0) / 12f64.powf(shape)
 }
 
+/// A Weibull scale times a hazard ratio. A ratio of 0 means nobody leaves, even an episode
+/// whose first occurrence everyone leaves at once (`lambda` infinite): 0, never `0 x inf`.
+fn with_ratio(lambda: f64, ratio: f64) -> f64 {
+    if ratio == 0.0 {
+        0.0
+    } else {
+        lambda * ratio
+    }
+}
+
 /// Weibull scale from the probability of leaving within 12 months, absent death.
 fn exit_lambda(p12: f64, shape: f64) -> f64 {
     if p12 >= 1.0 {
@@ -392,9 +402,11 @@ impl Common {
         ];
         Common {
             bg,
-            mmt_ph: std::array::from_fn(|c| phase_type(mmt_lambda * treat_hr[c + 1], mmt_shape)),
+            mmt_ph: std::array::from_fn(|c| {
+                phase_type(with_ratio(mmt_lambda, treat_hr[c + 1]), mmt_shape)
+            }),
             street_ph: std::array::from_fn(|c| {
-                phase_type(street_lambda * street_hr[c], street_shape)
+                phase_type(with_ratio(street_lambda, street_hr[c]), street_shape)
             }),
             abst_ph: phase_type(abst_lambda, abst_shape),
             treat_hr,
@@ -446,7 +458,9 @@ pub(crate) fn run_arm(
     };
     // Later episodes of the arm's own treatment; nobody enters them without re-entry.
     let own_ph: [PhaseType; CLASSES - 1] = if own_share > 0.0 {
-        std::array::from_fn(|c| phase_type(own_lambda * common.treat_hr[c + 1], own_shape))
+        std::array::from_fn(|c| {
+            phase_type(with_ratio(own_lambda, common.treat_hr[c + 1]), own_shape)
+        })
     } else {
         [phase_type(0.0, own_shape); CLASSES - 1]
     };

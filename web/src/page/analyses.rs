@@ -102,8 +102,8 @@ pub fn sensitivity(props: &ScenarioProps) -> Html {
                             { for t.bars.iter().map(|b| html! {
                                 <tr><th scope="row">{ label_of(b.param) }</th>
                                     <td>{ format::number(b.low) }</td><td>{ format::number(b.high) }</td>
-                                    <td>{ b.at_low.map_or("—".into(), |v| format::money(v, cur)) }</td>
-                                    <td>{ b.at_high.map_or("—".into(), |v| format::money(v, cur)) }</td>
+                                    <td>{ b.at_low.map_or("undefined".into(), |v| format::money(v, cur)) }</td>
+                                    <td>{ b.at_high.map_or("undefined".into(), |v| format::money(v, cur)) }</td>
                                     <td>{ if b.flips { "yes" } else { "" } }</td><td>{ b.grade.label() }</td></tr>
                             }) }
                             </tbody>

@@ -329,9 +329,11 @@ pub fn uncertainty(props: &UncertaintyProps) -> Html {
             <h3 id="mc-h">{ "How sure is this?" }</h3>
             if let Some(r) = &props.mc.result {
                 <p id="mc-summary">{ format!(
-                    "Drawing every uncertain assumption {} times (seed {}): net benefit per patient over the horizon averages {}, with 95% of draws between {} and {}. Benefits exceed costs in {} of draws. Perfect information about every assumption would be worth {} per patient.",
-                    r.draws, r.config.seed, format::money(r.net_benefit.mean, cur), format::money(r.net_benefit.p2_5, cur),
-                    format::money(r.net_benefit.p97_5, cur), format::percent(r.prob_benefit_exceeds_cost), format::money(r.evpi, cur)) }</p>
+                    "Drawing every uncertain assumption {} times (seed {}): net benefit per patient over the horizon {}. Benefits exceed costs in {} of draws. Perfect information about every assumption would be worth {} per patient.",
+                    r.draws, r.config.seed,
+                    r.net_benefit.map_or("is undefined (no draw gave a value)".into(), |nb| format!("averages {}, with 95% of draws between {} and {}",
+                        format::money(nb.mean, cur), format::money(nb.p2_5, cur), format::money(nb.p97_5, cur))),
+                    format::percent(r.prob_benefit_exceeds_cost), format::money(r.evpi, cur)) }</p>
                 <crate::page::analyses::McCharts scenario={props.scenario.clone()} mc={props.mc.clone()} />
             } else {
                 <p><label for="mc-progress">{ "Monte Carlo running " }</label>

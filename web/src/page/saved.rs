@@ -242,7 +242,7 @@ pub fn comparison(props: &ComparisonProps) -> Html {
                 cell(&|o, s| {
                     o.chosen(s.settings.perspective)
                         .benefit_cost_ratio
-                        .map_or("—".into(), format::ratio)
+                        .map_or("undefined".into(), format::ratio)
                 }),
             ),
             (
