@@ -502,3 +502,30 @@ fn a_summary_with_nothing_to_summarise_is_undefined_never_nan() {
     let one = Summary::of([3.0].into_iter()).unwrap();
     assert_eq!((one.mean, one.p2_5, one.p97_5), (3.0, 3.0, 3.0));
 }
+
+#[test]
+fn a_claims_answers_read_back_exactly_as_they_were_written() {
+    // The page checks claims on a worker; what comes back must be the same answer.
+    use hatcalc::analysis::{
+        check_claim, check_claim_grid_with, Claim, ClaimComparison, ClaimGrid, ClaimReport,
+    };
+    let s = base();
+    let claim = Claim {
+        metric: Metric::NetBenefitPerYear,
+        comparison: ClaimComparison::AtLeast,
+        target: 5_000.0,
+    };
+    let mc = Some(PsaConfig::new(40, 1));
+    let report = check_claim(&s, claim, mc);
+    assert!(!report.levers.is_empty());
+    let back: ClaimReport = serde_json::from_str(&serde_json::to_string(&report).unwrap()).unwrap();
+    assert_eq!(back, report);
+    let grid = check_claim_grid_with(&s, claim, mc, false);
+    let back: ClaimGrid = serde_json::from_str(&serde_json::to_string(&grid).unwrap()).unwrap();
+    assert_eq!(back, grid);
+    // A lever naming no parameter is refused, not made up.
+    let text = serde_json::to_string(&report.levers[0]).unwrap();
+    let id = report.levers[0].param;
+    let bad = text.replace(&format!("\"{id}\""), "\"no.such\"");
+    assert!(serde_json::from_str::<hatcalc::analysis::Lever>(&bad).is_err());
+}

@@ -45,7 +45,9 @@ impl Claim {
     }
 }
 
-/// One assumption that could, alone, make the claim true (or false).
+/// One assumption that could, alone, make the claim true (or false). Read back (e.g. from
+/// another thread) through [`LeverData`]: the id must be a registry parameter's, and the
+/// sources are that parameter's.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Lever {
     /// Parameter id.
@@ -68,8 +70,54 @@ pub struct Lever {
     pub sources: &'static [&'static str],
 }
 
+/// A [`Lever`] as read back, before its parameter is found in the registry.
+#[derive(Debug, Clone, Deserialize)]
+pub struct LeverData {
+    param: String,
+    needed: f64,
+    current: f64,
+    default: f64,
+    range: (f64, f64),
+    plausible: bool,
+    distance: f64,
+    assumption: bool,
+    #[allow(dead_code)] // the registry's, not the message's, are kept
+    sources: Vec<String>,
+}
+
+impl<'de> Deserialize<'de> for Lever {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Lever, D::Error> {
+        Lever::try_from(LeverData::deserialize(d)?).map_err(serde::de::Error::custom)
+    }
+}
+
+impl TryFrom<LeverData> for Lever {
+    type Error = String;
+
+    fn try_from(d: LeverData) -> Result<Lever, String> {
+        let p = crate::params::find(&d.param).ok_or_else(|| {
+            format!(
+                "no parameter has the id '{}'",
+                crate::scenario::excerpt(&d.param)
+            )
+        })?;
+        let def = p.def();
+        Ok(Lever {
+            param: def.id,
+            needed: d.needed,
+            current: d.current,
+            default: d.default,
+            range: d.range,
+            plausible: d.plausible,
+            distance: d.distance,
+            assumption: d.assumption,
+            sources: def.origin.source_ids(),
+        })
+    }
+}
+
 /// What a claim needs.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ClaimReport {
     /// The claim.
     pub claim: Claim,
@@ -159,7 +207,7 @@ pub const GRID_HORIZONS: [Option<f64>; 4] = [Some(1.0), Some(5.0), Some(10.0), N
 pub const GRID_LEVERS: usize = 3;
 
 /// A claim's verdict in one cell.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Verdict {
     /// The metric meets the claim.
@@ -183,7 +231,7 @@ impl Verdict {
 }
 
 /// One column of the grid: a horizon.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 pub struct GridHorizon {
     /// The horizon in years (`cohort.horizon_years`).
     pub years: f64,
@@ -205,7 +253,7 @@ impl GridHorizon {
 }
 
 /// One cell: the claim under one perspective at one horizon.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct GridCell {
     /// The metric there (`None` where undefined).
     pub value: Option<f64>,
@@ -221,7 +269,7 @@ pub struct GridCell {
 }
 
 /// One perspective's row of the grid.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct GridRow {
     /// The perspective.
     pub perspective: Perspective,
@@ -230,7 +278,7 @@ pub struct GridRow {
 }
 
 /// A claim under every perspective at 1, 5 and 10 years and over a lifetime.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ClaimGrid {
     /// The claim.
     pub claim: Claim,

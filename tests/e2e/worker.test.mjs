@@ -64,3 +64,34 @@ test("the page's seeded run is the command-line tool's run from the same seed", 
     assert.ok(Math.abs(shown - exact) <= 0.5, `${what}: page ${shown}, CLI ${exact}`);
   }
 });
+
+test("the page answers input while a claim is checked on its own worker", async () => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  const errors = [];
+  page.on("pageerror", (e) => errors.push(e.message));
+  await page.goto(server.url);
+  await page.waitForSelector("#net-benefit");
+  await page.click("#claim > summary");
+  await page.fill("#claim-target", "0");
+  await page.click("#claim-check");
+  await page.waitForSelector("#claim-checking");
+  // The page keeps drawing frames while the claim is checked (on the page's own thread the
+  // check would hold every frame until it ended, and with it the "Checking…" line).
+  await page.waitForTimeout(300);
+  const stillChecking = () => page.evaluate(() => new Promise((r) => requestAnimationFrame(() => r(!!document.querySelector("#claim-checking")))));
+  assert.equal(await stillChecking(), true, "a frame drawn during the check");
+  // While the claim is checked, a typed value changes the headline at once.
+  const before = await page.textContent("#net-benefit");
+  await page.fill("#mmt-cost_year-num", "12000");
+  await page.press("#mmt-cost_year-num", "Enter");
+  await page.waitForFunction((b) => document.querySelector("#net-benefit").textContent !== b, before);
+  assert.equal(await page.$("#claim-grid"), null, "the check made for the old scenario is dropped");
+  // Checked again, it answers for the scenario on screen.
+  await page.click("#claim-check");
+  await page.waitForSelector("#claim-grid", { timeout: 180_000 });
+  assert.equal(await page.$("#claim-checking"), null);
+  assert.deepEqual(errors, []);
+  assert.ok(page.workers().length >= 2, "the Monte Carlo's workers and the claim's");
+  await context.close();
+});

@@ -6,6 +6,7 @@ use crate::components::chart_export::ChartExport;
 use crate::components::headline::McView;
 use crate::format;
 use crate::session::usable;
+use crate::worker::pool::ClaimOnWorker;
 use hatcalc::analysis::{
     check_claim, check_claim_grid_with, tornado_per_patient_year, Claim, ClaimComparison,
     ClaimGrid, ClaimReport, Metric, PsaConfig, Verdict,
@@ -189,13 +190,26 @@ pub fn mc_charts(props: &McProps) -> Html {
     }
 }
 
+/// Properties of [`ClaimCheck`].
+#[derive(Properties, PartialEq)]
+pub struct ClaimProps {
+    /// The scenario.
+    pub scenario: Scenario,
+    /// Its permalink query: how the claim worker receives it.
+    pub query: String,
+}
+
 /// Monte Carlo draws of the claim check (per horizon in the grid).
 const CLAIM_DRAWS: usize = 1_000;
+/// How often the page looks for the claim worker's answer.
+const CLAIM_POLL: std::time::Duration = std::time::Duration::from_millis(50);
+/// A claim worker that has not answered in this time is given up for the page's own thread.
+const CLAIM_GIVE_UP_MS: f64 = 60_000.0;
 
 /// A journalist's claim check: pick a metric and a target, see what the claim needs, and
 /// whether it holds under each perspective at each horizon. Computed when Check is pressed.
 #[function_component(ClaimCheck)]
-pub fn claim_check(props: &ScenarioProps) -> Html {
+pub fn claim_check(props: &ClaimProps) -> Html {
     let metric = use_state(|| Metric::NetBenefitPerYear);
     let comparison = use_state(|| ClaimComparison::AtLeast);
     let target = use_state(|| "0".to_string());
@@ -203,13 +217,20 @@ pub fn claim_check(props: &ScenarioProps) -> Html {
     let checking = use_state(|| false);
     let message = use_state(|| None::<String>);
     let s = props.scenario.clone();
+    // Which scenario a check is for: a check still running when the scenario changes is
+    // dropped when it ends.
+    let generation = use_mut_ref(|| 0_u64);
     // A new scenario makes an old report stale.
     {
-        let report = report.clone();
+        let (report, checking, generation) = (report.clone(), checking.clone(), generation.clone());
         use_effect_with(s.clone(), move |_| {
+            *generation.borrow_mut() += 1;
             // Only a shown report needs clearing; setting state always re-renders.
             if report.is_some() {
                 report.set(None);
+            }
+            if *checking {
+                checking.set(false);
             }
         });
     }
@@ -240,6 +261,7 @@ pub fn claim_check(props: &ScenarioProps) -> Html {
             target.set(el.value());
         })
     };
+    let query = props.query.clone();
     let on_check = {
         let (metric, comparison, target, report, message, checking, s) = (
             metric.clone(),
@@ -262,15 +284,49 @@ pub fn claim_check(props: &ScenarioProps) -> Html {
                         comparison: *comparison,
                         target: t,
                     };
-                    let (report, checking, s) = (report.clone(), checking.clone(), s.clone());
-                    // Let "Checking…" show before the work blocks the page.
+                    let (report, checking, s, query, generation) = (
+                        report.clone(),
+                        checking.clone(),
+                        s.clone(),
+                        query.clone(),
+                        generation.clone(),
+                    );
+                    let asked = *generation.borrow();
                     yew::platform::spawn_local(async move {
-                        yew::platform::time::sleep(std::time::Duration::from_millis(30)).await;
-                        let mc = Some(PsaConfig::new(CLAIM_DRAWS, 1));
-                        let r = check_claim(&s, claim, mc);
-                        let g = check_claim_grid_with(&s, claim, mc, false);
-                        report.set(Some(Rc::new((r, g))));
-                        checking.set(false);
+                        let config = PsaConfig::new(CLAIM_DRAWS, 1);
+                        // On the claim's own worker, where there is one; else here, after
+                        // "Checking…" has shown (the page is busy until it is done).
+                        let on_worker = ClaimOnWorker::start(&query, claim, config);
+                        let mut answer = None;
+                        if let Some(w) = on_worker {
+                            let since = js_sys::Date::now();
+                            while js_sys::Date::now() - since < CLAIM_GIVE_UP_MS {
+                                yew::platform::time::sleep(CLAIM_POLL).await;
+                                if *generation.borrow() != asked {
+                                    return;
+                                }
+                                if let Some(a) = w.answer() {
+                                    answer = a.ok();
+                                    break;
+                                }
+                            }
+                        }
+                        let answer = match answer {
+                            Some(a) => a,
+                            None => {
+                                yew::platform::time::sleep(std::time::Duration::from_millis(30))
+                                    .await;
+                                let mc = Some(config);
+                                (
+                                    check_claim(&s, claim, mc),
+                                    check_claim_grid_with(&s, claim, mc, false),
+                                )
+                            }
+                        };
+                        if *generation.borrow() == asked {
+                            report.set(Some(Rc::new(answer)));
+                            checking.set(false);
+                        }
                     });
                 }
                 _ => message.set(Some(format!(

@@ -73,7 +73,7 @@ pub fn page() -> Html {
                     <CurveView curve={curve.clone()} scenario={scenario.clone()} outcome={outcome.clone()} param={curve_param} on_action={dispatch.clone()} />
                     <Sensitivity scenario={scenario.clone()} />
                     <TwoWay scenario={scenario.clone()} />
-                    <ClaimCheck scenario={scenario.clone()} />
+                    <ClaimCheck scenario={scenario.clone()} query={query.clone()} />
                     <saved::SavedScenarios query={query.clone()} scenario={scenario.clone()} on_action={dispatch.clone()} />
                     <ExportPanel scenario={scenario.clone()} preset={state.preset} seed={state.seed} on_action={dispatch.clone()} />
                 </section>

@@ -12,7 +12,10 @@
 pub mod pool;
 
 use gloo_worker::{HandlerId, Worker, WorkerScope};
-use hatcalc::analysis::{Estimate, EvppiRun, PsaConfig, PsaPart, PsaRun, Undefined};
+use hatcalc::analysis::{
+    check_claim, check_claim_grid_with, Claim, ClaimGrid, ClaimReport, Estimate, EvppiRun,
+    PsaConfig, PsaPart, PsaRun, Undefined,
+};
 use serde::{Deserialize, Serialize};
 use wasm_bindgen::JsValue;
 
@@ -46,7 +49,22 @@ pub enum Request {
         /// The run's draws, in parts that join into it.
         parts: Vec<PsaPart>,
     },
+    /// Check a claim, with a Monte Carlo run of `config` for its chance.
+    Claim {
+        /// The page's job number.
+        job: u64,
+        /// The scenario's permalink query.
+        query: String,
+        /// The claim.
+        claim: Claim,
+        /// The Monte Carlo run for the chance that it holds.
+        config: PsaConfig,
+    },
 }
+
+/// A claim check as it comes back: the scenario's own answer and the grid by perspective and
+/// horizon (levers searched only in the scenario's own cell).
+pub type ClaimAnswer = (ClaimReport, ClaimGrid);
 
 /// An EVPPI estimate as it travels ([`Estimate`] in a form the messages' encoding reads
 /// back: no internally tagged enums).
@@ -131,6 +149,13 @@ pub enum Reply {
         /// Every estimate so far.
         estimates: Vec<WireEstimate>,
     },
+    /// A claim's answer.
+    Claim {
+        /// The job.
+        job: u64,
+        /// The answer.
+        answer: Box<ClaimAnswer>,
+    },
     /// The request could not be read (never expected: the page sends its own permalink).
     Refused {
         /// The job.
@@ -159,6 +184,7 @@ struct Task {
 enum Work {
     Draws(Box<PsaRun>),
     Evppi(Box<EvppiRun>),
+    Claim(Box<hatcalc::Scenario>, Claim, PsaConfig),
 }
 
 /// The worker's message to itself: do the next chunk of `job`.
@@ -194,6 +220,7 @@ impl Worker for Analyst {
                 };
                 (reply, run.finished())
             }
+            Work::Claim(..) => return, // answered when received
             Work::Evppi(e) => {
                 e.step(1);
                 let estimates = e.estimates().into_iter().map(Into::into).collect();
@@ -242,6 +269,35 @@ impl Worker for Analyst {
                     })
                     .map(|run| Work::Evppi(Box::new(EvppiRun::new(&run, false)))),
             ),
+            Request::Claim {
+                job,
+                query,
+                claim,
+                config,
+            } => (
+                job,
+                hatcalc::share::decode(&query)
+                    .map_err(|e| e.to_string())
+                    .map(|shared| Work::Claim(Box::new(shared.scenario), claim, config)),
+            ),
+        };
+        let work = match work {
+            Ok(Work::Claim(s, claim, config)) => {
+                // One piece of work, done at once: a claim is checked on its own worker.
+                let answer = (
+                    check_claim(&s, claim, Some(config)),
+                    check_claim_grid_with(&s, claim, Some(config), false),
+                );
+                scope.respond(
+                    id,
+                    Reply::Claim {
+                        job,
+                        answer: Box::new(answer),
+                    },
+                );
+                return;
+            }
+            other => other,
         };
         match work {
             Ok(work) => {

@@ -3,9 +3,9 @@
 //! one contiguous part per worker; the parts come back with the inputs they drew and are
 //! joined in order.
 
-use super::{Analyst, Reply, Request};
+use super::{Analyst, ClaimAnswer, Reply, Request};
 use gloo_worker::{Spawnable, WorkerBridge};
-use hatcalc::analysis::{Estimate, PsaConfig, PsaPart, PsaRun};
+use hatcalc::analysis::{Claim, Estimate, PsaConfig, PsaPart, PsaRun};
 use hatcalc::Scenario;
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -57,6 +57,83 @@ impl Pool {
 
 thread_local! {
     static POOL: RefCell<Option<Pool>> = const { RefCell::new(None) };
+    /// The worker that checks claims, its own so that a long check never holds up a run.
+    static CLAIMS: RefCell<Option<ClaimWorker>> = const { RefCell::new(None) };
+}
+
+/// The claim worker and its latest answer.
+struct ClaimWorker {
+    bridge: WorkerBridge<Analyst>,
+    answer: Rc<RefCell<ClaimState>>,
+    next_job: u64,
+}
+
+/// What the claim worker has answered for the current job.
+#[derive(Debug, Default)]
+struct ClaimState {
+    job: u64,
+    answer: Option<Result<ClaimAnswer, String>>,
+}
+
+/// A claim being checked on its worker.
+#[derive(Debug)]
+pub struct ClaimOnWorker {
+    state: Rc<RefCell<ClaimState>>,
+}
+
+impl ClaimOnWorker {
+    /// Ask the claim worker to check `claim` over the scenario of `query` with a Monte Carlo
+    /// run of `config`, replacing any earlier check. `None` where the browser has no workers.
+    pub fn start(query: &str, claim: Claim, config: PsaConfig) -> Option<ClaimOnWorker> {
+        if !supported() {
+            return None;
+        }
+        CLAIMS.with(|cell| {
+            let mut slot = cell.borrow_mut();
+            let w = slot.get_or_insert_with(|| {
+                let answer = Rc::new(RefCell::new(ClaimState::default()));
+                let state = answer.clone();
+                let bridge = Analyst::spawner()
+                    .callback(move |reply: Reply| {
+                        let mut s = state.borrow_mut();
+                        match reply {
+                            Reply::Claim { job, answer } if job == s.job => {
+                                s.answer = Some(Ok(*answer));
+                            }
+                            Reply::Refused { job, reason } if job == s.job => {
+                                s.answer = Some(Err(reason));
+                            }
+                            _ => {}
+                        }
+                    })
+                    .with_loader(true)
+                    .as_module(false)
+                    .spawn(SCRIPT);
+                ClaimWorker {
+                    bridge,
+                    answer,
+                    next_job: 1,
+                }
+            });
+            let job = w.next_job;
+            w.next_job += 1;
+            *w.answer.borrow_mut() = ClaimState { job, answer: None };
+            w.bridge.send(Request::Claim {
+                job,
+                query: query.to_string(),
+                claim,
+                config,
+            });
+            Some(ClaimOnWorker {
+                state: w.answer.clone(),
+            })
+        })
+    }
+
+    /// The answer, once it has come (`Err` if the worker refused the request).
+    pub fn answer(&self) -> Option<Result<ClaimAnswer, String>> {
+        self.state.borrow_mut().answer.take()
+    }
 }
 
 /// How many workers to start: one per logical core the browser reports, at least one.
