@@ -529,3 +529,24 @@ fn a_claims_answers_read_back_exactly_as_they_were_written() {
     let bad = text.replace(&format!("\"{id}\""), "\"no.such\"");
     assert!(serde_json::from_str::<hatcalc::analysis::Lever>(&bad).is_err());
 }
+
+#[test]
+fn a_two_way_grid_reads_back_exactly_as_it_was_written() {
+    // The page computes the grid on a worker.
+    let s = base();
+    let g = hatcalc::analysis::grid(
+        &s,
+        P::DamCostYear,
+        P::CrimeRrInjectable,
+        5,
+        4,
+        Metric::NetBenefit,
+    );
+    let back: hatcalc::analysis::Grid =
+        serde_json::from_str(&serde_json::to_string(&g).unwrap()).unwrap();
+    assert_eq!(back, g);
+    let bad = serde_json::to_string(&g)
+        .unwrap()
+        .replace(g.x_param, "no.such");
+    assert!(serde_json::from_str::<hatcalc::analysis::Grid>(&bad).is_err());
+}

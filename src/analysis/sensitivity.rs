@@ -4,7 +4,7 @@ use super::{break_even, explored_range, with_value, Crossing, Metric, Tolerance}
 use crate::model::relevant;
 use crate::params::{Grade, Group, P};
 use crate::scenario::Scenario;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// One parameter's bar: the metric with the parameter at its low and at its high.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -147,6 +147,42 @@ pub struct Grid {
     /// Metric values, row by row: `z[j * x.len() + i]` at (x[i], y[j]); `None` where the
     /// metric is undefined or the pair of values is not accepted.
     pub z: Vec<Option<f64>>,
+}
+
+/// A [`Grid`] as read back (e.g. from another thread), before its parameters are found in
+/// the registry.
+#[derive(Deserialize)]
+struct GridData {
+    x_param: String,
+    y_param: String,
+    metric: Metric,
+    x: Vec<f64>,
+    y: Vec<f64>,
+    z: Vec<Option<f64>>,
+}
+
+impl<'de> Deserialize<'de> for Grid {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Grid, D::Error> {
+        let g = GridData::deserialize(d)?;
+        let id = |text: &str| {
+            crate::params::find(text)
+                .map(|p| p.def().id)
+                .ok_or_else(|| {
+                    serde::de::Error::custom(format!(
+                        "no parameter has the id '{}'",
+                        crate::scenario::excerpt(text)
+                    ))
+                })
+        };
+        Ok(Grid {
+            x_param: id(&g.x_param)?,
+            y_param: id(&g.y_param)?,
+            metric: g.metric,
+            x: g.x,
+            y: g.y,
+            z: g.z,
+        })
+    }
 }
 
 impl Grid {

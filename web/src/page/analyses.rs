@@ -6,7 +6,7 @@ use crate::components::chart_export::ChartExport;
 use crate::components::headline::McView;
 use crate::format;
 use crate::session::usable;
-use crate::worker::pool::ClaimOnWorker;
+use crate::worker::pool::{ClaimOnWorker, GridOnWorker};
 use hatcalc::analysis::{
     check_claim, check_claim_grid_with, tornado_per_patient_year, Claim, ClaimComparison,
     ClaimGrid, ClaimReport, Metric, PsaConfig, Verdict,
@@ -190,12 +190,12 @@ pub fn mc_charts(props: &McProps) -> Html {
     }
 }
 
-/// Properties of [`ClaimCheck`].
+/// Properties of the analyses computed on a worker ([`ClaimCheck`], [`TwoWay`]).
 #[derive(Properties, PartialEq)]
-pub struct ClaimProps {
+pub struct QueryProps {
     /// The scenario.
     pub scenario: Scenario,
-    /// Its permalink query: how the claim worker receives it.
+    /// Its permalink query: how a worker receives it.
     pub query: String,
 }
 
@@ -209,7 +209,7 @@ const CLAIM_GIVE_UP_MS: f64 = 60_000.0;
 /// A journalist's claim check: pick a metric and a target, see what the claim needs, and
 /// whether it holds under each perspective at each horizon. Computed when Check is pressed.
 #[function_component(ClaimCheck)]
-pub fn claim_check(props: &ClaimProps) -> Html {
+pub fn claim_check(props: &QueryProps) -> Html {
     let metric = use_state(|| Metric::NetBenefitPerYear);
     let comparison = use_state(|| ClaimComparison::AtLeast);
     let target = use_state(|| "0".to_string());
@@ -445,11 +445,13 @@ fn claim_grid_view(g: &ClaimGrid, cur: &str) -> Html {
 
 /// Cells per side of the two-way grid.
 const GRID: usize = 21;
+/// A grid worker that has not answered in this time is given up for the page's own thread.
+const GRID_GIVE_UP_MS: f64 = 10_000.0;
 
 /// "Two assumptions at once": a heat map of net benefit over two inputs and the frontier
 /// where the programme just pays for itself. Computed only while the section is open.
 #[function_component(TwoWay)]
-pub fn two_way(props: &ScenarioProps) -> Html {
+pub fn two_way(props: &QueryProps) -> Html {
     let open = use_state(|| false);
     let px = use_state(|| hatcalc::P::DamCostYear);
     let py = use_state(|| hatcalc::P::CrimeRrInjectable);
@@ -479,18 +481,54 @@ pub fn two_way(props: &ScenarioProps) -> Html {
         .map_or(hatcalc::P::CrimeRrMethadone, |t| t.crime_rr);
     let x_now = usable(&s, *px, &[cost, hatcalc::P::MmtCostYear]);
     let y_now = usable(&s, *py, &[crime, hatcalc::P::CrimeRrMethadone]);
-    let g = use_memo((s.clone(), x_now, y_now, *open), |(s, px, py, open)| {
-        open.then(|| {
-            let g = hatcalc::analysis::grid(s, *px, *py, GRID, GRID, Metric::NetBenefit);
-            let contour = g.contour(0.0);
-            Rc::new((g, contour))
-        })
-    });
+    // Computed on the grid's worker where there is one (the last grid stays on screen until
+    // the new one is in), else here once the page has drawn.
+    let g = use_state(|| None::<Rc<(hatcalc::analysis::Grid, Vec<(f64, f64)>)>>);
+    {
+        let g = g.clone();
+        let key = (s.clone(), x_now, y_now, *open, props.query.clone());
+        use_effect_with(key, move |(s, px, py, open, query)| {
+            let cancelled = Rc::new(std::cell::Cell::new(false));
+            let stop = cancelled.clone();
+            if *open {
+                let (s, px, py) = (s.clone(), *px, *py);
+                let on_worker = GridOnWorker::start(query, px, py, GRID);
+                yew::platform::spawn_local(async move {
+                    let mut answer = None;
+                    if let Some(w) = on_worker {
+                        let since = js_sys::Date::now();
+                        while js_sys::Date::now() - since < GRID_GIVE_UP_MS {
+                            yew::platform::time::sleep(CLAIM_POLL).await;
+                            if cancelled.get() {
+                                return;
+                            }
+                            if let Some(a) = w.answer() {
+                                answer = a.ok();
+                                break;
+                            }
+                        }
+                    } else {
+                        yew::platform::time::sleep(std::time::Duration::ZERO).await;
+                    }
+                    if cancelled.get() {
+                        return;
+                    }
+                    let grid = answer.unwrap_or_else(|| {
+                        hatcalc::analysis::grid(&s, px, py, GRID, GRID, Metric::NetBenefit)
+                    });
+                    let contour = grid.contour(0.0);
+                    g.set(Some(Rc::new((grid, contour))));
+                });
+            }
+            move || stop.set(true)
+        });
+    }
+    let g = (*open).then(|| (*g).clone()).flatten();
     let canvas = use_node_ref();
     let cur = s.basis().economy.currency();
     let unit = |p: hatcalc::P| format!("{} ({})", p.def().label, p.def().unit.text(cur));
     let figure = use_memo((g.clone(), unit(x_now), unit(y_now)), |(g, xl, yl)| {
-        g.as_ref().as_ref().map(|grid| {
+        g.as_ref().map(|grid| {
             Rc::new(Figure::HeatMap {
                 title: "Net benefit over two assumptions".into(),
                 x_label: xl.clone(),
@@ -523,7 +561,7 @@ pub fn two_way(props: &ScenarioProps) -> Html {
                 <label for="two-way-y">{ "and up" }</label>
                 <select id="two-way-y" onchange={pick(&py)}>{ options(y_now) }</select>
             </div>
-            if let Some((grid, contour)) = g.as_ref().as_ref().map(|g| &**g) {
+            if let Some((grid, contour)) = g.as_ref().map(|g| &**g) {
                 <p>{ format!("Blue: the treatment saves money; orange: it costs money; dots: where it just pays for itself ({} perspective).", s.settings.perspective.label().to_lowercase()) }</p>
                 <figure class="chart">
                     <canvas ref={canvas} width="640" height="480" id="two-way-canvas" role="img"

@@ -72,7 +72,7 @@ pub fn page() -> Html {
                     <Results scenario={scenario.clone()} outcome={outcome.clone()} seed={state.seed} query={query.clone()} />
                     <CurveView curve={curve.clone()} scenario={scenario.clone()} outcome={outcome.clone()} param={curve_param} on_action={dispatch.clone()} />
                     <Sensitivity scenario={scenario.clone()} />
-                    <TwoWay scenario={scenario.clone()} />
+                    <TwoWay scenario={scenario.clone()} query={query.clone()} />
                     <ClaimCheck scenario={scenario.clone()} query={query.clone()} />
                     <saved::SavedScenarios query={query.clone()} scenario={scenario.clone()} on_action={dispatch.clone()} />
                     <ExportPanel scenario={scenario.clone()} preset={state.preset} seed={state.seed} on_action={dispatch.clone()} />

@@ -13,8 +13,8 @@ pub mod pool;
 
 use gloo_worker::{HandlerId, Worker, WorkerScope};
 use hatcalc::analysis::{
-    check_claim, check_claim_grid_with, Claim, ClaimGrid, ClaimReport, Estimate, EvppiRun,
-    PsaConfig, PsaPart, PsaRun, Undefined,
+    check_claim, check_claim_grid_with, grid, Claim, ClaimGrid, ClaimReport, Estimate, EvppiRun,
+    Grid, Metric, PsaConfig, PsaPart, PsaRun, Undefined,
 };
 use serde::{Deserialize, Serialize};
 use wasm_bindgen::JsValue;
@@ -59,6 +59,19 @@ pub enum Request {
         claim: Claim,
         /// The Monte Carlo run for the chance that it holds.
         config: PsaConfig,
+    },
+    /// Net benefit over a grid of two inputs, `cells` values of each.
+    Grid {
+        /// The page's job number.
+        job: u64,
+        /// The scenario's permalink query.
+        query: String,
+        /// Id of the input across.
+        x: String,
+        /// Id of the input up.
+        y: String,
+        /// Values per side.
+        cells: usize,
     },
 }
 
@@ -155,6 +168,13 @@ pub enum Reply {
         job: u64,
         /// The answer.
         answer: Box<ClaimAnswer>,
+    },
+    /// A two-way grid.
+    Grid {
+        /// The job.
+        job: u64,
+        /// The grid.
+        grid: Box<Grid>,
     },
     /// The request could not be read (never expected: the page sends its own permalink).
     Refused {
@@ -269,6 +289,33 @@ impl Worker for Analyst {
                     })
                     .map(|run| Work::Evppi(Box::new(EvppiRun::new(&run, false)))),
             ),
+            Request::Grid {
+                job,
+                query,
+                x,
+                y,
+                cells,
+            } => {
+                let params = hatcalc::params::find(&x).zip(hatcalc::params::find(&y));
+                let answer = hatcalc::share::decode(&query)
+                    .map_err(|e| e.to_string())
+                    .and_then(|shared| {
+                        let (px, py) = params.ok_or("no such input")?;
+                        let n = cells.clamp(2, 101);
+                        Ok(grid(&shared.scenario, px, py, n, n, Metric::NetBenefit))
+                    });
+                scope.respond(
+                    id,
+                    match answer {
+                        Ok(g) => Reply::Grid {
+                            job,
+                            grid: Box::new(g),
+                        },
+                        Err(reason) => Reply::Refused { job, reason },
+                    },
+                );
+                return;
+            }
             Request::Claim {
                 job,
                 query,

@@ -5,8 +5,8 @@
 
 use super::{Analyst, ClaimAnswer, Reply, Request};
 use gloo_worker::{Spawnable, WorkerBridge};
-use hatcalc::analysis::{Claim, Estimate, PsaConfig, PsaPart, PsaRun};
-use hatcalc::Scenario;
+use hatcalc::analysis::{Claim, Estimate, Grid, PsaConfig, PsaPart, PsaRun};
+use hatcalc::{Scenario, P};
 use std::cell::RefCell;
 use std::rc::Rc;
 
@@ -58,81 +58,140 @@ impl Pool {
 thread_local! {
     static POOL: RefCell<Option<Pool>> = const { RefCell::new(None) };
     /// The worker that checks claims, its own so that a long check never holds up a run.
-    static CLAIMS: RefCell<Option<ClaimWorker>> = const { RefCell::new(None) };
+    static CLAIMS: RefCell<Option<SideWorker>> = const { RefCell::new(None) };
+    /// The worker that computes two-way grids.
+    static GRIDS: RefCell<Option<SideWorker>> = const { RefCell::new(None) };
 }
 
-/// The claim worker and its latest answer.
-struct ClaimWorker {
+/// A worker for one kind of single answer (a claim, a grid): the latest request replaces
+/// any earlier one, whose answer is then ignored.
+struct SideWorker {
     bridge: WorkerBridge<Analyst>,
-    answer: Rc<RefCell<ClaimState>>,
+    state: Rc<RefCell<SideState>>,
     next_job: u64,
 }
 
-/// What the claim worker has answered for the current job.
+/// The current job of a side worker and its answer, once in.
 #[derive(Debug, Default)]
-struct ClaimState {
+struct SideState {
     job: u64,
-    answer: Option<Result<ClaimAnswer, String>>,
+    reply: Option<Reply>,
 }
 
-/// A claim being checked on its worker.
+/// An answer awaited from a side worker.
 #[derive(Debug)]
-pub struct ClaimOnWorker {
-    state: Rc<RefCell<ClaimState>>,
+struct SideAnswer {
+    state: Rc<RefCell<SideState>>,
 }
 
-impl ClaimOnWorker {
-    /// Ask the claim worker to check `claim` over the scenario of `query` with a Monte Carlo
-    /// run of `config`, replacing any earlier check. `None` where the browser has no workers.
-    pub fn start(query: &str, claim: Claim, config: PsaConfig) -> Option<ClaimOnWorker> {
+impl SideAnswer {
+    /// Send the request `make` builds (from the job number) to the worker in `cell`, starting
+    /// it if need be. `None` where the browser has no workers.
+    fn ask(
+        cell: &'static std::thread::LocalKey<RefCell<Option<SideWorker>>>,
+        make: impl FnOnce(u64) -> Request,
+    ) -> Option<SideAnswer> {
         if !supported() {
             return None;
         }
-        CLAIMS.with(|cell| {
+        cell.with(|cell| {
             let mut slot = cell.borrow_mut();
             let w = slot.get_or_insert_with(|| {
-                let answer = Rc::new(RefCell::new(ClaimState::default()));
-                let state = answer.clone();
+                let state = Rc::new(RefCell::new(SideState::default()));
+                let seen = state.clone();
                 let bridge = Analyst::spawner()
                     .callback(move |reply: Reply| {
-                        let mut s = state.borrow_mut();
-                        match reply {
-                            Reply::Claim { job, answer } if job == s.job => {
-                                s.answer = Some(Ok(*answer));
-                            }
-                            Reply::Refused { job, reason } if job == s.job => {
-                                s.answer = Some(Err(reason));
-                            }
-                            _ => {}
+                        let mut s = seen.borrow_mut();
+                        let job = match &reply {
+                            Reply::Progress { job, .. }
+                            | Reply::Part { job, .. }
+                            | Reply::Evppi { job, .. }
+                            | Reply::Claim { job, .. }
+                            | Reply::Grid { job, .. }
+                            | Reply::Refused { job, .. } => *job,
+                        };
+                        if job == s.job {
+                            s.reply = Some(reply);
                         }
                     })
                     .with_loader(true)
                     .as_module(false)
                     .spawn(SCRIPT);
-                ClaimWorker {
+                SideWorker {
                     bridge,
-                    answer,
+                    state,
                     next_job: 1,
                 }
             });
             let job = w.next_job;
             w.next_job += 1;
-            *w.answer.borrow_mut() = ClaimState { job, answer: None };
-            w.bridge.send(Request::Claim {
-                job,
-                query: query.to_string(),
-                claim,
-                config,
-            });
-            Some(ClaimOnWorker {
-                state: w.answer.clone(),
+            *w.state.borrow_mut() = SideState { job, reply: None };
+            w.bridge.send(make(job));
+            Some(SideAnswer {
+                state: w.state.clone(),
             })
         })
     }
 
+    /// The reply, once it has come.
+    fn take(&self) -> Option<Reply> {
+        self.state.borrow_mut().reply.take()
+    }
+}
+
+/// A claim being checked on its worker.
+#[derive(Debug)]
+pub struct ClaimOnWorker(SideAnswer);
+
+impl ClaimOnWorker {
+    /// Ask the claim worker to check `claim` over the scenario of `query` with a Monte Carlo
+    /// run of `config`, replacing any earlier check. `None` where the browser has no workers.
+    pub fn start(query: &str, claim: Claim, config: PsaConfig) -> Option<ClaimOnWorker> {
+        SideAnswer::ask(&CLAIMS, |job| Request::Claim {
+            job,
+            query: query.to_string(),
+            claim,
+            config,
+        })
+        .map(ClaimOnWorker)
+    }
+
     /// The answer, once it has come (`Err` if the worker refused the request).
     pub fn answer(&self) -> Option<Result<ClaimAnswer, String>> {
-        self.state.borrow_mut().answer.take()
+        match self.0.take()? {
+            Reply::Claim { answer, .. } => Some(Ok(*answer)),
+            Reply::Refused { reason, .. } => Some(Err(reason)),
+            _ => Some(Err("the worker answered something else".into())),
+        }
+    }
+}
+
+/// A two-way grid being computed on its worker.
+#[derive(Debug)]
+pub struct GridOnWorker(SideAnswer);
+
+impl GridOnWorker {
+    /// Ask the grid worker for net benefit over `cells` × `cells` values of `x` and `y` in
+    /// the scenario of `query`, replacing any earlier request. `None` where the browser has no
+    /// workers.
+    pub fn start(query: &str, x: P, y: P, cells: usize) -> Option<GridOnWorker> {
+        SideAnswer::ask(&GRIDS, |job| Request::Grid {
+            job,
+            query: query.to_string(),
+            x: x.def().id.to_string(),
+            y: y.def().id.to_string(),
+            cells,
+        })
+        .map(GridOnWorker)
+    }
+
+    /// The grid, once it has come (`Err` if the worker refused the request).
+    pub fn answer(&self) -> Option<Result<Grid, String>> {
+        match self.0.take()? {
+            Reply::Grid { grid, .. } => Some(Ok(*grid)),
+            Reply::Refused { reason, .. } => Some(Err(reason)),
+            _ => Some(Err("the worker answered something else".into())),
+        }
     }
 }
 
