@@ -561,7 +561,7 @@ pub fn two_way(props: &QueryProps) -> Html {
                 <label for="two-way-y">{ "and up" }</label>
                 <select id="two-way-y" onchange={pick(&py)}>{ options(y_now) }</select>
             </div>
-            if let Some((grid, contour)) = g.as_ref().map(|g| &**g) {
+            if let Some((grid, contour)) = g.as_deref() {
                 <p>{ format!("Blue: the treatment saves money; orange: it costs money; dots: where it just pays for itself ({} perspective).", s.settings.perspective.label().to_lowercase()) }</p>
                 <figure class="chart">
                     <canvas ref={canvas} width="640" height="480" id="two-way-canvas" role="img"
