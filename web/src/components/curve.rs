@@ -13,6 +13,10 @@ use std::rc::Rc;
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
+/// Every how many points of the curve the data table shows a row: with the session's 41
+/// points, every tenth of the range.
+const TABLE_EVERY: usize = 4;
+
 /// Properties of [`CurveView`].
 #[derive(Properties, PartialEq)]
 pub struct CurveProps {
@@ -100,7 +104,7 @@ pub fn curve_view(props: &CurveProps) -> Html {
                     <table>
                         <thead><tr><th scope="col">{ x_label.clone() }</th><th scope="col">{ format!("Net benefit ({cur})") }</th></tr></thead>
                         <tbody>
-                        { for props.curve.x.iter().zip(&props.curve.y).step_by(10).map(|(x, y)| html! {
+                        { for props.curve.x.iter().zip(&props.curve.y).step_by(TABLE_EVERY).map(|(x, y)| html! {
                             <tr><td>{ format::number(*x) }</td><td>{ format::money(*y, cur) }</td></tr>
                         }) }
                         </tbody>
