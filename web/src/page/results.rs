@@ -80,12 +80,14 @@ pub fn results(props: &ResultsProps) -> Html {
                     if cancelled.get() {
                         return;
                     }
+                    // On the workers, where they answer (started first, so they draw while the
+                    // page computes the rest); else here, in slices between frames.
+                    let on_pool = Draws::start(&s, &query, config);
                     // The same tornado as "Which assumptions matter most?", so a reader can check it.
                     assumed.set(tornado_per_patient_year(&s).assumption_share());
                     budget.set(Some((Rc::new(hatcalc::analysis::budget(&s)), s.clone())));
-                    // On the workers, where they answer; else here, in slices between frames.
                     let mut on_workers = false;
-                    let mut run = match Draws::start(&s, &query, config) {
+                    let mut run = match on_pool {
                         Some(draws) => {
                             let since = js_sys::Date::now();
                             let mut shown = 0;
