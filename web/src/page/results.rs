@@ -5,7 +5,7 @@ use crate::charts::{draw_on_canvas, CostRows, Figure, PALETTE};
 use crate::components::chart_export::ChartExport;
 use crate::components::headline::{BlockProps, Headline, McView, MC_DRAWS};
 use crate::format;
-use crate::worker::pool::{Draws, EvppiOnWorker};
+use crate::worker::pool::{Draws, EvppiOnWorker, ShareOnWorker};
 use hatcalc::analysis::{tornado_per_patient_year, Budget, EvppiRun, PsaConfig, PsaRun};
 use hatcalc::model::{Bearer, Category, Outcome, Scope};
 use hatcalc::Scenario;
@@ -83,8 +83,35 @@ pub fn results(props: &ResultsProps) -> Html {
                     // On the workers, where they answer (started first, so they draw while the
                     // page computes the rest); else here, in slices between frames.
                     let on_pool = Draws::start(&s, &query, config);
-                    // The same tornado as "Which assumptions matter most?", so a reader can check it.
-                    assumed.set(tornado_per_patient_year(&s).assumption_share());
+                    // The same tornado as "Which assumptions matter most?", so a reader can check
+                    // it: on its worker, else here.
+                    match ShareOnWorker::start(&query) {
+                        Some(on_worker) => {
+                            let (assumed, cancelled, s) =
+                                (assumed.clone(), cancelled.clone(), s.clone());
+                            yew::platform::spawn_local(async move {
+                                let since = js_sys::Date::now();
+                                let share = loop {
+                                    yew::platform::time::sleep(MC_POLL).await;
+                                    if cancelled.get() {
+                                        return;
+                                    }
+                                    match on_worker.answer() {
+                                        Some(Ok(share)) => break share,
+                                        Some(Err(_)) => {
+                                            break tornado_per_patient_year(&s).assumption_share()
+                                        }
+                                        None if js_sys::Date::now() - since > MC_GIVE_UP_MS => {
+                                            break tornado_per_patient_year(&s).assumption_share()
+                                        }
+                                        None => {}
+                                    }
+                                };
+                                assumed.set(share);
+                            });
+                        }
+                        None => assumed.set(tornado_per_patient_year(&s).assumption_share()),
+                    }
                     budget.set(Some((Rc::new(hatcalc::analysis::budget(&s)), s.clone())));
                     let mut on_workers = false;
                     let mut run = match on_pool {

@@ -13,8 +13,8 @@ pub mod pool;
 
 use gloo_worker::{HandlerId, Worker, WorkerScope};
 use hatcalc::analysis::{
-    check_claim, check_claim_grid_with, grid, Claim, ClaimGrid, ClaimReport, Estimate, EvppiRun,
-    Grid, Metric, PsaConfig, PsaPart, PsaRun, Undefined,
+    check_claim, check_claim_grid_with, grid, tornado_per_patient_year, Claim, ClaimGrid,
+    ClaimReport, Estimate, EvppiRun, Grid, Metric, PsaConfig, PsaPart, PsaRun, Undefined,
 };
 use serde::{Deserialize, Serialize};
 use wasm_bindgen::JsValue;
@@ -59,6 +59,13 @@ pub enum Request {
         claim: Claim,
         /// The Monte Carlo run for the chance that it holds.
         config: PsaConfig,
+    },
+    /// The share of the tornado's swing (per patient-year) that rests on assumptions.
+    AssumptionShare {
+        /// The page's job number.
+        job: u64,
+        /// The scenario's permalink query.
+        query: String,
     },
     /// Net benefit over a grid of two inputs, `cells` values of each.
     Grid {
@@ -168,6 +175,13 @@ pub enum Reply {
         job: u64,
         /// The answer.
         answer: Box<ClaimAnswer>,
+    },
+    /// The share of the tornado's swing that rests on assumptions (`None`: no swing).
+    AssumptionShare {
+        /// The job.
+        job: u64,
+        /// The share.
+        share: Option<f64>,
     },
     /// A two-way grid.
     Grid {
@@ -289,6 +303,22 @@ impl Worker for Analyst {
                     })
                     .map(|run| Work::Evppi(Box::new(EvppiRun::new(&run, false)))),
             ),
+            Request::AssumptionShare { job, query } => {
+                scope.respond(
+                    id,
+                    match hatcalc::share::decode(&query) {
+                        Ok(shared) => Reply::AssumptionShare {
+                            job,
+                            share: tornado_per_patient_year(&shared.scenario).assumption_share(),
+                        },
+                        Err(e) => Reply::Refused {
+                            job,
+                            reason: e.to_string(),
+                        },
+                    },
+                );
+                return;
+            }
             Request::Grid {
                 job,
                 query,

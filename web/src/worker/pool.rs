@@ -61,6 +61,8 @@ thread_local! {
     static CLAIMS: RefCell<Option<SideWorker>> = const { RefCell::new(None) };
     /// The worker that computes two-way grids.
     static GRIDS: RefCell<Option<SideWorker>> = const { RefCell::new(None) };
+    /// The worker that computes the headline's assumption share.
+    static SHARES: RefCell<Option<SideWorker>> = const { RefCell::new(None) };
 }
 
 /// A worker for one kind of single answer (a claim, a grid): the latest request replaces
@@ -108,6 +110,7 @@ impl SideAnswer {
                             | Reply::Evppi { job, .. }
                             | Reply::Claim { job, .. }
                             | Reply::Grid { job, .. }
+                            | Reply::AssumptionShare { job, .. }
                             | Reply::Refused { job, .. } => *job,
                         };
                         if job == s.job {
@@ -352,6 +355,31 @@ impl EvppiOnWorker {
         match &p.refused {
             Some(reason) => Err(reason.clone()),
             None => Ok(p.evppi.clone()),
+        }
+    }
+}
+
+/// The headline's assumption share being computed on its worker.
+#[derive(Debug)]
+pub struct ShareOnWorker(SideAnswer);
+
+impl ShareOnWorker {
+    /// Ask for the share of the tornado's swing that rests on assumptions in the scenario of
+    /// `query`, replacing any earlier request. `None` where the browser has no workers.
+    pub fn start(query: &str) -> Option<ShareOnWorker> {
+        SideAnswer::ask(&SHARES, |job| Request::AssumptionShare {
+            job,
+            query: query.to_string(),
+        })
+        .map(ShareOnWorker)
+    }
+
+    /// The share, once it has come (`Err` if the worker refused the request).
+    pub fn answer(&self) -> Option<Result<Option<f64>, String>> {
+        match self.0.take()? {
+            Reply::AssumptionShare { share, .. } => Some(Ok(share)),
+            Reply::Refused { reason, .. } => Some(Err(reason)),
+            _ => Some(Err("the worker answered something else".into())),
         }
     }
 }
