@@ -130,3 +130,29 @@ pub fn usable(s: &Scenario, chosen: P, instead: &[P]) -> P {
         .find(|p| relevant(s, *p))
         .unwrap_or(chosen)
 }
+
+/// `value` once it has stopped changing for `quiet`: sections a reader does not watch while
+/// dragging (the printed brief, the tornado, the two-way grid) render from this instead, so a
+/// slider input re-renders and recomputes only what follows the hand.
+#[hook]
+pub fn use_settled<T: Clone + PartialEq + 'static>(value: T, quiet: std::time::Duration) -> T {
+    let settled = use_state(|| value.clone());
+    {
+        let settled = settled.clone();
+        use_effect_with(value, move |v| {
+            let cancelled = Rc::new(std::cell::Cell::new(false));
+            let stop = cancelled.clone();
+            if *settled != *v {
+                let v = v.clone();
+                yew::platform::spawn_local(async move {
+                    yew::platform::time::sleep(quiet).await;
+                    if !cancelled.get() {
+                        settled.set(v);
+                    }
+                });
+            }
+            move || stop.set(true)
+        });
+    }
+    (*settled).clone()
+}

@@ -16,7 +16,7 @@ use crate::components::chart_export::Share;
 use crate::components::curve::CurveView;
 use crate::format;
 use crate::platform::url::base_url;
-use crate::session::use_session;
+use crate::session::{use_session, use_settled};
 use crate::state::Action;
 use analyses::{ClaimCheck, Sensitivity, TwoWay};
 use export::ExportPanel;
@@ -25,6 +25,9 @@ use inputs::Assumptions;
 use results::Results;
 use yew::prelude::*;
 
+/// Quiet time after a change before the sections that need not follow a drag follow it.
+const SETTLE: std::time::Duration = std::time::Duration::from_millis(250);
+
 /// The whole calculator.
 #[function_component(Page)]
 pub fn page() -> Html {
@@ -32,6 +35,8 @@ pub fn page() -> Html {
     let (state, dispatch, query) = (&session.state, &session.dispatch, &session.query);
     let (outcome, curve, curve_param) = (&session.outcome, &session.curve, session.curve_param);
     let scenario = state.scenario.clone();
+    // What follows input once it settles: the tornado, the two-way grid and the printed brief.
+    let (settled, settled_query) = use_settled((scenario.clone(), query.clone()), SETTLE);
     let on_dismiss = {
         let d = dispatch.clone();
         Callback::from(move |_| d.emit(Action::DismissNotice))
@@ -71,14 +76,14 @@ pub fn page() -> Html {
                     <h2 id="results-h">{ "Results" }</h2>
                     <Results scenario={scenario.clone()} outcome={outcome.clone()} seed={state.seed} query={query.clone()} />
                     <CurveView curve={curve.clone()} scenario={scenario.clone()} outcome={outcome.clone()} param={curve_param} on_action={dispatch.clone()} />
-                    <Sensitivity scenario={scenario.clone()} />
-                    <TwoWay scenario={scenario.clone()} query={query.clone()} />
+                    <Sensitivity scenario={settled.clone()} />
+                    <TwoWay scenario={settled.clone()} query={settled_query.clone()} />
                     <ClaimCheck scenario={scenario.clone()} query={query.clone()} />
                     <saved::SavedScenarios query={query.clone()} scenario={scenario.clone()} on_action={dispatch.clone()} />
                     <ExportPanel scenario={scenario.clone()} preset={state.preset} seed={state.seed} on_action={dispatch.clone()} />
                 </section>
             </div>
-            <brief::PrintBrief scenario={scenario.clone()} preset={state.preset} permalink={permalink} />
+            <brief::PrintBrief scenario={settled} preset={state.preset} permalink={format!("{}?{settled_query}", base_url())} />
             <methods::Methods />
             <footer>
                 <p>{ format!("Model and data version {}. Everything is computed in your browser; nothing is sent anywhere. ", hatcalc::MODEL_VERSION) }
