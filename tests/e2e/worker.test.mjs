@@ -10,12 +10,14 @@ let server, browser;
 before(async () => { server = await serve(); browser = await launch(); });
 after(async () => { await browser?.close(); await server?.close(); });
 
-/** Open the page as a browser reporting `cores` logical cores; wait for the Monte Carlo. */
+/** Open the page as a browser reporting `cores` logical cores (0: the worker's script is
+ * missing); wait for the Monte Carlo and the EVPPI. */
 async function run(cores, query = "") {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  if (cores === 0) await context.route("**/hatcalc-analyst*", (r) => r.fulfill({ status: 404, body: "" }));
   await context.addInitScript((n) => {
     Object.defineProperty(Navigator.prototype, "hardwareConcurrency", { get: () => n });
-  }, cores);
+  }, Math.max(cores, 1));
   const page = await context.newPage();
   const errors = [];
   page.on("pageerror", (e) => errors.push(e.message));
@@ -48,6 +50,11 @@ test("the Monte Carlo and the EVPPI run on one worker per core and give the same
   assert.equal(one.summary, three.summary);
   assert.equal(one.evppi, three.evppi);
   assert.match(one.evppi, /Crime/);
+  // Where the worker's script cannot be had, the page makes the same run on its own thread.
+  const none = await run(0);
+  assert.deepEqual(none.errors.filter((e) => !/404/.test(e)), []);
+  assert.equal(none.summary, one.summary);
+  assert.equal(none.evppi, one.evppi);
 });
 
 test("the page's seeded run is the command-line tool's run from the same seed", async () => {

@@ -300,7 +300,9 @@ pub fn claim_check(props: &QueryProps) -> Html {
                         let mut answer = None;
                         if let Some(w) = on_worker {
                             let since = js_sys::Date::now();
-                            while js_sys::Date::now() - since < CLAIM_GIVE_UP_MS {
+                            while js_sys::Date::now() - since < CLAIM_GIVE_UP_MS
+                                && !crate::worker::pool::unavailable()
+                            {
                                 yew::platform::time::sleep(CLAIM_POLL).await;
                                 if *generation.borrow() != asked {
                                     return;
@@ -497,7 +499,9 @@ pub fn two_way(props: &QueryProps) -> Html {
                     let mut answer = None;
                     if let Some(w) = on_worker {
                         let since = js_sys::Date::now();
-                        while js_sys::Date::now() - since < GRID_GIVE_UP_MS {
+                        while js_sys::Date::now() - since < GRID_GIVE_UP_MS
+                            && !crate::worker::pool::unavailable()
+                        {
                             yew::platform::time::sleep(CLAIM_POLL).await;
                             if cancelled.get() {
                                 return;

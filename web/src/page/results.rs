@@ -101,7 +101,9 @@ pub fn results(props: &ResultsProps) -> Html {
                                         Some(Err(_)) => {
                                             break tornado_per_patient_year(&s).assumption_share()
                                         }
-                                        None if js_sys::Date::now() - since > MC_GIVE_UP_MS => {
+                                        None if js_sys::Date::now() - since > MC_GIVE_UP_MS
+                                            || crate::worker::pool::unavailable() =>
+                                        {
                                             break tornado_per_patient_year(&s).assumption_share()
                                         }
                                         None => {}
@@ -127,7 +129,10 @@ pub fn results(props: &ResultsProps) -> Html {
                                     on_workers = result.is_ok();
                                     break result.ok();
                                 }
-                                if !draws.heard() && js_sys::Date::now() - since > MC_GIVE_UP_MS {
+                                if !draws.heard()
+                                    && (js_sys::Date::now() - since > MC_GIVE_UP_MS
+                                        || crate::worker::pool::unavailable())
+                                {
                                     break None;
                                 }
                                 let done = draws.done();

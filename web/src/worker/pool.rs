@@ -9,6 +9,7 @@ use hatcalc::analysis::{Claim, Estimate, Grid, PsaConfig, PsaPart, PsaRun};
 use hatcalc::{Scenario, P};
 use std::cell::RefCell;
 use std::rc::Rc;
+use wasm_bindgen::JsCast;
 
 /// The worker's loader script, which Trunk writes next to the page.
 pub const SCRIPT: &str = "./hatcalc-analyst_loader.js";
@@ -210,7 +211,43 @@ fn worker_count() -> usize {
 
 /// Whether this browser can run workers at all.
 fn supported() -> bool {
-    js_sys::Reflect::has(&gloo::utils::window(), &"Worker".into()).unwrap_or(false)
+    let has_workers =
+        js_sys::Reflect::has(&gloo::utils::window(), &"Worker".into()).unwrap_or(false);
+    if has_workers && SCRIPT_FOUND.get().is_none() {
+        probe_script();
+    }
+    has_workers && SCRIPT_FOUND.get() != Some(false)
+}
+
+thread_local! {
+    /// Whether the worker's script is there (`None` until asked): a page served without it
+    /// (a build without the worker, a test harness) computes everything on its own thread.
+    static SCRIPT_FOUND: std::cell::Cell<Option<bool>> = const { std::cell::Cell::new(None) };
+}
+
+/// Ask once whether the worker's script can be fetched; until the answer, workers are assumed.
+fn probe_script() {
+    SCRIPT_FOUND.set(Some(true));
+    wasm_bindgen_futures::spawn_local(async {
+        let init = web_sys::RequestInit::new();
+        init.set_method("HEAD");
+        let found = match web_sys::window().map(|w| w.fetch_with_str_and_init(SCRIPT, &init)) {
+            Some(promise) => match wasm_bindgen_futures::JsFuture::from(promise).await {
+                Ok(r) => r
+                    .dyn_into::<web_sys::Response>()
+                    .map(|r| r.ok())
+                    .unwrap_or(false),
+                Err(_) => false,
+            },
+            None => false,
+        };
+        SCRIPT_FOUND.set(Some(found));
+    });
+}
+
+/// Whether the workers are known not to be there: a page waiting for one gives up at once.
+pub fn unavailable() -> bool {
+    SCRIPT_FOUND.get() == Some(false)
 }
 
 fn start_pool() -> Pool {
