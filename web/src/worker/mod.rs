@@ -282,11 +282,7 @@ impl Worker for Analyst {
                 to,
             } => (
                 job,
-                hatcalc::share::decode(&query)
-                    .map_err(|e| e.to_string())
-                    .map(|shared| {
-                        Work::Draws(Box::new(PsaRun::part(&shared.scenario, config, from..to)))
-                    }),
+                scenario(&query).map(|s| Work::Draws(Box::new(PsaRun::part(&s, config, from..to)))),
             ),
             Request::Evppi {
                 job,
@@ -295,10 +291,9 @@ impl Worker for Analyst {
                 parts,
             } => (
                 job,
-                hatcalc::share::decode(&query)
-                    .map_err(|e| e.to_string())
-                    .and_then(|shared| {
-                        PsaRun::join(&shared.scenario, config, parts)
+                scenario(&query)
+                    .and_then(|s| {
+                        PsaRun::join(&s, config, parts)
                             .ok_or_else(|| "the draws do not make up the run".to_string())
                     })
                     .map(|run| Work::Evppi(Box::new(EvppiRun::new(&run, false)))),
@@ -306,15 +301,12 @@ impl Worker for Analyst {
             Request::AssumptionShare { job, query } => {
                 scope.respond(
                     id,
-                    match hatcalc::share::decode(&query) {
-                        Ok(shared) => Reply::AssumptionShare {
+                    match scenario(&query) {
+                        Ok(s) => Reply::AssumptionShare {
                             job,
-                            share: tornado_per_patient_year(&shared.scenario).assumption_share(),
+                            share: tornado_per_patient_year(&s).assumption_share(),
                         },
-                        Err(e) => Reply::Refused {
-                            job,
-                            reason: e.to_string(),
-                        },
+                        Err(reason) => Reply::Refused { job, reason },
                     },
                 );
                 return;
@@ -327,13 +319,11 @@ impl Worker for Analyst {
                 cells,
             } => {
                 let params = hatcalc::params::find(&x).zip(hatcalc::params::find(&y));
-                let answer = hatcalc::share::decode(&query)
-                    .map_err(|e| e.to_string())
-                    .and_then(|shared| {
-                        let (px, py) = params.ok_or("no such input")?;
-                        let n = cells.clamp(2, 101);
-                        Ok(grid(&shared.scenario, px, py, n, n, Metric::NetBenefit))
-                    });
+                let answer = scenario(&query).and_then(|s| {
+                    let (px, py) = params.ok_or("no such input")?;
+                    let n = cells.clamp(2, 101);
+                    Ok(grid(&s, px, py, n, n, Metric::NetBenefit))
+                });
                 scope.respond(
                     id,
                     match answer {
@@ -353,9 +343,7 @@ impl Worker for Analyst {
                 config,
             } => (
                 job,
-                hatcalc::share::decode(&query)
-                    .map_err(|e| e.to_string())
-                    .map(|shared| Work::Claim(Box::new(shared.scenario), claim, config)),
+                scenario(&query).map(|s| Work::Claim(Box::new(s), claim, config)),
             ),
         };
         let work = match work {
@@ -387,6 +375,13 @@ impl Worker for Analyst {
             }
         }
     }
+}
+
+/// The scenario of a permalink query the page sent.
+fn scenario(query: &str) -> Result<hatcalc::Scenario, String> {
+    hatcalc::share::decode(query)
+        .map(|shared| shared.scenario)
+        .map_err(|e| e.to_string())
 }
 
 thread_local! {
