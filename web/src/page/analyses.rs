@@ -6,7 +6,7 @@ use crate::components::chart_export::ChartExport;
 use crate::components::headline::McView;
 use crate::format;
 use crate::session::usable;
-use crate::worker::pool::{ClaimOnWorker, GridOnWorker};
+use crate::worker::pool::{answer_of, ClaimOnWorker, GridOnWorker};
 use hatcalc::analysis::{
     check_claim, check_claim_grid_with, tornado_per_patient_year, Claim, ClaimComparison,
     ClaimGrid, ClaimReport, Metric, PsaConfig, Verdict,
@@ -201,8 +201,6 @@ pub struct QueryProps {
 
 /// Monte Carlo draws of the claim check (per horizon in the grid).
 const CLAIM_DRAWS: usize = 1_000;
-/// How often the page looks for the claim worker's answer.
-const CLAIM_POLL: std::time::Duration = std::time::Duration::from_millis(50);
 /// A claim worker that has not answered in this time is given up for the page's own thread.
 const CLAIM_GIVE_UP_MS: f64 = 60_000.0;
 
@@ -297,22 +295,16 @@ pub fn claim_check(props: &QueryProps) -> Html {
                         // On the claim's own worker, where there is one; else here, after
                         // "Checking…" has shown (the page is busy until it is done).
                         let on_worker = ClaimOnWorker::start(&query, claim, config);
-                        let mut answer = None;
-                        if let Some(w) = on_worker {
-                            let since = js_sys::Date::now();
-                            while js_sys::Date::now() - since < CLAIM_GIVE_UP_MS
-                                && !crate::worker::pool::unavailable()
-                            {
-                                yew::platform::time::sleep(CLAIM_POLL).await;
-                                if *generation.borrow() != asked {
-                                    return;
-                                }
-                                if let Some(a) = w.answer() {
-                                    answer = a.ok();
-                                    break;
+                        let answer = match on_worker {
+                            Some(w) => {
+                                let cancelled = || *generation.borrow() != asked;
+                                match answer_of(|| w.answer(), CLAIM_GIVE_UP_MS, cancelled).await {
+                                    Ok(answer) => answer,
+                                    Err(_) => return,
                                 }
                             }
-                        }
+                            None => None,
+                        };
                         let answer = match answer {
                             Some(a) => a,
                             None => {
@@ -496,24 +488,20 @@ pub fn two_way(props: &QueryProps) -> Html {
                 let (s, px, py) = (s.clone(), *px, *py);
                 let on_worker = GridOnWorker::start(query, px, py, GRID);
                 yew::platform::spawn_local(async move {
-                    let mut answer = None;
-                    if let Some(w) = on_worker {
-                        let since = js_sys::Date::now();
-                        while js_sys::Date::now() - since < GRID_GIVE_UP_MS
-                            && !crate::worker::pool::unavailable()
-                        {
-                            yew::platform::time::sleep(CLAIM_POLL).await;
-                            if cancelled.get() {
-                                return;
-                            }
-                            if let Some(a) = w.answer() {
-                                answer = a.ok();
-                                break;
+                    let answer = match on_worker {
+                        Some(w) => {
+                            match answer_of(|| w.answer(), GRID_GIVE_UP_MS, || cancelled.get())
+                                .await
+                            {
+                                Ok(answer) => answer,
+                                Err(_) => return,
                             }
                         }
-                    } else {
-                        yew::platform::time::sleep(std::time::Duration::ZERO).await;
-                    }
+                        None => {
+                            yew::platform::time::sleep(std::time::Duration::ZERO).await;
+                            None
+                        }
+                    };
                     if cancelled.get() {
                         return;
                     }

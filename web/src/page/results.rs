@@ -5,7 +5,7 @@ use crate::charts::{draw_on_canvas, CostRows, Figure, PALETTE};
 use crate::components::chart_export::ChartExport;
 use crate::components::headline::{BlockProps, Headline, McView, MC_DRAWS};
 use crate::format;
-use crate::worker::pool::{Draws, EvppiOnWorker, ShareOnWorker};
+use crate::worker::pool::{answer_of, Draws, EvppiOnWorker, ShareOnWorker, POLL};
 use hatcalc::analysis::{tornado_per_patient_year, Budget, EvppiRun, PsaConfig, PsaRun};
 use hatcalc::model::{Bearer, Category, Outcome, Scope};
 use hatcalc::Scenario;
@@ -16,8 +16,6 @@ use yew::prelude::*;
 
 /// Draws per slice of main-thread work between yields to the browser.
 const MC_CHUNK: usize = 200;
-/// How often the page looks at the workers' progress.
-const MC_POLL: std::time::Duration = std::time::Duration::from_millis(40);
 /// Workers that have not answered within this time (their script could not load) are given
 /// up for the page's own thread.
 const MC_GIVE_UP_MS: f64 = 4_000.0;
@@ -90,26 +88,17 @@ pub fn results(props: &ResultsProps) -> Html {
                             let (assumed, cancelled, s) =
                                 (assumed.clone(), cancelled.clone(), s.clone());
                             yew::platform::spawn_local(async move {
-                                let since = js_sys::Date::now();
-                                let share = loop {
-                                    yew::platform::time::sleep(MC_POLL).await;
-                                    if cancelled.get() {
-                                        return;
-                                    }
-                                    match on_worker.answer() {
-                                        Some(Ok(share)) => break share,
-                                        Some(Err(_)) => {
-                                            break tornado_per_patient_year(&s).assumption_share()
-                                        }
-                                        None if js_sys::Date::now() - since > MC_GIVE_UP_MS
-                                            || crate::worker::pool::unavailable() =>
-                                        {
-                                            break tornado_per_patient_year(&s).assumption_share()
-                                        }
-                                        None => {}
-                                    }
-                                };
-                                assumed.set(share);
+                                let answer = answer_of(
+                                    || on_worker.answer(),
+                                    MC_GIVE_UP_MS,
+                                    || cancelled.get(),
+                                )
+                                .await;
+                                if let Ok(share) = answer {
+                                    assumed.set(share.unwrap_or_else(|| {
+                                        tornado_per_patient_year(&s).assumption_share()
+                                    }));
+                                }
                             });
                         }
                         None => assumed.set(tornado_per_patient_year(&s).assumption_share()),
@@ -121,7 +110,7 @@ pub fn results(props: &ResultsProps) -> Html {
                             let since = js_sys::Date::now();
                             let mut shown = 0;
                             loop {
-                                yew::platform::time::sleep(MC_POLL).await;
+                                yew::platform::time::sleep(POLL).await;
                                 if cancelled.get() {
                                     return;
                                 }
@@ -182,7 +171,7 @@ pub fn results(props: &ResultsProps) -> Html {
                         .flatten()
                     {
                         while !e.finished() {
-                            yew::platform::time::sleep(MC_POLL).await;
+                            yew::platform::time::sleep(POLL).await;
                             if cancelled.get() {
                                 return;
                             }

@@ -420,3 +420,32 @@ impl ShareOnWorker {
         }
     }
 }
+
+/// How often the page looks for a worker's answer.
+pub const POLL: std::time::Duration = std::time::Duration::from_millis(40);
+
+/// The page stopped waiting: what the answer was for is no longer on screen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Cancelled;
+
+/// Wait for a worker's `answer`, looking every [`POLL`]: `Ok(Some(..))` once it has come,
+/// `Ok(None)` when the worker refused, is known to be missing or has not answered within
+/// `give_up_ms` (the page then computes it itself), `Err(Cancelled)` as soon as `cancelled`.
+pub async fn answer_of<T>(
+    mut answer: impl FnMut() -> Option<Result<T, String>>,
+    give_up_ms: f64,
+    cancelled: impl Fn() -> bool,
+) -> Result<Option<T>, Cancelled> {
+    let since = js_sys::Date::now();
+    loop {
+        yew::platform::time::sleep(POLL).await;
+        if cancelled() {
+            return Err(Cancelled);
+        }
+        match answer() {
+            Some(a) => return Ok(a.ok()),
+            None if unavailable() || js_sys::Date::now() - since > give_up_ms => return Ok(None),
+            None => {}
+        }
+    }
+}
