@@ -12,20 +12,20 @@ use serde::Serialize;
 /// Index of the arm's own treatment in [`Month::start`] and [`Month::person_years`].
 const OWN: usize = 0;
 
-/// The categories that are cash: every one but victims' intangible costs (pain, fear) and
-/// lives lost (a value, not a payment).
-pub const CASH: [Category; 10] = [
-    Category::Treatment,
-    Category::Overdose,
-    Category::HospitalCare,
-    Category::Infections,
-    Category::Police,
-    Category::Courts,
-    Category::Prison,
-    Category::JusticeTotal,
-    Category::VictimTangible,
-    Category::Productivity,
-];
+/// The cash categories ([`Category::is_cash`]), in report order.
+pub const CASH: [Category; 10] = {
+    let mut out = [Category::Treatment; 10];
+    let (mut i, mut n) = (0, 0);
+    while i < Category::ALL.len() {
+        if Category::ALL[i].is_cash() {
+            out[n] = Category::ALL[i];
+            n += 1;
+        }
+        i += 1;
+    }
+    assert!(n == out.len(), "CASH holds every cash category");
+    out
+};
 
 /// An amount for each payer: the health budget, police, courts and prisons, victims of crime
 /// (tangible losses), and wider society (productivity; negative when work is gained).

@@ -75,6 +75,12 @@ pub enum Category {
 }
 
 impl Category {
+    /// Whether the category is paid in cash by someone: every one but victims' intangible
+    /// costs (pain, fear) and lives lost (a value, not a payment).
+    pub const fn is_cash(self) -> bool {
+        !matches!(self, Category::VictimIntangible | Category::LivesLost)
+    }
+
     /// Every category, in report order.
     pub const ALL: [Category; 12] = [
         Category::Treatment,
