@@ -652,6 +652,18 @@ pub fn draw_on_canvas(
     }
 }
 
+/// Draw `figure` on `canvas` after each render in which it changed (nothing while `None`):
+/// how every chart view keeps its canvas in step with its data.
+#[yew::hook]
+pub fn use_figure(canvas: &yew::NodeRef, figure: Option<Rc<Figure>>) {
+    let canvas = canvas.clone();
+    yew::use_effect_with(figure, move |fig| {
+        if let Some(fig) = fig {
+            draw_on_canvas(&canvas, |area| fig.draw(area, false));
+        }
+    });
+}
+
 /// A chart with the data it shows, owned, so that the page and every export draw it from
 /// the same value.
 #[derive(Debug, PartialEq)]

@@ -1,7 +1,7 @@
 //! "Where does it tip?": the break-even curve for a chosen input, the break-even in words
 //! and what it takes to break even under each perspective. Shared by the page and the widget.
 
-use crate::charts::{draw_on_canvas, Figure};
+use crate::charts::{use_figure, Figure};
 use crate::components::chart_export::ChartExport;
 use crate::components::number_input::unit_text;
 use crate::format;
@@ -57,12 +57,7 @@ pub fn curve_view(props: &CurveProps) -> Html {
             current: *current,
         },
     );
-    {
-        let canvas = canvas.clone();
-        use_effect_with(figure.clone(), move |fig| {
-            draw_on_canvas(&canvas, |area| fig.draw(area, false));
-        });
-    }
+    use_figure(&canvas, Some(figure.clone()));
     let on_param = {
         let cb = props.on_action.clone();
         Callback::from(move |e: Event| {

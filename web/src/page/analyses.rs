@@ -1,7 +1,7 @@
 //! Views of the analyses: which assumptions matter (tornado), the Monte Carlo charts, and the
 //! claim check. Heavy analyses run only when their section is opened or asked for.
 
-use crate::charts::{draw_on_canvas, Figure};
+use crate::charts::{use_figure, Figure};
 use crate::components::chart_export::ChartExport;
 use crate::components::headline::McView;
 use crate::format;
@@ -74,14 +74,7 @@ pub fn sensitivity(props: &ScenarioProps) -> Html {
             }))
         })
     });
-    {
-        let canvas = canvas.clone();
-        use_effect_with(figure.clone(), move |fig| {
-            if let Some(fig) = fig.as_ref() {
-                draw_on_canvas(&canvas, |area| fig.draw(area, false));
-            }
-        });
-    }
+    use_figure(&canvas, (*figure).clone());
     html! {
         <details class="analysis" id="sensitivity" ontoggle={on_toggle}>
             <summary><h3>{ "Which assumptions matter most?" }</h3></summary>
@@ -150,15 +143,8 @@ pub fn mc_charts(props: &McProps) -> Html {
             )
         })
     });
-    {
-        let (hist, ceac) = (hist.clone(), ceac.clone());
-        use_effect_with(figures.clone(), move |f| {
-            if let Some((h, c)) = f.as_ref() {
-                draw_on_canvas(&hist, |area| h.draw(area, false));
-                draw_on_canvas(&ceac, |area| c.draw(area, false));
-            }
-        });
-    }
+    use_figure(&hist, figures.as_ref().as_ref().map(|(h, _)| h.clone()));
+    use_figure(&ceac, figures.as_ref().as_ref().map(|(_, c)| c.clone()));
     let (Some(r), Some((hist_fig, ceac_fig))) = (props.mc.result.as_ref(), figures.as_ref()) else {
         return html! {};
     };
@@ -529,14 +515,7 @@ pub fn two_way(props: &QueryProps) -> Html {
             })
         })
     });
-    {
-        let canvas = canvas.clone();
-        use_effect_with(figure.clone(), move |fig| {
-            if let Some(fig) = fig.as_ref() {
-                draw_on_canvas(&canvas, |area| fig.draw(area, false));
-            }
-        });
-    }
+    use_figure(&canvas, (*figure).clone());
     let options = |selected: hatcalc::P| -> Html {
         hatcalc::P::ALL
             .iter()

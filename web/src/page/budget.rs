@@ -1,7 +1,7 @@
 //! The city's budget by year: undiscounted cash by payer as the programme fills and refills its
 //! places, as a chart, a table, a sentence and a CSV file.
 
-use crate::charts::{draw_on_canvas, CostRows, Figure, PALETTE};
+use crate::charts::{use_figure, CostRows, Figure, PALETTE};
 use crate::components::chart_export::ChartExport;
 use crate::format;
 use crate::platform::download::save_text;
@@ -67,14 +67,7 @@ pub fn budget_view(props: &BudgetProps) -> Html {
             })
         })
     });
-    {
-        let canvas = canvas.clone();
-        use_effect_with(figure.clone(), move |fig| {
-            if let Some(fig) = fig.as_ref() {
-                draw_on_canvas(&canvas, |area| fig.draw(area, false));
-            }
-        });
-    }
+    use_figure(&canvas, (*figure).clone());
     let on_csv = {
         let (s, b) = (s.clone(), props.budget.clone());
         Callback::from(move |_| {

@@ -2,7 +2,7 @@
 //! groups and inputs, ranked, from the page's own Monte Carlo draws, as a chart, a table and a
 //! CSV file.
 
-use crate::charts::{draw_on_canvas, CostRows, Figure};
+use crate::charts::{use_figure, CostRows, Figure};
 use crate::components::chart_export::ChartExport;
 use crate::format;
 use crate::platform::download::save_text;
@@ -75,14 +75,7 @@ pub fn research(props: &ResearchProps) -> Html {
             })
         })
     });
-    {
-        let canvas = canvas.clone();
-        use_effect_with(figure.clone(), move |fig| {
-            if let Some(fig) = fig.as_ref() {
-                draw_on_canvas(&canvas, |area| fig.draw(area, false));
-            }
-        });
-    }
+    use_figure(&canvas, (*figure).clone());
     let on_csv = {
         let (s, e) = (s.clone(), result.clone());
         Callback::from(move |_| {

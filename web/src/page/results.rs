@@ -1,7 +1,7 @@
 //! Results: the headline, costs by arm, who pays and who saves, the programme budget, and
 //! the Monte Carlo summary. Every number comes from the model; this module only lays it out.
 
-use crate::charts::{draw_on_canvas, CostRows, Figure, PALETTE};
+use crate::charts::{use_figure, CostRows, Figure, PALETTE};
 use crate::components::chart_export::ChartExport;
 use crate::components::headline::{BlockProps, Headline, McView, MC_DRAWS};
 use crate::format;
@@ -254,12 +254,7 @@ pub fn costs_view(props: &BlockProps) -> Html {
         x_label: x_label.clone(),
         rows: rows.clone(),
     });
-    {
-        let canvas = canvas.clone();
-        use_effect_with(figure.clone(), move |fig| {
-            draw_on_canvas(&canvas, |area| fig.draw(area, false));
-        });
-    }
+    use_figure(&canvas, Some(figure.clone()));
     html! {
         <section aria-labelledby="costs-h">
             <h3 id="costs-h">{ "What each arm costs" }</h3>
