@@ -270,6 +270,21 @@ fn costs_of(s: &Scenario, prof: &StateProfile, t: &Tally) -> Costs {
     Costs(c)
 }
 
+/// Flows between living states in one cycle, as shares of the cohort: the only ones the
+/// model has (treatment to methadone, street use or abstinence; methadone to street use or
+/// abstinence; street use back to either treatment or to abstinence; relapse).
+struct Flows {
+    own_mmt: f64,
+    own_street: f64,
+    own_abst: f64,
+    mmt_street: f64,
+    mmt_abst: f64,
+    street_own: f64,
+    street_mmt: f64,
+    street_abst: f64,
+    abst_street: f64,
+}
+
 /// One cycle of the uninfected: infection among those who survive the cycle, then the
 /// remaining uninfected move with their state's flows.
 ///
@@ -288,7 +303,7 @@ fn uninfected_step(
     q: &[f64; ALIVE],
     monthly: &[[f64; ALIVE]; 2],
     stay: &[f64; ALIVE],
-    flow: &[[f64; ALIVE]; ALIVE],
+    flows: &Flows,
 ) {
     for (u, pi) in uninfected.iter_mut().zip(monthly) {
         let share: [f64; ALIVE] = std::array::from_fn(|i| {
@@ -299,9 +314,14 @@ fn uninfected_step(
             }
         });
         *infections += (0..ALIVE).map(|i| u[i] * (1.0 - q[i]) * pi[i]).sum::<f64>();
-        *u = std::array::from_fn(|i| {
-            share[i] * stay[i] + (0..ALIVE).map(|j| share[j] * flow[j][i]).sum::<f64>()
-        });
+        let f = flows;
+        let inflow = [
+            share[STREET] * f.street_own,
+            share[OWN] * f.own_mmt + share[STREET] * f.street_mmt,
+            share[OWN] * f.own_street + share[MMT] * f.mmt_street + share[ABST] * f.abst_street,
+            share[OWN] * f.own_abst + share[MMT] * f.mmt_abst + share[STREET] * f.street_abst,
+        ];
+        *u = std::array::from_fn(|i| share[i] * stay[i] + inflow[i]);
     }
 }
 
@@ -577,7 +597,7 @@ pub(crate) fn run_arm(
 
         let uninfected_before = uninfected.map(|u| u.iter().sum::<f64>());
         // Flows between living states this cycle, at the level of states (summed over
-        // classes and phases): flow[j][i] from state j to state i.
+        // classes and phases).
         let sum = |x: &[f64; CLASSES]| x.iter().sum::<f64>();
         let (o_own, o_mmt, o_street, o_abst) = (
             sum(&out_own),
@@ -585,16 +605,19 @@ pub(crate) fn run_arm(
             sum(&out_street),
             sum(&out_abst),
         );
-        let mut flow = [[0.0; ALIVE]; ALIVE];
-        flow[OWN][MMT] = o_own * to_mmt;
-        flow[OWN][STREET] = o_own * to_street;
-        flow[OWN][ABST] = o_own * to_abst;
-        flow[MMT][STREET] = o_mmt * (1.0 - mmt_abst);
-        flow[MMT][ABST] = o_mmt * mmt_abst;
-        flow[STREET][OWN] = o_street * (1.0 - street_abst) * own_share;
-        flow[STREET][MMT] = o_street * (1.0 - street_abst) * (1.0 - own_share);
-        flow[STREET][ABST] = o_street * street_abst;
-        flow[ABST][STREET] = o_abst;
+        let back = o_street * (1.0 - street_abst);
+        let returned = back * own_share;
+        let flows = Flows {
+            own_mmt: o_own * to_mmt,
+            own_street: o_own * to_street,
+            own_abst: o_own * to_abst,
+            mmt_street: o_mmt * (1.0 - mmt_abst),
+            mmt_abst: o_mmt * mmt_abst,
+            street_own: returned,
+            street_mmt: back * (1.0 - own_share),
+            street_abst: o_street * street_abst,
+            abst_street: o_abst,
+        };
         let out = [o_own, o_mmt, o_street, o_abst];
         // Survivors who stay in their state this cycle.
         let stay: [f64; ALIVE] = std::array::from_fn(|i| (occ[i] * (1.0 - q[i]) - out[i]).max(0.0));
@@ -605,7 +628,7 @@ pub(crate) fn run_arm(
             &q,
             &inf.monthly,
             &stay,
-            &flow,
+            &flows,
         );
 
         let mut died: f64 = dying.iter().sum();
@@ -654,7 +677,7 @@ pub(crate) fn run_arm(
             &occ,
             Some(&Step {
                 tally: step.person_years(),
-                returned: flow[STREET][OWN],
+                returned,
             }),
         );
         disc_c *= dc;
