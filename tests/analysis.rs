@@ -5,8 +5,8 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use hatcalc::analysis::{
-    break_even, check_claim, curve, frontier, grid, psa, tornado, Claim, ClaimComparison, Crossing,
-    Metric, PsaConfig, PsaRun, Summary, Tolerance,
+    break_even, check_claim, curve, curve_basis, frontier, grid, psa, tornado, Claim,
+    ClaimComparison, Crossing, Metric, PsaConfig, PsaRun, Summary, Tolerance,
 };
 use hatcalc::model::evaluate;
 use hatcalc::presets::find;
@@ -178,6 +178,51 @@ fn curves_have_at_least_a_hundred_points_and_mark_the_crossing() {
             .abs()
             <= 0.01
     );
+}
+
+#[test]
+fn a_curve_drawn_from_its_basis_is_the_same_curve_at_any_value_of_its_parameter() {
+    let mut s = base();
+    s.settings.perspective = Perspective::Society;
+    for p in [
+        P::CrimeRrInjectable,
+        P::DamRetention12m,
+        P::DamCostYear,
+        P::MmtCostYear,
+    ] {
+        let (lo, hi) = s.range(p);
+        let (min, max) = s.limits(p);
+        let mut values: Vec<f64> = [0.0, 0.3, 0.77, 1.0]
+            .iter()
+            .map(|f| lo + f * (hi - lo))
+            .collect();
+        // Outside the plausible range the explored range follows the value.
+        values.push((hi + (max - hi) * 0.5).min(hi * 1.5 + 1.0));
+        values.push((lo - (lo - min) * 0.5).max(min));
+        for v in values {
+            let Ok(at_v) = s.clone().with(p, v) else {
+                continue;
+            };
+            let direct = curve(&at_v, p, Metric::NetBenefit, 21);
+            let basis = curve_basis(&at_v, p);
+            let kept = curve(&basis, p, Metric::NetBenefit, 21).with_current(v);
+            assert_eq!(direct, kept, "{p:?} at {v}");
+            if (lo..=hi).contains(&v) {
+                assert_eq!(
+                    basis.get(p),
+                    lo,
+                    "{p:?} at {v}: the basis sits at the low end"
+                );
+            }
+            if let Some(be) = direct.break_even {
+                assert!(direct.crossings.contains(&be));
+                assert!(direct
+                    .crossings
+                    .iter()
+                    .all(|c| (c - v).abs() >= (be - v).abs()));
+            }
+        }
+    }
 }
 
 #[test]

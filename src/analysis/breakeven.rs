@@ -482,12 +482,49 @@ pub struct Curve {
     pub x: Vec<f64>,
     /// The metric at each value.
     pub y: Vec<f64>,
-    /// Where the metric equals zero (one for a benefit-cost ratio), found by root-finding.
+    /// Every value at which the metric equals zero (one for a benefit-cost ratio), found by
+    /// root-finding between the curve's own points, in increasing order.
+    pub crossings: Vec<f64>,
+    /// The crossing nearest the current value (the first of two equally near).
     pub break_even: Option<f64>,
 }
 
+impl Curve {
+    /// The same curve with its break-even chosen for `current`, a value of its parameter
+    /// (see [`curve_basis`]).
+    pub fn with_current(mut self, current: f64) -> Curve {
+        self.break_even = nearest(&self.crossings, current);
+        self
+    }
+}
+
+/// The crossing nearest `current`; the first of two equally near.
+fn nearest(crossings: &[f64], current: f64) -> Option<f64> {
+    crossings.iter().copied().fold(None, |best, r| match best {
+        Some(b) if (r - current).abs() >= (b - current).abs() => Some(b),
+        _ => Some(r),
+    })
+}
+
+/// The scenario from which [`curve`] draws the same points and crossings as from `s`: `s`
+/// with `p` at the low end of its plausible range when its current value lies within that
+/// range (so the explored range is the plausible range whatever the value), otherwise `s`.
+/// The points set `p` themselves, so its current value enters only the explored range and
+/// the choice of break-even; a page keeps the curve of the basis while `p` alone changes, and
+/// calls [`Curve::with_current`] with the value.
+pub fn curve_basis(s: &Scenario, p: P) -> Scenario {
+    let (lo, hi) = s.range(p);
+    let cur = s.get(p);
+    if (lo..=hi).contains(&cur) && cur != lo {
+        if let Ok(b) = s.clone().with(p, lo) {
+            return b;
+        }
+    }
+    s.clone()
+}
+
 /// The curve of `metric` over `p`'s explored range at `points` evenly spaced values
-/// (at least 2), with its break-even point (metric = 0, or 1 for a ratio).
+/// (at least 2), with its crossings and its break-even point (metric = 0, or 1 for a ratio).
 pub fn curve(s: &Scenario, p: P, metric: Metric, points: usize) -> Curve {
     let (lo, hi) = explored_range(s, p);
     let n = points.max(2);
@@ -500,8 +537,7 @@ pub fn curve(s: &Scenario, p: P, metric: Metric, points: usize) -> Curve {
             y.push(m);
         }
     }
-    // The break-even point: refine each sign change between the curve's own points with
-    // Brent's method and keep the crossing nearest the current value.
+    // Each sign change between the curve's own points, refined with Brent's method.
     let target = if metric == Metric::BenefitCostRatio {
         1.0
     } else {
@@ -513,8 +549,7 @@ pub fn curve(s: &Scenario, p: P, metric: Metric, points: usize) -> Curve {
             .and_then(|w| metric.eval(&w))
             .map(|m| m - target)
     };
-    let cur = s.get(p);
-    let mut break_even: Option<f64> = None;
+    let mut crossings = Vec::new();
     for i in 0..x.len().saturating_sub(1) {
         let (y0, y1) = (y[i] - target, y[i + 1] - target);
         let root = if y0 == 0.0 {
@@ -524,15 +559,11 @@ pub fn curve(s: &Scenario, p: P, metric: Metric, points: usize) -> Curve {
         } else {
             None
         };
-        if let Some(r) = root {
-            if break_even.is_none_or(|b| (r - cur).abs() < (b - cur).abs()) {
-                break_even = Some(r);
-            }
-        }
+        crossings.extend(root);
     }
     if let (Some(&xl), Some(&yl)) = (x.last(), y.last()) {
-        if yl == target && break_even.is_none_or(|b| (xl - cur).abs() < (b - cur).abs()) {
-            break_even = Some(xl);
+        if yl == target {
+            crossings.push(xl);
         }
     }
     Curve {
@@ -540,6 +571,8 @@ pub fn curve(s: &Scenario, p: P, metric: Metric, points: usize) -> Curve {
         metric,
         x,
         y,
-        break_even,
+        crossings,
+        break_even: None,
     }
+    .with_current(s.get(p))
 }

@@ -13,8 +13,8 @@ mod sensitivity;
 mod thresholds;
 
 pub use breakeven::{
-    beside_curve, break_even, break_even_in, curve, BreakEven, Crossing, Curve, Method, Tolerance,
-    Use,
+    beside_curve, break_even, break_even_in, curve, curve_basis, BreakEven, Crossing, Curve,
+    Method, Tolerance, Use,
 };
 pub use budget::{budget, ramp_share, ArmCash, Budget, BudgetTotal, BudgetYear, Payers, CASH};
 pub use claim::{
