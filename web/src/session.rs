@@ -5,7 +5,7 @@
 use crate::platform::storage::local_storage;
 use crate::platform::url::{without_embed, EMBED_KEY};
 use crate::state::{Action, State};
-use hatcalc::analysis::{curve, Curve, Metric};
+use hatcalc::analysis::{curve, curve_basis, Curve, Metric};
 use hatcalc::model::relevant;
 use hatcalc::{evaluate, Outcome, Scenario, P};
 use std::rc::Rc;
@@ -105,9 +105,18 @@ pub fn use_session(embed: bool) -> Session {
         state.curve_param,
         &[cost, retention, P::MmtCostYear],
     );
-    let curve = use_memo((scenario.clone(), curve_param), |(s, p)| {
-        curve(s, *p, Metric::NetBenefit, CURVE_POINTS)
+    // The curve's points do not depend on the current value of the input it varies: while
+    // only that input changes (a drag of its slider), the points are kept and the break-even
+    // is chosen again for the new value.
+    let points = use_memo(
+        (curve_basis(&scenario, curve_param), curve_param),
+        |(basis, p)| curve(basis, *p, Metric::NetBenefit, CURVE_POINTS),
+    );
+    let current = scenario.get(curve_param);
+    let curve = use_memo((points, current.to_bits()), |(points, _)| {
+        Rc::new((**points).clone().with_current(current))
     });
+    let curve = (*curve).clone();
     Session {
         state,
         dispatch,

@@ -58,15 +58,26 @@ pub fn curve_view(props: &CurveProps) -> Html {
         },
     );
     use_figure(&canvas, Some(figure.clone()));
-    let on_param = {
-        let cb = props.on_action.clone();
-        Callback::from(move |e: Event| {
-            let el: HtmlSelectElement = e.target_unchecked_into();
-            if let Some(p) = hatcalc::params::find(&el.value()) {
-                cb.emit(Action::CurveParam(p));
-            }
-        })
-    };
+    let on_param = use_callback(props.on_action.clone(), |e: Event, cb| {
+        let el: HtmlSelectElement = e.target_unchecked_into();
+        if let Some(p) = hatcalc::params::find(&el.value()) {
+            cb.emit(Action::CurveParam(p));
+        }
+    });
+    // The inputs the settings use and that have a range: they change with the settings and
+    // the price basis, not with a value, so the list is not rebuilt while a slider moves.
+    let options = use_memo((s.settings, basis), |_| {
+        P::ALL
+            .iter()
+            .copied()
+            .filter(|p| {
+                relevant(s, *p) && {
+                    let (l, h) = s.range(*p);
+                    h > l
+                }
+            })
+            .collect::<Vec<P>>()
+    });
     let cur = basis.economy.currency();
     // With no crossing on the curve (the plausible range), the whole accepted range is searched.
     let wide = use_memo(
@@ -84,11 +95,7 @@ pub fn curve_view(props: &CurveProps) -> Html {
         <section aria-labelledby="curve-h">
             <h3 id="curve-h">{ "Where does it tip?" }</h3>
             <label for="curve-param">{ "Vary " }</label>
-            <select id="curve-param" onchange={on_param}>
-                { for P::ALL.iter().filter(|p| relevant(s, **p) && { let (l, h) = s.range(**p); h > l }).map(|p| html! {
-                    <option value={p.def().id} selected={*p == props.param}>{ p.def().label }</option>
-                }) }
-            </select>
+            <ParamChoice options={options} selected={props.param} onchange={on_param} />
             <figure class="chart">
                 <canvas ref={canvas} width="640" height="360" id="curve-canvas" role="img"
                     aria-label={format!("{title}, against {}. {summary}", def.label)} />
@@ -127,5 +134,29 @@ pub fn curve_view(props: &CurveProps) -> Html {
             </table>
             <p class="muted">{ "Savings are what every other cost the perspective counts falls by: crime, justice and health care. Discounted, per patient-year in the treatment." }</p>
         </section>
+    }
+}
+
+/// Properties of [`ParamChoice`].
+#[derive(Properties, PartialEq)]
+struct ChoiceProps {
+    /// The inputs offered.
+    options: Rc<Vec<P>>,
+    /// The one chosen.
+    selected: P,
+    /// Called when another is chosen.
+    onchange: Callback<Event>,
+}
+
+/// The choice of input the curve varies: its own component, so that its many options are
+/// rendered again only when they or the choice change.
+#[function_component(ParamChoice)]
+fn param_choice(props: &ChoiceProps) -> Html {
+    html! {
+        <select id="curve-param" onchange={props.onchange.clone()}>
+            { for props.options.iter().map(|p| html! {
+                <option value={p.def().id} selected={*p == props.selected}>{ p.def().label }</option>
+            }) }
+        </select>
     }
 }
