@@ -35,6 +35,9 @@ test("moving a slider changes the headline and redraws the chart", async () => {
 
   const after = await page.textContent("#net-benefit");
   assert.notEqual(after, before, "headline changed");
+  // A chart out of view is redrawn when it comes into view: look at it, as a person would.
+  await page.locator("#curve-canvas").scrollIntoViewIfNeeded();
+  await page.waitForFunction((b) => document.querySelector("#curve-canvas").toDataURL() !== b, chartBefore, { timeout: 5000 }).catch(() => {});
   assert.notEqual(await canvasPixels(page), chartBefore, "chart redrawn");
   assert.equal(await page.inputValue("#dam-retention_12m-num"), await slider.inputValue(), "field follows slider");
   await screenshot(page, "journey-laptop.png");

@@ -652,16 +652,115 @@ pub fn draw_on_canvas(
     }
 }
 
+/// How long changes must pause before a chart out of view is drawn.
+const OFF_SCREEN_SETTLE: std::time::Duration = std::time::Duration::from_millis(250);
+
+/// What a chart view has drawn and what it should show.
+#[derive(Default)]
+struct Shown {
+    /// Whether the canvas is in view (as its intersection observer last said).
+    visible: bool,
+    /// The figure on the canvas.
+    drawn: Option<Rc<Figure>>,
+    /// The figure it should show.
+    latest: Option<Rc<Figure>>,
+}
+
+impl Shown {
+    /// Draw the latest figure on `canvas` unless it is already there.
+    fn catch_up(&mut self, canvas: &yew::NodeRef) {
+        if let Some(fig) = &self.latest {
+            if self.drawn.as_ref().is_none_or(|d| !Rc::ptr_eq(d, fig)) {
+                draw_on_canvas(canvas, |area| fig.draw(area, false));
+                self.drawn = Some(fig.clone());
+            }
+        }
+    }
+}
+
 /// Draw `figure` on `canvas` after each render in which it changed (nothing while `None`):
-/// how every chart view keeps its canvas in step with its data.
+/// how every chart view keeps its canvas in step with its data. A chart in view is drawn at
+/// once; one out of view (scrolled away, or in a closed section) is drawn when it comes into
+/// view or once changes pause, so a slider drag does not draw charts nobody can see. The
+/// first figure is always drawn at once.
 #[yew::hook]
 pub fn use_figure(canvas: &yew::NodeRef, figure: Option<Rc<Figure>>) {
+    let shown = yew::use_mut_ref(Shown::default);
+    {
+        let (canvas, shown) = (canvas.clone(), shown.clone());
+        yew::use_effect_with((), move |_| {
+            let observer = watch_visibility(&canvas, move |visible, canvas| {
+                let mut s = shown.borrow_mut();
+                s.visible = visible;
+                if visible {
+                    s.catch_up(canvas);
+                }
+            });
+            move || drop(observer)
+        });
+    }
     let canvas = canvas.clone();
     yew::use_effect_with(figure, move |fig| {
+        let cancelled = Rc::new(std::cell::Cell::new(false));
         if let Some(fig) = fig {
-            draw_on_canvas(&canvas, |area| fig.draw(area, false));
+            let now = {
+                let mut s = shown.borrow_mut();
+                s.latest = Some(fig.clone());
+                s.visible || s.drawn.is_none()
+            };
+            if now {
+                shown.borrow_mut().catch_up(&canvas);
+            } else {
+                let cancelled = cancelled.clone();
+                yew::platform::spawn_local(async move {
+                    yew::platform::time::sleep(OFF_SCREEN_SETTLE).await;
+                    if !cancelled.get() {
+                        shown.borrow_mut().catch_up(&canvas);
+                    }
+                });
+            }
         }
+        move || cancelled.set(true)
     });
+}
+
+/// An intersection observer of `canvas`, calling `on_change` with whether it is in view
+/// whenever that changes; it stops when dropped. None where the browser has no such
+/// observer (the chart is then drawn as if out of view: once changes pause).
+fn watch_visibility(
+    canvas: &yew::NodeRef,
+    on_change: impl Fn(bool, &yew::NodeRef) + 'static,
+) -> Option<Watch> {
+    use wasm_bindgen::closure::Closure;
+    use wasm_bindgen::JsCast;
+    let el = canvas.cast::<web_sys::Element>()?;
+    let target = canvas.clone();
+    let callback = Closure::<dyn Fn(js_sys::Array)>::new(move |entries: js_sys::Array| {
+        let visible = entries
+            .iter()
+            .filter_map(|e| e.dyn_into::<web_sys::IntersectionObserverEntry>().ok())
+            .next_back()
+            .is_some_and(|e| e.is_intersecting());
+        on_change(visible, &target);
+    });
+    let observer = web_sys::IntersectionObserver::new(callback.as_ref().unchecked_ref()).ok()?;
+    observer.observe(&el);
+    Some(Watch {
+        observer,
+        _callback: callback,
+    })
+}
+
+/// A running intersection observer and its callback; disconnected when dropped.
+struct Watch {
+    observer: web_sys::IntersectionObserver,
+    _callback: wasm_bindgen::closure::Closure<dyn Fn(js_sys::Array)>,
+}
+
+impl Drop for Watch {
+    fn drop(&mut self) {
+        self.observer.disconnect();
+    }
 }
 
 /// A chart with the data it shows, owned, so that the page and every export draw it from
