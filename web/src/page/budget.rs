@@ -23,7 +23,8 @@ const PAYERS: [&str; 4] = [
 /// Properties of [`BudgetView`].
 #[derive(Properties, PartialEq)]
 pub struct BudgetProps {
-    /// The scenario.
+    /// The scenario `budget` is for (the one on screen while none is computed yet): the view
+    /// does not render again while input moves on from it, only when a new budget comes.
     pub scenario: Scenario,
     /// Its budget, once computed (after input settles), or the last one.
     pub budget: Option<Rc<Budget>>,

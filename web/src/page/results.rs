@@ -203,7 +203,8 @@ pub fn results(props: &ResultsProps) -> Html {
             <Headline scenario={props.scenario.clone()} outcome={props.outcome.clone()} mc={(*mc).clone()} assumed={*assumed} />
             <CostsView scenario={props.scenario.clone()} outcome={props.outcome.clone()} />
             <Bearers scenario={props.scenario.clone()} outcome={props.outcome.clone()} />
-            <crate::page::budget::BudgetView scenario={props.scenario.clone()}
+            <crate::page::budget::BudgetView
+                scenario={budget.as_ref().map_or_else(|| props.scenario.clone(), |(_, for_s)| for_s.clone())}
                 budget={budget.as_ref().map(|(b, _)| b.clone())}
                 current={budget.as_ref().is_some_and(|(_, for_s)| *for_s == props.scenario)} />
             <Uncertainty scenario={props.scenario.clone()} mc={(*mc).clone()} />
