@@ -26,13 +26,26 @@ pub struct PanelProps {
 #[function_component(Assumptions)]
 pub fn assumptions(props: &PanelProps) -> Html {
     let s = &props.state.scenario;
+    // Which inputs each group shows follows the settings alone: not worked out again while a
+    // value moves.
+    let groups = use_memo(s.settings, |_| {
+        Group::ALL
+            .iter()
+            .map(|g| {
+                let params: Vec<P> = P::ALL
+                    .iter()
+                    .copied()
+                    .filter(|p| p.def().group == *g && relevant(s, *p))
+                    .collect();
+                (*g, params)
+            })
+            .collect::<Vec<_>>()
+    });
     html! {
         <section class="inputs" aria-labelledby="inputs-h">
             <h2 id="inputs-h">{ "Assumptions" }</h2>
             <SettingsPanel state={props.state.clone()} on_action={props.on_action.clone()} />
-            { for Group::ALL.iter().map(|g| {
-                let params: Vec<P> = P::ALL.iter().copied()
-                    .filter(|p| p.def().group == *g && relevant(s, *p)).collect();
+            { for groups.iter().map(|(g, params)| {
                 let open = *g == Group::Treatment;
                 html! {
                     <details class="group" open={open} id={format!("group-{g:?}").to_lowercase()}>
