@@ -15,6 +15,10 @@ use yew::prelude::*;
 /// chart's width and, measured, takes half the work per input of 101 (BENCHMARKS.md); the
 /// break-even itself is solved exactly, not read off the points.
 const CURVE_POINTS: usize = 41;
+/// After a change, how long further changes wait before the curve is drawn again for them:
+/// a single change (a click, a typed value) redraws it at once; in a drag of any input but
+/// the curve's own, the curve follows once the hand pauses, not on every frame.
+const CURVE_PACE: std::time::Duration = std::time::Duration::from_millis(250);
 /// Where the last scenario is kept between visits.
 const LAST_KEY: &str = "hatcalc:last";
 /// Quiet time after a change before the address bar and storage are updated.
@@ -35,6 +39,11 @@ pub struct Session {
     pub curve_param: P,
     /// The break-even curve.
     pub curve: Rc<Curve>,
+    /// The scenario the curve is for: the one on screen, or, while input moves quickly, the
+    /// one before, with the curve's own input at its value on screen.
+    pub curve_scenario: Scenario,
+    /// Whether the curve is for the scenario on screen.
+    pub curve_current: bool,
 }
 
 /// Start a session: restored from the URL, else (on the page, not in a widget) from the last
@@ -108,22 +117,28 @@ pub fn use_session(embed: bool) -> Session {
     // The curve's points do not depend on the current value of the input it varies: while
     // only that input changes (a drag of its slider), the points are kept and the break-even
     // is chosen again for the new value.
-    let points = use_memo(
+    let ((basis, param), curve_current) = use_paced(
         (curve_basis(&scenario, curve_param), curve_param),
-        |(basis, p)| curve(basis, *p, Metric::NetBenefit, CURVE_POINTS),
+        CURVE_PACE,
     );
-    let current = scenario.get(curve_param);
+    let points = use_memo((basis.clone(), param), |(basis, p)| {
+        curve(basis, *p, Metric::NetBenefit, CURVE_POINTS)
+    });
+    let current = scenario.get(param);
     let curve = use_memo((points, current.to_bits()), |(points, _)| {
         Rc::new((**points).clone().with_current(current))
     });
     let curve = (*curve).clone();
+    let curve_scenario = basis.clone().with(param, current).unwrap_or(basis);
     Session {
         state,
         dispatch,
         query,
         outcome,
-        curve_param,
+        curve_param: param,
         curve,
+        curve_scenario,
+        curve_current,
     }
 }
 
@@ -164,4 +179,45 @@ pub fn use_settled<T: Clone + PartialEq + 'static>(value: T, quiet: std::time::D
         });
     }
     (*settled).clone()
+}
+
+/// `value` at once after a pause of `quiet` since the last change, else the value shown before,
+/// until changes pause: the first change of a burst is followed at once and the last one once
+/// the burst ends, with nothing in between. Returns the value to show and whether it is
+/// `value`.
+#[hook]
+pub fn use_paced<T: Clone + PartialEq + 'static>(
+    value: T,
+    quiet: std::time::Duration,
+) -> (T, bool) {
+    let shown = use_mut_ref(|| value.clone());
+    let last_change = use_mut_ref(|| f64::NEG_INFINITY);
+    let due = use_mut_ref(|| false);
+    let rerender = use_force_update();
+    let now = gloo::utils::window().performance().map_or(0.0, |p| p.now());
+    let quiet_ms = quiet.as_secs_f64() * 1000.0;
+    if *shown.borrow() != value {
+        if *due.borrow() || now - *last_change.borrow() >= quiet_ms {
+            *shown.borrow_mut() = value.clone();
+        }
+        *last_change.borrow_mut() = now;
+    }
+    *due.borrow_mut() = false;
+    let current = *shown.borrow() == value;
+    use_effect_with((value, current), move |(_, current)| {
+        let cancelled = Rc::new(std::cell::Cell::new(false));
+        if !current {
+            let stop = cancelled.clone();
+            yew::platform::spawn_local(async move {
+                yew::platform::time::sleep(quiet).await;
+                if !stop.get() {
+                    *due.borrow_mut() = true;
+                    rerender.force_update();
+                }
+            });
+        }
+        move || cancelled.set(true)
+    });
+    let out = shown.borrow().clone();
+    (out, current)
 }

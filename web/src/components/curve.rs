@@ -2,7 +2,6 @@
 //! and what it takes to break even under each perspective. Shared by the page and the widget.
 
 use crate::charts::{use_figure, Figure};
-use crate::components::chart_export::ChartExport;
 use crate::components::number_input::unit_text;
 use crate::format;
 use crate::state::Action;
@@ -28,8 +27,18 @@ pub struct CurveProps {
     pub outcome: Rc<Outcome>,
     /// The parameter varied.
     pub param: P,
+    /// The scenario the curve is for (`Session::curve_scenario`).
+    pub curve_scenario: Scenario,
+    /// Whether the curve is for the scenario on screen; while it is not, it is shown dimmed
+    /// as being updated.
+    #[prop_or(true)]
+    pub current: bool,
     /// Where actions go.
     pub on_action: Callback<Action>,
+    /// What goes under the chart for its figure (the page's export buttons); nothing in the
+    /// widget, whose bundle then leaves the export code out.
+    #[prop_or_default]
+    pub under_chart: Option<Callback<Rc<Figure>, Html>>,
 }
 
 /// The break-even curve for a chosen parameter, on a canvas, with its data table.
@@ -81,7 +90,11 @@ pub fn curve_view(props: &CurveProps) -> Html {
     let cur = basis.economy.currency();
     // With no crossing on the curve (the plausible range), the whole accepted range is searched.
     let wide = use_memo(
-        (s.clone(), props.param, props.curve.clone()),
+        (
+            props.curve_scenario.clone(),
+            props.param,
+            props.curve.clone(),
+        ),
         |(s, p, c)| beside_curve(s, *p, c),
     );
     let summary = hatcalc::decide::break_even_sentence(&wide, def.label, format::number, |v| {
@@ -96,11 +109,12 @@ pub fn curve_view(props: &CurveProps) -> Html {
             <h3 id="curve-h">{ "Where does it tip?" }</h3>
             <label for="curve-param">{ "Vary " }</label>
             <ParamChoice options={options} selected={props.param} onchange={on_param} />
-            <figure class="chart">
+            <figure aria-busy={(!props.current).to_string()} id="curve-figure"
+                class={classes!("chart", (!props.current).then_some("updating"))}>
                 <canvas ref={canvas} width="640" height="360" id="curve-canvas" role="img"
                     aria-label={format!("{title}, against {}. {summary}", def.label)} />
                 <figcaption id="curve-summary">{ summary }</figcaption>
-                <ChartExport figure={figure} name="break-even" />
+                { props.under_chart.as_ref().map(|f| f.emit(figure.clone())).unwrap_or_default() }
                 <details>
                     <summary>{ "Data table" }</summary>
                     <table>

@@ -12,7 +12,8 @@ pub mod research;
 pub mod results;
 pub mod saved;
 
-use crate::components::chart_export::Share;
+use crate::charts::Figure;
+use crate::components::chart_export::{ChartExport, Share};
 use crate::components::curve::CurveView;
 use crate::format;
 use crate::platform::url::base_url;
@@ -23,6 +24,7 @@ use export::ExportPanel;
 use hatcalc::presets::find as find_preset;
 use inputs::Assumptions;
 use results::Results;
+use std::rc::Rc;
 use yew::prelude::*;
 
 /// Quiet time after a change before the sections that need not follow a drag follow it.
@@ -34,6 +36,10 @@ pub fn page() -> Html {
     let session = use_session(false);
     let (state, dispatch, query) = (&session.state, &session.dispatch, &session.query);
     let (outcome, curve, curve_param) = (&session.outcome, &session.curve, session.curve_param);
+    let (curve_scenario, curve_current) = (&session.curve_scenario, session.curve_current);
+    let export_curve = use_callback((), |figure: Rc<Figure>, _| {
+        html! { <ChartExport figure={figure} name="break-even" /> }
+    });
     let scenario = state.scenario.clone();
     // What follows input once it settles: the tornado, the two-way grid and the printed brief.
     let (settled, settled_query) = use_settled((scenario.clone(), query.clone()), SETTLE);
@@ -75,7 +81,7 @@ pub fn page() -> Html {
                 <section class="results" aria-labelledby="results-h">
                     <h2 id="results-h">{ "Results" }</h2>
                     <Results scenario={scenario.clone()} outcome={outcome.clone()} seed={state.seed} query={query.clone()} />
-                    <CurveView curve={curve.clone()} scenario={scenario.clone()} outcome={outcome.clone()} param={curve_param} on_action={dispatch.clone()} />
+                    <CurveView curve={curve.clone()} scenario={scenario.clone()} outcome={outcome.clone()} param={curve_param} curve_scenario={curve_scenario.clone()} current={curve_current} on_action={dispatch.clone()} under_chart={export_curve} />
                     <Sensitivity scenario={settled.clone()} />
                     <TwoWay scenario={settled.clone()} query={settled_query.clone()} />
                     <ClaimCheck scenario={scenario.clone()} query={query.clone()} />

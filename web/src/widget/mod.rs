@@ -91,7 +91,7 @@ pub fn widget() -> Html {
                         on_action={session.dispatch.clone()} />
                 }) }
             </div>
-            <CurveView curve={session.curve.clone()} scenario={s.clone()} outcome={session.outcome.clone()} param={session.curve_param} on_action={session.dispatch.clone()} />
+            <CurveView curve={session.curve.clone()} scenario={s.clone()} outcome={session.outcome.clone()} param={session.curve_param} curve_scenario={session.curve_scenario.clone()} current={session.curve_current} on_action={session.dispatch.clone()} />
             <p class="embed-sources" id="embed-sources">
                 { format!("Defaults: {}", preset.map_or("", |p| p.name)) }
                 if !cited.is_empty() { { format!(" ({})", cited.join("; ")) } }
