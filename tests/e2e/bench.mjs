@@ -35,7 +35,7 @@ async function firstLoad(query) {
   return [ms, +(bytes / 1024).toFixed(1)];
 }
 [out.first_result_ms, out.first_load_gzip_kb] = await firstLoad("");
-[out.embed_first_result_ms, out.embed_first_load_gzip_kb] = await firstLoad("?embed=1&v=1&preset=us");
+[out.embed_first_result_ms, out.embed_first_load_gzip_kb] = await firstLoad("widget.html?embed=1&v=1&preset=us");
 
 // A slider drag: main-thread time from the input event to the end of the rendering it
 // triggers (model, curve, charts). yew renders in a microtask after the event; a zero-delay

@@ -343,7 +343,7 @@ test("no WCAG 2.1 AA violations (axe-core), with every section open", async () =
   // The widget, at a phone's width.
   const widget = await context.newPage();
   await widget.setViewportSize({ width: 360, height: 800 });
-  await widget.goto(server.url + "?embed=1&v=1&preset=byford2013");
+  await widget.goto(server.url + "widget.html?embed=1&v=1&preset=byford2013");
   await widget.waitForSelector("#open-full");
   await widget.addScriptTag({ path: path.join(root, "node_modules/axe-core/axe.min.js") });
   const embedded = await widget.evaluate(() => axe.run(document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] } }));

@@ -62,7 +62,7 @@ const SCENARIO = "?v=1&preset=dijkgraaf2005&x.dam.retention_12m=0.8&perspective=
 
 test("the widget on another site resizes to its content and links back with the same assumptions", async () => {
   const { code, permalink } = await snippetFor(SCENARIO);
-  assert.match(code, /^<iframe src="http:\/\/127\.0\.0\.1:\d+\/\?embed=1&amp;v=1&amp;preset=dijkgraaf2005/);
+  assert.match(code, /^<iframe src="http:\/\/127\.0\.0\.1:\d+\/widget\.html\?embed=1&amp;v=1&amp;preset=dijkgraaf2005/);
   assert.match(code, /<script src="http:\/\/127\.0\.0\.1:\d+\/embed\.js" async><\/script>/);
   const host = await serveHtml(`<!doctype html><html lang="en"><head><meta charset="utf-8">
     <meta name="viewport" content="width=device-width, initial-scale=1"><title>A host site</title></head>
@@ -81,6 +81,9 @@ test("the widget on another site resizes to its content and links back with the 
       return f.style.height && f.style.height !== "760px";
     }, null, { timeout: 20000 });
     const frame = page.frameLocator("iframe[data-hatcalc]");
+    // The widget loaded its own bundle, not the full calculator's.
+    assert.ok(requests.some((u) => u.endsWith("/hatcalc-widget_bg.wasm")), "the widget's bundle");
+    assert.ok(!requests.some((u) => /\/hatcalc-web-[0-9a-f]+_bg\.wasm$/.test(u)), "not the page's");
     const contentHeight = async () => (await page.frames()[1].evaluate(() => Math.ceil(document.getElementById("app").getBoundingClientRect().height)));
     const h0 = parseFloat(await iframe.evaluate((f) => f.style.height));
     assert.ok(Math.abs(h0 - await contentHeight()) <= 2, `frame ${h0} fits content ${await contentHeight()}`);
@@ -140,7 +143,7 @@ test("without the host script the widget still works at its fixed height", async
 });
 
 test("a hostile host page's messages change nothing, and only a proper hello is answered", async () => {
-  const widget = `${server.url}?embed=1&v=1&preset=us`;
+  const widget = `${server.url}widget.html?embed=1&v=1&preset=us`;
   const host = await serveHtml(`<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Hostile</title></head><body>
     <iframe id="w" src="${widget.replace(/&/g, "&amp;")}" data-hatcalc style="width:700px;height:760px"></iframe></body></html>`);
   try {
@@ -330,4 +333,20 @@ test("the printed brief fits on two pages and carries the method, the permalink 
     assert.ok(await page.$$eval(".brief ol.sources li", (l) => l.length) >= 5);
     await context.close();
   }
+});
+
+test("a widget's older address (the calculator's page with ?embed=1) still shows the widget", async () => {
+  const context = await browser.newContext({ viewport: { width: 760, height: 900 } });
+  const page = await context.newPage();
+  const errors = [];
+  page.on("pageerror", (e) => errors.push(e.message));
+  await page.goto(`${server.url}?embed=1&v=1&preset=us&x.dam.retention_12m=0.8`);
+  await page.waitForSelector("main.embed #net-benefit");
+  assert.equal(await page.inputValue("#dam-retention_12m-num"), "0.8");
+  assert.equal(await page.locator("#results-h").count(), 0, "the widget, not the full page");
+  const back = new URL(await page.getAttribute("#open-full", "href"));
+  assert.equal(back.pathname, "/");
+  assert.equal(back.searchParams.get("embed"), null);
+  assert.deepEqual(errors, []);
+  await context.close();
 });

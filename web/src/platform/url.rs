@@ -10,7 +10,22 @@ pub fn base_url() -> String {
     )
 }
 
-/// The query key that selects the widget.
+/// The widget's own page, beside the calculator's: it loads the widget's lighter bundle.
+pub const WIDGET_FILE: &str = "widget.html";
+
+/// The full calculator's address: this document's, or, from the widget's own page, the
+/// calculator's page beside it.
+pub fn page_url() -> String {
+    page_of(&base_url())
+}
+
+/// The calculator's address for a document at `url` (origin and path, no query).
+fn page_of(url: &str) -> String {
+    url.strip_suffix(WIDGET_FILE)
+        .map_or_else(|| url.to_string(), str::to_string)
+}
+
+/// The query key that marks a widget's address (both pages read the same query).
 pub const EMBED_KEY: &str = "embed=1";
 
 /// Whether the page was opened as the widget.
@@ -41,5 +56,21 @@ mod tests {
         assert!(is_embed("v=1&embed=1"));
         assert!(!is_embed("?v=1&x.embed=1"));
         assert_eq!(without_embed("?embed=1&v=1&preset=us"), "v=1&preset=us");
+    }
+
+    #[test]
+    fn the_widget_page_links_to_the_calculator_beside_it() {
+        assert_eq!(
+            page_of("https://example.org/calc/widget.html"),
+            "https://example.org/calc/"
+        );
+        assert_eq!(
+            page_of("https://example.org/calc/"),
+            "https://example.org/calc/"
+        );
+        assert_eq!(
+            page_of("https://example.org/calc/index.html"),
+            "https://example.org/calc/index.html"
+        );
     }
 }

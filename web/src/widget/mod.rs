@@ -5,7 +5,7 @@
 use crate::components::curve::CurveView;
 use crate::components::headline::{BlockProps, Headline, McView};
 use crate::components::number_input::NumberInput;
-use crate::platform::url::{base_url, EMBED_KEY};
+use crate::platform::url::{page_url, EMBED_KEY, WIDGET_FILE};
 use crate::session::use_session;
 use hatcalc::model::relevant;
 use hatcalc::presets::find as find_preset;
@@ -18,13 +18,14 @@ pub const FIXED_HEIGHT: u32 = 760;
 /// The host script's file name, next to the page.
 pub const HOST_SCRIPT: &str = "embed.js";
 
-/// The iframe snippet for a scenario's query.
+/// The iframe snippet for a scenario's query, from the calculator's address `base`: the
+/// widget's own page beside it, which loads the widget's lighter bundle.
 pub fn snippet(base: &str, query: &str) -> String {
     let dir = base.rsplit_once('/').map_or(base, |(d, _)| d);
     let esc = |t: &str| t.replace('&', "&amp;").replace('"', "&quot;");
     format!(
         "<iframe src=\"{src}\" title=\"hatcalc: what heroin-assisted treatment costs and saves\" data-hatcalc width=\"100%\" height=\"{h}\" style=\"width:100%;max-width:760px;height:{h}px;border:0\" loading=\"lazy\"></iframe>\n<script src=\"{script}\" async></script>",
-        src = esc(&format!("{base}?{EMBED_KEY}&{query}")),
+        src = esc(&format!("{dir}/{WIDGET_FILE}?{EMBED_KEY}&{query}")),
         h = FIXED_HEIGHT,
         script = esc(&format!("{dir}/{HOST_SCRIPT}")),
     )
@@ -46,7 +47,7 @@ pub fn widget() -> Html {
     let state = &session.state;
     let s = &state.scenario;
     let query = &session.query;
-    let full = format!("{}?{query}", base_url());
+    let full = format!("{}?{query}", page_url());
     let preset = find_preset(state.preset);
     let cited: Vec<String> = preset
         .map(|p| p.sources)
@@ -109,9 +110,9 @@ mod tests {
     #[test]
     fn the_snippet_escapes_the_address() {
         let s = snippet("https://example.org/calc/index.html", "v=1&preset=us");
-        assert!(
-            s.contains("src=\"https://example.org/calc/index.html?embed=1&amp;v=1&amp;preset=us\"")
-        );
+        assert!(s.contains(
+            "src=\"https://example.org/calc/widget.html?embed=1&amp;v=1&amp;preset=us\""
+        ));
         assert!(s.contains("<script src=\"https://example.org/calc/embed.js\" async>"));
         assert!(s.contains("height=\"760\""));
     }
