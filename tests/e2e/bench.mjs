@@ -64,6 +64,11 @@ async function drag(page, selector) {
   const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   await page.goto(server.url);
   await page.waitForSelector("#net-benefit");
+  // Right after the first result, while the first Monte Carlo's answers still arrive; then,
+  // once they have, the same input again and another.
+  out.drag_after_load_ms_per_input = await drag(page, "#dam-cost_year-range");
+  await page.waitForSelector("#mc-summary");
+  await page.waitForTimeout(1000);
   out.drag_ms_per_input = await drag(page, "#dam-cost_year-range");
   await page.waitForTimeout(500);
   out.drag_other_input_ms_per_input = await drag(page, "#mmt-cost_year-range");
