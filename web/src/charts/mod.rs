@@ -9,6 +9,7 @@ use plotters::chart::MeshStyle;
 use plotters::coord::types::RangedCoordf64;
 use plotters::coord::Shift;
 use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, Pos, VPos};
 use std::rc::Rc;
 
 /// What the break-even chart shows.
@@ -114,12 +115,24 @@ pub fn draw_curve<DB: DrawingBackend>(
         chart
             .draw_series([Circle::new((be, 0.0), 6, MARK.filled())])
             .map_err(err)?;
+        // The label reads away from the nearer side, so it is never cut off at the edge.
+        let toward_right = be > x0 + (x1 - x0) * 0.6;
+        let anchor = Pos::new(
+            if toward_right {
+                HPos::Right
+            } else {
+                HPos::Left
+            },
+            VPos::Top,
+        );
+        let offset = if toward_right { -8 } else { 8 };
         chart
-            .draw_series([Text::new(
-                format!("break-even {}", compact(be)),
-                (be, 0.0),
-                ("sans-serif", 13).into_font().color(&MARK),
-            )])
+            .draw_series([EmptyElement::at((be, 0.0))
+                + Text::new(
+                    format!("break-even {}", compact(be)),
+                    (offset, 8),
+                    ("sans-serif", 13).into_font().color(&MARK).pos(anchor),
+                )])
             .map_err(err)?;
     }
     // The current value, as a vertical guide.
