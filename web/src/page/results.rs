@@ -39,20 +39,22 @@ pub struct ResultsProps {
 /// Every result block; owns the Monte Carlo run, restarted whenever the scenario changes.
 #[function_component(Results)]
 pub fn results(props: &ResultsProps) -> Html {
-    let mc = use_state(|| McView {
+    // Set from the effect below on every change; `use_state_eq`, so that setting what is
+    // already there (no run yet, no answer yet) does not render every result block again.
+    let mc = use_state_eq(|| McView {
         done: 0,
         total: MC_DRAWS,
         result: None,
     });
     // The share of the tornado's swing that rests on assumptions, for the headline: computed
     // once input settles, with the Monte Carlo.
-    let assumed = use_state(|| None::<f64>);
+    let assumed = use_state_eq(|| None::<f64>);
     // The budget by year, computed once input settles too, with the scenario it is for: the
     // last one stays on screen (marked as updating) until the new one is ready, so the page
     // below it does not jump.
     let budget = use_state(|| None::<(Rc<Budget>, Scenario)>);
     // The EVPPI from the same draws, row by row once the Monte Carlo is done.
-    let evppi = use_state(|| None::<crate::page::research::EvppiView>);
+    let evppi = use_state_eq(|| None::<crate::page::research::EvppiView>);
     {
         let mc = mc.clone();
         let assumed = assumed.clone();
