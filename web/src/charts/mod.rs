@@ -671,9 +671,11 @@ const OFF_SCREEN_SETTLE: std::time::Duration = std::time::Duration::from_millis(
 /// What a chart view has drawn and what it should show.
 #[derive(Default)]
 struct Shown {
-    /// Whether the canvas is in view (as its intersection observer last said).
+    /// The canvas element watched, and its intersection observer.
+    watch: Option<Watch>,
+    /// Whether that canvas is in view (as its observer last said).
     visible: bool,
-    /// The figure on the canvas.
+    /// The figure on that canvas.
     drawn: Option<Rc<Figure>>,
     /// The figure it should show.
     latest: Option<Rc<Figure>>,
@@ -695,27 +697,21 @@ impl Shown {
 /// how every chart view keeps its canvas in step with its data. A chart in view is drawn at
 /// once; one out of view (scrolled away, or in a closed section) is drawn when it comes into
 /// view or once changes pause, so a slider drag does not draw charts nobody can see. The
-/// first figure is always drawn at once.
+/// first figure on a canvas element (a new one too, where a view renders its canvas only
+/// sometimes) is drawn at once.
 #[yew::hook]
 pub fn use_figure(canvas: &yew::NodeRef, figure: Option<Rc<Figure>>) {
     let shown = yew::use_mut_ref(Shown::default);
     {
-        let (canvas, shown) = (canvas.clone(), shown.clone());
-        yew::use_effect_with((), move |_| {
-            let observer = watch_visibility(&canvas, move |visible, canvas| {
-                let mut s = shown.borrow_mut();
-                s.visible = visible;
-                if visible {
-                    s.catch_up(canvas);
-                }
-            });
-            move || drop(observer)
-        });
+        // The observer's callback holds `shown`: let go of it when the view goes.
+        let shown = shown.clone();
+        yew::use_effect_with((), move |_| move || shown.borrow_mut().watch = None);
     }
     let canvas = canvas.clone();
     yew::use_effect_with(figure, move |fig| {
         let cancelled = Rc::new(std::cell::Cell::new(false));
         if let Some(fig) = fig {
+            watch(&shown, &canvas);
             let now = {
                 let mut s = shown.borrow_mut();
                 s.latest = Some(fig.clone());
@@ -737,35 +733,63 @@ pub fn use_figure(canvas: &yew::NodeRef, figure: Option<Rc<Figure>>) {
     });
 }
 
-/// An intersection observer of `canvas`, calling `on_change` with whether it is in view
-/// whenever that changes; it stops when dropped. None where the browser has no such
-/// observer (the chart is then drawn as if out of view: once changes pause).
-fn watch_visibility(
-    canvas: &yew::NodeRef,
-    on_change: impl Fn(bool, &yew::NodeRef) + 'static,
-) -> Option<Watch> {
+/// Watch the element behind `canvas` if it is not watched yet: a new element starts as not
+/// drawn and out of view until its observer says otherwise.
+fn watch(shown: &Rc<std::cell::RefCell<Shown>>, canvas: &yew::NodeRef) {
+    let Some(el) = canvas.cast::<web_sys::Element>() else {
+        return;
+    };
+    if shown
+        .borrow()
+        .watch
+        .as_ref()
+        .is_some_and(|w| w.element == el)
+    {
+        return;
+    }
+    let (target, weak) = (canvas.clone(), Rc::downgrade(shown));
+    let watch = watch_visibility(el, move |visible| {
+        if let Some(shown) = weak.upgrade() {
+            let mut s = shown.borrow_mut();
+            s.visible = visible;
+            if visible {
+                s.catch_up(&target);
+            }
+        }
+    });
+    let mut s = shown.borrow_mut();
+    s.watch = watch;
+    s.visible = false;
+    s.drawn = None;
+}
+
+/// An intersection observer of `el`, calling `on_change` with whether it is in view whenever
+/// that changes; it stops when dropped. None where the browser has no such observer (the
+/// chart is then drawn as if out of view: once changes pause).
+fn watch_visibility(el: web_sys::Element, on_change: impl Fn(bool) + 'static) -> Option<Watch> {
     use wasm_bindgen::closure::Closure;
     use wasm_bindgen::JsCast;
-    let el = canvas.cast::<web_sys::Element>()?;
-    let target = canvas.clone();
     let callback = Closure::<dyn Fn(js_sys::Array)>::new(move |entries: js_sys::Array| {
         let visible = entries
             .iter()
             .filter_map(|e| e.dyn_into::<web_sys::IntersectionObserverEntry>().ok())
             .next_back()
             .is_some_and(|e| e.is_intersecting());
-        on_change(visible, &target);
+        on_change(visible);
     });
     let observer = web_sys::IntersectionObserver::new(callback.as_ref().unchecked_ref()).ok()?;
     observer.observe(&el);
     Some(Watch {
+        element: el,
         observer,
         _callback: callback,
     })
 }
 
-/// A running intersection observer and its callback; disconnected when dropped.
+/// A running intersection observer of one element, and its callback; disconnected when
+/// dropped.
 struct Watch {
+    element: web_sys::Element,
     observer: web_sys::IntersectionObserver,
     _callback: wasm_bindgen::closure::Closure<dyn Fn(js_sys::Array)>,
 }
