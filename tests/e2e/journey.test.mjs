@@ -45,6 +45,34 @@ test("moving a slider changes the headline and redraws the chart", async () => {
   await context.close();
 });
 
+test("in a quick drag of another input the curve catches up once the hand pauses, and matches a fresh load", async () => {
+  const { page, context, errors } = await open();
+  const summary = () => page.textContent("#curve-summary");
+  const before = await summary();
+  // A burst of inputs on methadone's cost, one per frame, as a hand drags.
+  await page.evaluate(async () => {
+    const slider = document.querySelector("#mmt-cost_year-range");
+    const lo = +slider.min, hi = +slider.max;
+    for (let i = 0; i <= 20; i++) {
+      slider.value = String(lo + (hi - lo) * (0.5 + i / 40));
+      slider.dispatchEvent(new Event("input", { bubbles: true }));
+      await new Promise((r) => requestAnimationFrame(r));
+    }
+  });
+  // Once input pauses the curve is for the scenario on screen again, and no longer dimmed.
+  await page.waitForFunction(() => document.querySelector("#curve-figure")?.getAttribute("aria-busy") === "false", null, { timeout: 5000 });
+  const after = await summary();
+  assert.notEqual(after, before, "the break-even moved with methadone's cost");
+  // The same scenario loaded afresh states the same break-even.
+  const link = await page.$eval("#permalink", (a) => a.href);
+  const fresh = await context.newPage();
+  await fresh.goto(link);
+  await fresh.waitForSelector("#curve-summary");
+  assert.equal(await fresh.textContent("#curve-summary"), after);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test("typed nonsense gets a message beside the field and the result stays", async () => {
   const { page, context } = await open({ width: 390, height: 844 });
   const before = await page.textContent("#net-benefit");
