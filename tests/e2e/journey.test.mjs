@@ -212,6 +212,15 @@ test("a city official reads the budget year by year, what it takes to break even
   assert.match(await page.textContent("#budget-sentence"), /health budget pays .* more/);
   assert.match(await page.textContent("#budget-sentence"), /police, courts and prisons spend .* less/);
   assert.ok(await page.isVisible("#budget-canvas"));
+  // In view, the budget's chart follows a change as soon as the new budget is there.
+  await page.locator("#budget-canvas").scrollIntoViewIfNeeded();
+  const chart = () => page.$eval("#budget-canvas", (c) => c.toDataURL());
+  const chartBefore = await chart();
+  const sentenceBefore = await page.textContent("#budget-sentence");
+  await page.fill("#mmt-cost_year-num", "12000");
+  await page.press("#mmt-cost_year-num", "Enter");
+  await page.waitForFunction((b) => document.querySelector("#budget-sentence").textContent !== b, sentenceBefore);
+  await page.waitForFunction((b) => document.querySelector("#budget-canvas").toDataURL() !== b, chartBefore, { timeout: 2000 });
   // Three perspectives, each with a highest treatment cost that still breaks even.
   assert.equal(await page.locator("#thresholds thead th").count(), 4);
   assert.match(await page.textContent("#thresholds"), /Highest treatment cost/);
