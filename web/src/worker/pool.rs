@@ -11,7 +11,8 @@ use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
 
-/// The worker's loader script, which Trunk writes next to the page.
+/// The worker's script, next to the page (`web/hatcalc-analyst_loader.js`): it loads the
+/// worker's bundle.
 pub const SCRIPT: &str = "./hatcalc-analyst_loader.js";
 
 /// Most workers started, whatever the number of cores.
