@@ -54,54 +54,88 @@ mod imp {
     use std::collections::HashMap;
     use wasm_bindgen::JsValue;
 
+    /// Texts formatted by one `Intl.NumberFormat`, by the value's bits. A render formats the
+    /// same numbers again (a drag changes a few of the page's figures, not all of them), so
+    /// the last texts are kept, up to [`KEEP`] per format.
+    struct Format {
+        format: Function,
+        texts: HashMap<u64, String>,
+    }
+
+    /// Texts kept per format before its store starts afresh.
+    const KEEP: usize = 512;
+
+    impl Format {
+        fn new(options: &[(&str, JsValue)]) -> Format {
+            let opts = Object::new();
+            for (k, v) in options {
+                let _ = Reflect::set(&opts, &JsValue::from_str(k), v);
+            }
+            Format {
+                format: Intl::NumberFormat::new(&Array::new(), &opts).format(),
+                texts: HashMap::new(),
+            }
+        }
+
+        fn text(&mut self, value: f64) -> Option<String> {
+            if let Some(t) = self.texts.get(&value.to_bits()) {
+                return Some(t.clone());
+            }
+            let t = self
+                .format
+                .call1(&JsValue::NULL, &JsValue::from_f64(value))
+                .ok()?
+                .as_string()?;
+            if self.texts.len() >= KEEP {
+                self.texts.clear();
+            }
+            self.texts.insert(value.to_bits(), t.clone());
+            Some(t)
+        }
+    }
+
     thread_local! {
-        static FORMATS: RefCell<HashMap<String, Function>> = RefCell::new(HashMap::new());
-    }
-
-    /// A cached `Intl.NumberFormat(...).format` for the reader's locale.
-    fn formatter(key: &str, options: &[(&str, JsValue)]) -> Function {
-        FORMATS.with(|f| {
-            f.borrow_mut()
-                .entry(key.to_string())
-                .or_insert_with(|| {
-                    let opts = Object::new();
-                    for (k, v) in options {
-                        let _ = Reflect::set(&opts, &JsValue::from_str(k), v);
-                    }
-                    Intl::NumberFormat::new(&Array::new(), &opts).format()
-                })
-                .clone()
-        })
-    }
-
-    fn call(f: &Function, value: f64) -> Option<String> {
-        f.call1(&JsValue::NULL, &JsValue::from_f64(value))
-            .ok()?
-            .as_string()
+        /// Money formats by currency code.
+        static MONEY: RefCell<HashMap<String, Format>> = RefCell::new(HashMap::new());
+        /// Number formats by their count of decimals.
+        static NUMBER: RefCell<HashMap<u32, Format>> = RefCell::new(HashMap::new());
     }
 
     pub fn money(value: f64, currency: &str) -> String {
-        let f = formatter(
-            &format!("money:{currency}"),
-            &[
-                ("style", "currency".into()),
-                ("currency", currency.into()),
-                ("maximumFractionDigits", 0.into()),
-                ("minimumFractionDigits", 0.into()),
-            ],
-        );
-        call(&f, value).unwrap_or_else(|| format!("{currency} {value:.0}"))
+        // Whole units: the value rounded as `Intl` rounds it (half away from zero), so that
+        // amounts within a unit of each other share one text.
+        let value = value.round();
+        MONEY
+            .with(|m| {
+                let mut m = m.borrow_mut();
+                if !m.contains_key(currency) {
+                    let f = Format::new(&[
+                        ("style", "currency".into()),
+                        ("currency", currency.into()),
+                        ("maximumFractionDigits", 0.into()),
+                        ("minimumFractionDigits", 0.into()),
+                    ]);
+                    m.insert(currency.to_string(), f);
+                }
+                m.get_mut(currency).and_then(|f| f.text(value))
+            })
+            .unwrap_or_else(|| format!("{currency} {value:.0}"))
     }
 
     pub fn number(value: f64, digits: u32) -> String {
-        let f = formatter(
-            &format!("number:{digits}"),
-            &[
-                ("maximumFractionDigits", digits.into()),
-                ("minimumFractionDigits", 0.into()),
-            ],
-        );
-        call(&f, value).unwrap_or_else(|| format!("{value:.*}", digits as usize))
+        NUMBER
+            .with(|m| {
+                m.borrow_mut()
+                    .entry(digits)
+                    .or_insert_with(|| {
+                        Format::new(&[
+                            ("maximumFractionDigits", digits.into()),
+                            ("minimumFractionDigits", 0.into()),
+                        ])
+                    })
+                    .text(value)
+            })
+            .unwrap_or_else(|| format!("{value:.*}", digits as usize))
     }
 }
 

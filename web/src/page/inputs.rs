@@ -8,12 +8,12 @@ use hatcalc::model::relevant;
 use hatcalc::money::{Economy, PriceBasis};
 use hatcalc::params::Group;
 use hatcalc::presets::PRESETS;
-use hatcalc::scenario::{Arm, CostInput, CrimeInput};
+use hatcalc::scenario::{Arm, CostInput, CrimeInput, Settings};
 use hatcalc::{Perspective, P};
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
-/// Properties shared by the panel's parts.
+/// Properties of [`Assumptions`].
 #[derive(Properties, PartialEq)]
 pub struct PanelProps {
     /// The page state.
@@ -22,10 +22,12 @@ pub struct PanelProps {
     pub on_action: Callback<Action>,
 }
 
-/// The whole assumptions panel.
+/// The whole assumptions panel. Its parts re-render only when what they show changes: a
+/// drag of one input renders that input's group, not the settings or the other groups.
 #[function_component(Assumptions)]
 pub fn assumptions(props: &PanelProps) -> Html {
-    let s = &props.state.scenario;
+    let state = &props.state;
+    let s = &state.scenario;
     // Which inputs each group shows follows the settings alone: not worked out again while a
     // value moves.
     let groups = use_memo(s.settings, |_| {
@@ -44,23 +46,69 @@ pub fn assumptions(props: &PanelProps) -> Html {
     html! {
         <section class="inputs" aria-labelledby="inputs-h">
             <h2 id="inputs-h">{ "Assumptions" }</h2>
-            <SettingsPanel state={props.state.clone()} on_action={props.on_action.clone()} />
+            <SettingsPanel settings={s.settings} basis={s.basis()} preset={state.preset}
+                changed={state.changed.len()} on_action={props.on_action.clone()} />
             { for groups.iter().map(|(g, params)| {
-                let open = *g == Group::Treatment;
+                let rows: Vec<InputRow> = params.iter().map(|p| InputRow {
+                    param: *p,
+                    value: s.get(*p),
+                    default: s.default_of(*p),
+                    range: s.range(*p),
+                    error: state.errors.get(p).cloned(),
+                    changed: state.changed.contains(p),
+                }).collect();
                 html! {
-                    <details class="group" open={open} id={format!("group-{g:?}").to_lowercase()}>
-                        <summary>{ g.label() }<span class="count">{ format!(" ({})", params.len()) }</span></summary>
-                        { for params.iter().map(|p| html! {
-                            <NumberInput param={*p} value={s.get(*p)} default={s.default_of(*p)}
-                                range={s.range(*p)} basis={s.basis()}
-                                error={props.state.errors.get(p).cloned()}
-                                changed={props.state.changed.contains(p)}
-                                on_action={props.on_action.clone()} />
-                        }) }
-                    </details>
+                    <InputGroup group={*g} rows={rows} basis={s.basis()}
+                        on_action={props.on_action.clone()} />
                 }
             }) }
         </section>
+    }
+}
+
+/// One input as its group shows it.
+#[derive(Clone, PartialEq)]
+pub struct InputRow {
+    /// The parameter.
+    pub param: P,
+    /// Its value.
+    pub value: f64,
+    /// Its default on the scenario's price basis.
+    pub default: f64,
+    /// Its plausible range on the scenario's price basis.
+    pub range: (f64, f64),
+    /// The refused text and its message, if the last input was refused.
+    pub error: Option<(String, String)>,
+    /// Whether the last preset switch changed it.
+    pub changed: bool,
+}
+
+/// Properties of [`InputGroup`].
+#[derive(Properties, PartialEq)]
+pub struct GroupProps {
+    /// The group.
+    pub group: Group,
+    /// Its inputs, in registry order.
+    pub rows: Vec<InputRow>,
+    /// The scenario's price basis.
+    pub basis: PriceBasis,
+    /// Where actions go.
+    pub on_action: Callback<Action>,
+}
+
+/// One group of inputs, folded except the treatment costs.
+#[function_component(InputGroup)]
+fn input_group(props: &GroupProps) -> Html {
+    let g = props.group;
+    html! {
+        <details class="group" open={g == Group::Treatment} id={format!("group-{g:?}").to_lowercase()}>
+            <summary>{ g.label() }<span class="count">{ format!(" ({})", props.rows.len()) }</span></summary>
+            { for props.rows.iter().map(|r| html! {
+                <NumberInput param={r.param} value={r.value} default={r.default}
+                    range={r.range} basis={props.basis} error={r.error.clone()}
+                    changed={r.changed} on_action={props.on_action.clone()} />
+            }) }
+        </details>
     }
 }
 
@@ -78,10 +126,26 @@ fn select_cb<T: 'static>(
     })
 }
 
+/// Properties of [`SettingsPanel`]: what it shows, so that a value's change does not
+/// render it.
+#[derive(Properties, PartialEq)]
+pub struct SettingsProps {
+    /// The scenario's settings.
+    pub settings: Settings,
+    /// The scenario's price basis.
+    pub basis: PriceBasis,
+    /// Id of the preset the scenario started from.
+    pub preset: &'static str,
+    /// How many inputs the last preset switch changed.
+    pub changed: usize,
+    /// Where actions go.
+    pub on_action: Callback<Action>,
+}
+
 /// Preset, arms, perspective and the input modes.
 #[function_component(SettingsPanel)]
-pub fn settings_panel(props: &PanelProps) -> Html {
-    let st = props.state.scenario.settings;
+pub fn settings_panel(props: &SettingsProps) -> Html {
+    let st = props.settings;
     let cb = &props.on_action;
     let on_preset = select_cb(cb, |v| Some(v.to_string()), Action::Preset);
     let on_intervention = select_cb(cb, Arm::from_id, |a| {
@@ -118,7 +182,7 @@ pub fn settings_panel(props: &PanelProps) -> Html {
             cb.emit(Action::Setting(make(el.checked())));
         })
     };
-    let basis = props.state.scenario.basis();
+    let basis = props.basis;
     let on_economy = select_cb(cb, Economy::from_code, move |e| {
         // Keep the year where the new economy's price index has it, else take its latest.
         let (first, last) = e.years();
@@ -135,7 +199,7 @@ pub fn settings_panel(props: &PanelProps) -> Html {
         move |y| Action::Basis(PriceBasis::new(basis.economy, y)),
     );
     let (first_year, last_year) = basis.economy.years();
-    let preset = PRESETS.iter().find(|p| p.id == props.state.preset);
+    let preset = PRESETS.iter().find(|p| p.id == props.preset);
     let arm_options = |selected: Arm, offered: fn(&ArmSpec) -> bool| -> Html {
         Arm::ALL
             .iter()
@@ -152,7 +216,7 @@ pub fn settings_panel(props: &PanelProps) -> Html {
             <label for="preset">{ "Start from" }</label>
             <select id="preset" onchange={on_preset}>
                 { for PRESETS.iter().map(|p| html! {
-                    <option value={p.id} selected={p.id == props.state.preset}>{ p.name }</option>
+                    <option value={p.id} selected={p.id == props.preset}>{ p.name }</option>
                 }) }
             </select>
             if let Some(p) = preset {
@@ -162,8 +226,8 @@ pub fn settings_panel(props: &PanelProps) -> Html {
                     <p class="muted">{ p.method }</p>
                 </details>
             }
-            if !props.state.changed.is_empty() {
-                <p class="changed-note" role="status">{ format!("The preset changed {} inputs; they are marked below.", props.state.changed.len()) }</p>
+            if props.changed > 0 {
+                <p class="changed-note" role="status">{ format!("The preset changed {} inputs; they are marked below.", props.changed) }</p>
             }
             <div class="row">
                 <div>
