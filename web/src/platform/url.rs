@@ -1,13 +1,20 @@
 //! The page's own address: where permalinks point, and whether it was opened as the widget.
 
-/// The page's address without its query: where permalinks point.
+/// The page's address without its query: where permalinks point. Read once: the page only
+/// ever changes its query (`history.replaceState`), and reading `location` right after that
+/// costs more than a render.
 pub fn base_url() -> String {
-    let loc = gloo::utils::window().location();
-    format!(
-        "{}{}",
-        loc.origin().unwrap_or_default(),
-        loc.pathname().unwrap_or_default()
-    )
+    thread_local! {
+        static BASE: String = {
+            let loc = gloo::utils::window().location();
+            format!(
+                "{}{}",
+                loc.origin().unwrap_or_default(),
+                loc.pathname().unwrap_or_default()
+            )
+        };
+    }
+    BASE.with(String::clone)
 }
 
 /// The widget's own page, beside the calculator's: it loads the widget's lighter bundle.
