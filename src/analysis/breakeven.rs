@@ -268,7 +268,7 @@ fn scan_points(range: (f64, f64), dense: (f64, f64)) -> Vec<f64> {
         )
         .filter(|x| x.is_finite())
         .collect();
-    xs.sort_by(f64::total_cmp);
+    crate::order::floats(&mut xs);
     xs.dedup();
     xs
 }

@@ -196,7 +196,7 @@ fn levers(s: &Scenario, claim: Claim, skip: &[P]) -> Vec<Lever> {
             });
         }
     }
-    levers.sort_by(|a, b| a.distance.total_cmp(&b.distance));
+    crate::order::stable_by(&mut levers, |a, b| a.distance.total_cmp(&b.distance));
     levers
 }
 

@@ -263,9 +263,9 @@ impl<'a> Prepared<'a> {
             return Vec::new();
         }
         let mut ranked: Vec<(f64, usize)> = varying.iter().map(|(i, _, e)| (*e, *i)).collect();
-        ranked.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+        crate::order::stable_by(&mut ranked, |a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
         let mut top: Vec<usize> = ranked.iter().take(INTERACTING).map(|(_, i)| *i).collect();
-        top.sort_unstable();
+        crate::order::stable_by(&mut top, usize::cmp);
         let mut out = Vec::new();
         for (k, a) in top.iter().enumerate() {
             for b in &top[k + 1..] {
@@ -292,7 +292,7 @@ impl Basis {
     /// The basis of an input from its draws; `None` when it never varies.
     fn new(x: &[f64]) -> Option<Basis> {
         let mut sorted = x.to_vec();
-        sorted.sort_unstable_by(f64::total_cmp);
+        crate::order::floats(&mut sorted);
         let (first, last) = (*sorted.first()?, *sorted.last()?);
         if first >= last {
             return None;
@@ -844,7 +844,7 @@ fn rank(rows: &mut [Row]) {
         } => (value, explained),
         Estimate::Undefined { .. } => (f64::NEG_INFINITY, f64::NEG_INFINITY),
     };
-    rows.sort_by(|a, b| {
+    crate::order::stable_by(rows, |a, b| {
         let (ka, kb) = (key(a), key(b));
         kb.0.total_cmp(&ka.0).then(kb.1.total_cmp(&ka.1))
     });

@@ -273,7 +273,7 @@ impl PsaRun {
     /// parts of this run (same scenario and settings) that cover every draw exactly once.
     pub fn join(s: &Scenario, config: PsaConfig, mut parts: Vec<PsaPart>) -> Option<PsaRun> {
         let mut run = PsaRun::new(s, config);
-        parts.sort_by_key(|p| p.first);
+        crate::order::stable_by(&mut parts, |a, b| a.first.cmp(&b.first));
         for part in parts {
             let fits = part.first == run.draws.len()
                 && part.inputs.len() == run.dists.len()
@@ -411,7 +411,7 @@ impl Summary {
         if v.is_empty() {
             return None;
         }
-        v.sort_by(f64::total_cmp);
+        crate::order::floats(&mut v);
         let last = v.len() - 1;
         let q = |p: f64| {
             // Linear interpolation between order statistics (type 7).

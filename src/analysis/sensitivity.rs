@@ -122,7 +122,7 @@ pub fn tornado(s: &Scenario, metric: Metric) -> Tornado {
             }
         })
         .collect();
-    bars.sort_by(|a, b| b.swing.total_cmp(&a.swing));
+    crate::order::stable_by(&mut bars, |a, b| b.swing.total_cmp(&a.swing));
     Tornado {
         metric,
         base,
