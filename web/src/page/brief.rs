@@ -51,7 +51,7 @@ pub fn print_brief(props: &BriefProps) -> Html {
         .collect();
     let mut ids = hatcalc::model::sources_used(s);
     ids.extend(preset.map(|p| p.sources).unwrap_or_default());
-    ids.sort_unstable();
+    hatcalc::order::stable_by(&mut ids, |a, b| a.cmp(b));
     ids.dedup();
     html! {
         <section class="print-only brief" aria-hidden="true">
