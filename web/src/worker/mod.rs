@@ -2,8 +2,10 @@
 //! thread. The page starts one per core ([`pool`]) and gives each a contiguous part of the
 //! run; each draw has its own random stream (`hatcalc::analysis::PsaRun::part`), so the
 //! joined run is exactly the one the CLI makes from the same seed, whatever the number of
-//! workers. The EVPPI's regressions then run on one worker over the joined draws; the page
-//! rebuilds the rows from their estimates (`hatcalc::analysis::EvppiRun::accept`).
+//! workers. The EVPPI's regressions then run on the first worker over the same draws: it
+//! keeps the part it drew and makes the others again (each draw is a function of the seed and
+//! its index alone), so the page never sends the draws' inputs back across; the page rebuilds
+//! the rows from the estimates (`hatcalc::analysis::EvppiRun::accept`).
 //!
 //! A worker holds one task at a time: a new request replaces it, which is how the page
 //! cancels a run when the inputs change. It works in chunks and yields to its event loop
@@ -38,7 +40,9 @@ pub enum Request {
         /// Draw after the last of the part.
         to: usize,
     },
-    /// EVPPI of every drawn input and group (not every input together) over a finished run.
+    /// EVPPI of every drawn input and group (not every input together) over the run
+    /// `config` of the scenario: the part this worker last drew of that run is kept, the rest
+    /// drawn again.
     Evppi {
         /// The page's job number.
         job: u64,
@@ -46,8 +50,6 @@ pub enum Request {
         query: String,
         /// The run's settings.
         config: PsaConfig,
-        /// The run's draws, in parts that join into it.
-        parts: Vec<PsaPart>,
     },
     /// Check a claim, with a Monte Carlo run of `config` for its chance.
     Claim {
@@ -199,10 +201,77 @@ pub enum Reply {
     },
 }
 
-/// The worker's state: the task in hand, if any.
+/// The worker's state: the task in hand, if any, and the last part of a run it drew.
 #[derive(Debug, Default)]
 pub struct Analyst {
     task: Option<Task>,
+    kept: Option<Kept>,
+}
+
+/// A finished part of a run: the scenario's query, the run's settings and the draws.
+#[derive(Debug)]
+struct Kept {
+    query: String,
+    config: PsaConfig,
+    part: PsaPart,
+}
+
+/// Draws of a run for its EVPPI: the parts in hand, the one being drawn, and the ranges of
+/// draws still to make.
+#[derive(Debug)]
+struct Gather {
+    scenario: Box<hatcalc::Scenario>,
+    config: PsaConfig,
+    parts: Vec<PsaPart>,
+    drawing: Option<Box<PsaRun>>,
+    missing: Vec<std::ops::Range<usize>>,
+}
+
+impl Gather {
+    /// The draws of the run `config` of `s` not in `kept` (when it is a part of that run).
+    fn new(s: hatcalc::Scenario, query: &str, config: PsaConfig, kept: Option<&Kept>) -> Gather {
+        // The run's settings as a run holds them (draws clamped), as the kept part has them.
+        let whole = PsaRun::new(&s, config);
+        let (config, n) = (whole.config(), whole.total());
+        let (parts, missing) = match kept.filter(|k| k.query == query && k.config == config) {
+            Some(k) => {
+                let (a, b) = (k.part.first, k.part.first + k.part.draws.len());
+                let missing = [0..a, b..n].into_iter().filter(|r| !r.is_empty()).collect();
+                (vec![k.part.clone()], missing)
+            }
+            None => (Vec::new(), std::iter::once(0..n).collect()),
+        };
+        Gather {
+            scenario: Box::new(s),
+            config,
+            parts,
+            drawing: None,
+            missing,
+        }
+    }
+
+    /// Draw up to `n` more; the whole run once every draw is made.
+    fn step(&mut self, n: usize) -> Option<Result<PsaRun, String>> {
+        if self.drawing.is_none() {
+            if let Some(range) = self.missing.pop() {
+                self.drawing = Some(Box::new(PsaRun::part(&self.scenario, self.config, range)));
+            }
+        }
+        match self.drawing.as_mut() {
+            Some(run) => {
+                run.step(n);
+                if run.finished() {
+                    self.parts.push(run.to_part());
+                    self.drawing = None;
+                }
+                None
+            }
+            None => Some(
+                PsaRun::join(&self.scenario, self.config, std::mem::take(&mut self.parts))
+                    .ok_or_else(|| "the draws do not make up the run".to_string()),
+            ),
+        }
+    }
 }
 
 /// Work in hand, for the bridge that asked.
@@ -216,7 +285,8 @@ struct Task {
 /// A part of a run being drawn, or EVPPI rows being estimated.
 #[derive(Debug)]
 enum Work {
-    Draws(Box<PsaRun>),
+    Draws(Box<PsaRun>, String),
+    Gather(Box<Gather>),
     Evppi(Box<EvppiRun>),
     Claim(Box<hatcalc::Scenario>, Claim, PsaConfig),
 }
@@ -239,29 +309,42 @@ impl Worker for Analyst {
             return; // replaced by a newer request
         };
         let (reply, finished) = match &mut task.work {
-            Work::Draws(run) => {
+            Work::Draws(run, query) => {
                 run.step(CHUNK);
                 let reply = if run.finished() {
-                    Reply::Part {
-                        job,
-                        part: run.to_part(),
-                    }
+                    let part = run.to_part();
+                    self.kept = Some(Kept {
+                        query: std::mem::take(query),
+                        config: run.config(),
+                        part: part.clone(),
+                    });
+                    Reply::Part { job, part }
                 } else {
                     Reply::Progress {
                         job,
                         done: run.done(),
                     }
                 };
-                (reply, run.finished())
+                (Some(reply), run.finished())
             }
+            Work::Gather(g) => match g.step(CHUNK) {
+                None => (None, false),
+                Some(Ok(run)) => {
+                    task.work = Work::Evppi(Box::new(EvppiRun::new(&run, false)));
+                    (None, false)
+                }
+                Some(Err(reason)) => (Some(Reply::Refused { job, reason }), true),
+            },
             Work::Claim(..) => return, // answered when received
             Work::Evppi(e) => {
                 e.step(1);
                 let estimates = e.estimates().into_iter().map(Into::into).collect();
-                (Reply::Evppi { job, estimates }, e.finished())
+                (Some(Reply::Evppi { job, estimates }), e.finished())
             }
         };
-        scope.respond(task.to, reply);
+        if let Some(reply) = reply {
+            scope.respond(task.to, reply);
+        }
         if finished {
             self.task = None;
         } else {
@@ -282,21 +365,14 @@ impl Worker for Analyst {
                 to,
             } => (
                 job,
-                scenario(&query).map(|s| Work::Draws(Box::new(PsaRun::part(&s, config, from..to)))),
-            ),
-            Request::Evppi {
-                job,
-                query,
-                config,
-                parts,
-            } => (
-                job,
                 scenario(&query)
-                    .and_then(|s| {
-                        PsaRun::join(&s, config, parts)
-                            .ok_or_else(|| "the draws do not make up the run".to_string())
-                    })
-                    .map(|run| Work::Evppi(Box::new(EvppiRun::new(&run, false)))),
+                    .map(|s| Work::Draws(Box::new(PsaRun::part(&s, config, from..to)), query)),
+            ),
+            Request::Evppi { job, query, config } => (
+                job,
+                scenario(&query).map(|s| {
+                    Work::Gather(Box::new(Gather::new(s, &query, config, self.kept.as_ref())))
+                }),
             ),
             Request::AssumptionShare { job, query } => {
                 scope.respond(

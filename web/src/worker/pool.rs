@@ -379,7 +379,6 @@ impl EvppiOnWorker {
                 job,
                 query: query.to_string(),
                 config: run.config(),
-                parts: vec![run.to_part()],
             });
             Some(EvppiOnWorker {
                 progress: pool.progress.clone(),
