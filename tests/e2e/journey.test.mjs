@@ -124,6 +124,9 @@ test("a permalink opened in a fresh browser restores every input exactly", async
   await again.goto(url);
   await again.waitForFunction((h) => document.querySelector("#net-benefit")?.textContent === h, headline);
   assert.equal(await again.textContent("#bearers-table"), table);
+  // Folded groups make their inputs when unfolded, as a person would look for it.
+  assert.equal(await again.$("#crime-rr-injectable-num"), null);
+  await again.click("#group-crime > summary");
   assert.equal(await again.inputValue("#crime-rr-injectable-num"), "0.35");
   assert.equal(await again.inputValue("#perspective"), "government");
   assert.equal(await again.inputValue("#preset"), "dijkgraaf2005");

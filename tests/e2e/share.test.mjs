@@ -110,6 +110,8 @@ test("the widget on another site resizes to its content and links back with the 
     const full = await context.newPage();
     await full.goto(await frame.locator("#open-full").getAttribute("href"));
     await full.waitForSelector("#net-benefit");
+    // The input is in a folded group, as a person would find it: unfold it to see it.
+    await full.click("#group-retention > summary");
     assert.equal(await full.inputValue("#dam-retention_12m-num"), "0.7");
     // Everything came from the host or the calculator's own origin.
     const allowed = [new URL(host.url).origin, new URL(server.url).origin];

@@ -77,6 +77,23 @@ async fn wait_until(mut done: impl FnMut() -> bool) {
     }
 }
 
+/// Unfold an assumptions group, as a click on its heading does: its inputs are made then.
+async fn unfold(root: &web_sys::Element, group: &str) {
+    let details: web_sys::HtmlDetailsElement = root
+        .query_selector(&format!("#group-{group}"))
+        .unwrap()
+        .unwrap()
+        .dyn_into()
+        .unwrap();
+    details.set_open(true);
+    wait_until(|| {
+        details
+            .query_selector("[id$='-field']")
+            .is_ok_and(|f| f.is_some())
+    })
+    .await;
+}
+
 async fn type_into(el: &HtmlInputElement, value: &str) {
     el.set_value(value);
     el.dispatch_event(&Event::new("change").unwrap()).unwrap();
@@ -117,6 +134,7 @@ async fn headline_shows_a_money_result_and_follows_inputs() {
 async fn bad_input_shows_a_message_and_keeps_the_last_result() {
     let root = mount().await;
     let before = text(&root, "#net-benefit");
+    unfold(&root, "retention").await;
     let field = input(&root, "#dam-retention_12m-num");
     type_into(&field, "lots").await;
     let msg = text(&root, "#dam-retention_12m-error");
@@ -192,6 +210,7 @@ async fn every_input_shows_its_source_or_says_it_is_an_assumption() {
         "{cited}"
     );
     // An assumption says so, with its reasoning.
+    unfold(&root, "crime").await;
     let assumed = text(&root, "#crime-violent-robbery_share-field details.source");
     assert!(assumed.starts_with("Assumption"), "{assumed}");
     assert!(text(&root, "#crime-violent-robbery_share-field label").contains("assumption"));

@@ -526,12 +526,15 @@ pub fn two_way(props: &QueryProps) -> Html {
     html! {
         <details class="analysis" id="two-way" ontoggle={on_toggle}>
             <summary><h3>{ "Two assumptions at once" }</h3></summary>
-            <div class="claim-form">
-                <label for="two-way-x">{ "Across" }</label>
-                <select id="two-way-x" onchange={pick(&px)}>{ options(x_now) }</select>
-                <label for="two-way-y">{ "and up" }</label>
-                <select id="two-way-y" onchange={pick(&py)}>{ options(y_now) }</select>
-            </div>
+            // The choices (two lists of every input) are made only while the section is open.
+            if *open {
+                <div class="claim-form">
+                    <label for="two-way-x">{ "Across" }</label>
+                    <select id="two-way-x" onchange={pick(&px)}>{ options(x_now) }</select>
+                    <label for="two-way-y">{ "and up" }</label>
+                    <select id="two-way-y" onchange={pick(&py)}>{ options(y_now) }</select>
+                </div>
+            }
             if let Some((grid, contour)) = g.as_deref() {
                 <p>{ format!("Blue: the treatment saves money; orange: it costs money; dots: where it just pays for itself ({} perspective).", s.settings.perspective.label().to_lowercase()) }</p>
                 <figure class="chart">

@@ -10,7 +10,7 @@ use hatcalc::params::Group;
 use hatcalc::presets::PRESETS;
 use hatcalc::scenario::{Arm, CostInput, CrimeInput, Settings};
 use hatcalc::{Perspective, P};
-use web_sys::{HtmlInputElement, HtmlSelectElement};
+use web_sys::{HtmlDetailsElement, HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
 /// Properties of [`Assumptions`].
@@ -96,18 +96,32 @@ pub struct GroupProps {
     pub on_action: Callback<Action>,
 }
 
-/// One group of inputs, folded except the treatment costs.
+/// One group of inputs, folded except the treatment costs. A folded group's inputs are made
+/// when it is first unfolded, not with the page: they are more than half of the page's
+/// elements, and the first result waits for every element made.
 #[function_component(InputGroup)]
 fn input_group(props: &GroupProps) -> Html {
     let g = props.group;
+    let unfolded = use_state_eq(|| g == Group::Treatment);
+    let on_toggle = {
+        let unfolded = unfolded.clone();
+        Callback::from(move |e: Event| {
+            let el: HtmlDetailsElement = e.target_unchecked_into();
+            if el.open() {
+                unfolded.set(true);
+            }
+        })
+    };
     html! {
-        <details class="group" open={g == Group::Treatment} id={format!("group-{g:?}").to_lowercase()}>
+        <details class="group" open={g == Group::Treatment} id={format!("group-{g:?}").to_lowercase()} ontoggle={on_toggle}>
             <summary>{ g.label() }<span class="count">{ format!(" ({})", props.rows.len()) }</span></summary>
-            { for props.rows.iter().map(|r| html! {
-                <NumberInput param={r.param} value={r.value} default={r.default}
-                    range={r.range} basis={props.basis} error={r.error.clone()}
-                    changed={r.changed} on_action={props.on_action.clone()} />
-            }) }
+            if *unfolded {
+                { for props.rows.iter().map(|r| html! {
+                    <NumberInput param={r.param} value={r.value} default={r.default}
+                        range={r.range} basis={props.basis} error={r.error.clone()}
+                        changed={r.changed} on_action={props.on_action.clone()} />
+                }) }
+            }
         </details>
     }
 }

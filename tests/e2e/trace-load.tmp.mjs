@@ -1,0 +1,12 @@
+import { serve, launch } from "./harness.mjs";
+const server = await serve();
+const browser = await launch();
+const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+await browser.startTracing(page, { path: "/tmp/prof/load.json", categories: ["devtools.timeline", "v8.execute", "blink.user_timing", "v8", "loading"] });
+const t0 = Date.now();
+await page.goto(server.url + (process.env.Q || ""));
+await page.waitForSelector("#net-benefit");
+console.log("first result", Date.now() - t0);
+await page.waitForTimeout(300);
+await browser.stopTracing();
+await browser.close(); await server.close();
