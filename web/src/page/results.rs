@@ -196,7 +196,11 @@ pub fn results(props: &ResultsProps) -> Html {
                         show(&e);
                     }
                 });
-                move || stop.set(true)
+                move || {
+                    stop.set(true);
+                    // The workers stop too, rather than finish a run nobody will read.
+                    crate::worker::pool::stop_runs();
+                }
             },
         );
     }

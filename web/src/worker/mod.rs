@@ -62,6 +62,11 @@ pub enum Request {
         /// The Monte Carlo run for the chance that it holds.
         config: PsaConfig,
     },
+    /// Stop the work in hand: its scenario has changed.
+    Stop {
+        /// The page's job number.
+        job: u64,
+    },
     /// The share of the tornado's swing (per patient-year) that rests on assumptions.
     AssumptionShare {
         /// The page's job number.
@@ -374,6 +379,10 @@ impl Worker for Analyst {
                     Work::Gather(Box::new(Gather::new(s, &query, config, self.kept.as_ref())))
                 }),
             ),
+            Request::Stop { .. } => {
+                self.task = None;
+                return;
+            }
             Request::AssumptionShare { job, query } => {
                 scope.respond(
                     id,

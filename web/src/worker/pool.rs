@@ -301,6 +301,20 @@ pub struct Draws {
     progress: Rc<RefCell<Progress>>,
 }
 
+/// Stop the Monte Carlo's workers' current work (draws or EVPPI rows of a scenario that has
+/// just changed), so that they leave the cores to the page while input goes on; what they
+/// kept of their last part stays. Nothing where the workers have not started.
+pub fn stop_runs() {
+    POOL.with(|cell| {
+        if let Some(pool) = cell.borrow_mut().as_mut() {
+            let job = pool.new_job();
+            for bridge in &pool.bridges {
+                bridge.send(Request::Stop { job });
+            }
+        }
+    });
+}
+
 impl Draws {
     /// Ask the workers for the run `config` over `scenario` (whose permalink query is
     /// `query`), replacing whatever they were doing. `None` where the browser has no workers.
