@@ -181,6 +181,23 @@ pub fn use_settled<T: Clone + PartialEq + 'static>(value: T, quiet: std::time::D
     (*settled).clone()
 }
 
+/// `false` in the first render and `true` from the next task on: what the first result need
+/// not wait for is made once the browser has had the chance to show that result.
+#[hook]
+pub fn use_after_first_render() -> bool {
+    let ready = use_state_eq(|| false);
+    {
+        let ready = ready.clone();
+        use_effect_with((), move |_| {
+            yew::platform::spawn_local(async move {
+                yew::platform::time::sleep(std::time::Duration::ZERO).await;
+                ready.set(true);
+            });
+        });
+    }
+    *ready
+}
+
 /// `value` at once after a pause of `quiet` since the last change, else the value shown before,
 /// until changes pause: the first change of a burst is followed at once and the last one once
 /// the burst ends, with nothing in between. Returns the value to show and whether it is

@@ -17,7 +17,7 @@ use crate::components::chart_export::{ChartExport, Share};
 use crate::components::curve::CurveView;
 use crate::format;
 use crate::platform::url::base_url;
-use crate::session::{use_session, use_settled};
+use crate::session::{use_after_first_render, use_session, use_settled};
 use crate::state::Action;
 use analyses::{ClaimCheck, Sensitivity, TwoWay};
 use export::ExportPanel;
@@ -41,6 +41,9 @@ pub fn page() -> Html {
         html! { <ChartExport figure={figure} name="break-even" /> }
     });
     let scenario = state.scenario.clone();
+    // The analyses, saved scenarios, exports, printed brief and methods come after the first
+    // result is on screen: they are below it, and about half of the page's elements.
+    let rest = use_after_first_render();
     // What follows input once it settles: the tornado, the two-way grid and the printed brief.
     let (settled, settled_query) = use_settled((scenario.clone(), query.clone()), SETTLE);
     let on_dismiss = {
@@ -82,15 +85,19 @@ pub fn page() -> Html {
                     <h2 id="results-h">{ "Results" }</h2>
                     <Results scenario={scenario.clone()} outcome={outcome.clone()} seed={state.seed} query={query.clone()} />
                     <CurveView curve={curve.clone()} scenario={scenario.clone()} outcome={outcome.clone()} param={curve_param} curve_scenario={curve_scenario.clone()} current={curve_current} on_action={dispatch.clone()} under_chart={export_curve} />
-                    <Sensitivity scenario={settled.clone()} />
-                    <TwoWay scenario={settled.clone()} query={settled_query.clone()} />
-                    <ClaimCheck scenario={scenario.clone()} query={query.clone()} />
-                    <saved::SavedScenarios query={query.clone()} scenario={scenario.clone()} on_action={dispatch.clone()} />
-                    <ExportPanel scenario={scenario.clone()} preset={state.preset} seed={state.seed} on_action={dispatch.clone()} />
+                    if rest {
+                        <Sensitivity scenario={settled.clone()} />
+                        <TwoWay scenario={settled.clone()} query={settled_query.clone()} />
+                        <ClaimCheck scenario={scenario.clone()} query={query.clone()} />
+                        <saved::SavedScenarios query={query.clone()} scenario={scenario.clone()} on_action={dispatch.clone()} />
+                        <ExportPanel scenario={scenario.clone()} preset={state.preset} seed={state.seed} on_action={dispatch.clone()} />
+                    }
                 </section>
             </div>
-            <brief::PrintBrief scenario={settled} preset={state.preset} permalink={format!("{}?{settled_query}", base_url())} />
-            <methods::Methods />
+            if rest {
+                <brief::PrintBrief scenario={settled} preset={state.preset} permalink={format!("{}?{settled_query}", base_url())} />
+                <methods::Methods />
+            }
             <footer>
                 <p>{ format!("Model and data version {}. Everything is computed in your browser; nothing is sent anywhere. ", hatcalc::MODEL_VERSION) }
                    <a href={format!("?{query}")} id="permalink">{ "Permalink to this scenario" }</a></p>
