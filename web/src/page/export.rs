@@ -4,12 +4,14 @@
 
 use crate::components::chart_export::Share;
 use crate::components::headline::MC_DRAWS;
+use crate::page::results::finished_run;
 use crate::platform::download::save_text;
 use crate::state::Action;
 use hatcalc::analysis::{psa, PsaConfig};
 use hatcalc::export::{inputs_csv, outputs_csv, FileError, ScenarioFile};
 use hatcalc::{evaluate, Scenario};
 use serde::Serialize;
+use std::rc::Rc;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
@@ -71,9 +73,10 @@ pub fn export_panel(props: &ExportProps) -> Html {
         let (s, stem, seed) = (props.scenario.clone(), stem.clone(), props.seed);
         Callback::from(move |_| {
             let o = evaluate(&s);
-            // The page's run again (same draws, same seed: the same numbers), so the file
-            // carries the uncertainty shown on screen.
-            let mc = psa(&s, PsaConfig::new(MC_DRAWS, seed));
+            // The page's own run (same draws, same seed: the same numbers), so the file
+            // carries the uncertainty shown on screen; drawn here only if it has not finished.
+            let config = PsaConfig::new(MC_DRAWS, seed);
+            let mc = finished_run(&s, config).unwrap_or_else(|| Rc::new(psa(&s, config)));
             save_text(
                 &format!("{stem}-results.csv"),
                 "text/csv",

@@ -6,7 +6,7 @@ use crate::components::chart_export::ChartExport;
 use crate::components::headline::{BlockProps, Headline, McView, MC_DRAWS};
 use crate::format;
 use crate::worker::pool::{answer_of, Draws, EvppiOnWorker, ShareOnWorker, POLL};
-use hatcalc::analysis::{tornado_per_patient_year, Budget, EvppiRun, PsaConfig, PsaRun};
+use hatcalc::analysis::{tornado_per_patient_year, Budget, EvppiRun, Psa, PsaConfig, PsaRun};
 use hatcalc::model::{Bearer, Category, Outcome, Scope};
 use hatcalc::Scenario;
 use plotters::style::RGBColor;
@@ -22,6 +22,28 @@ const MC_GIVE_UP_MS: f64 = 4_000.0;
 /// Quiet time after the last change before the Monte Carlo starts, so that a slider drag
 /// (an input every frame) never shares a frame with a Monte Carlo slice.
 const MC_SETTLE: std::time::Duration = std::time::Duration::from_millis(200);
+
+thread_local! {
+    /// The last Monte Carlo run the page finished: its scenario, settings and summaries.
+    static LAST_RUN: std::cell::RefCell<Option<(Scenario, PsaConfig, Rc<Psa>)>> =
+        const { std::cell::RefCell::new(None) };
+}
+
+fn keep_run(s: &Scenario, config: PsaConfig, psa: Rc<Psa>) {
+    LAST_RUN.with(|r| *r.borrow_mut() = Some((s.clone(), config, psa)));
+}
+
+/// The summaries of the run `config` over `s` if the page has finished it (the same numbers
+/// as drawing it again: each draw depends only on the seed and its index), so that a file
+/// need not make the page wait for the same run twice.
+pub fn finished_run(s: &Scenario, config: PsaConfig) -> Option<Rc<Psa>> {
+    LAST_RUN.with(|r| {
+        r.borrow()
+            .as_ref()
+            .filter(|(ks, kc, _)| ks == s && *kc == config)
+            .map(|(_, _, psa)| psa.clone())
+    })
+}
 
 /// Properties of [`Results`].
 #[derive(Properties, PartialEq)]
@@ -152,10 +174,12 @@ pub fn results(props: &ResultsProps) -> Html {
                             result: None,
                         });
                     }
+                    let result = Rc::new(run.result());
+                    keep_run(&s, config, result.clone());
                     mc.set(McView {
                         done: run.done(),
                         total: run.total(),
-                        result: Some(Rc::new(run.result())),
+                        result: Some(result),
                     });
                     // Every input together is left out: it is the costliest row and only a check.
                     // Estimated on a worker where the draws came from workers; else here, a row per step
