@@ -490,3 +490,47 @@ async fn yield_now() {
     });
     let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The run the first worker gathers for the EVPPI from the part it kept and the draws it
+    /// makes again is the run one thread makes from the start, draw for draw.
+    #[test]
+    fn the_evppi_worker_gathers_the_whole_run() {
+        let s = hatcalc::Scenario::us_default();
+        let query = "v=1&preset=us";
+        let config = PsaConfig::new(60, 7);
+        let mut whole = PsaRun::new(&s, config);
+        whole.step(usize::MAX);
+        let gather = |kept: Option<&Kept>| {
+            let mut g = Gather::new(s.clone(), query, config, kept);
+            loop {
+                if let Some(run) = g.step(7) {
+                    return run.expect("the draws make up the run");
+                }
+            }
+        };
+        // A part kept from the middle of the run, from its start, or none at all; and a part
+        // of another run, which is not used.
+        for (range, kept_config) in [
+            (20..40, config),
+            (0..30, config),
+            (10..50, PsaConfig::new(60, 8)),
+        ] {
+            let mut part = PsaRun::part(&s, kept_config, range);
+            part.step(usize::MAX);
+            let kept = Kept {
+                query: query.to_string(),
+                config: part.config(),
+                part: part.to_part(),
+            };
+            let run = gather(Some(&kept));
+            assert_eq!(run.draws(), whole.draws());
+            assert_eq!(run.inputs(), whole.inputs());
+        }
+        let run = gather(None);
+        assert_eq!(run.draws(), whole.draws());
+    }
+}
