@@ -90,24 +90,31 @@ async function drag(page, selector) {
   });
   out.continuous_drag_frames = { frames: gaps.length, p95_gap_ms: +pct(gaps, 0.95).toFixed(1), missed: gaps.filter((g) => g > 25).length };
   // Monte Carlo in the page: from a change to the summary appearing (5,000 draws on the
-  // workers, after the 200 ms the page waits for input to settle), and the longest task the
-  // page's own thread ran meanwhile (what an input arriving then would wait for at most).
-  const mc = await page.evaluate(async () => {
+  // workers), and the longest task the page's own thread ran meanwhile (what an input
+  // arriving then would wait for at most). First a change right after the drag above (the
+  // end of a burst: the page waits 200 ms for input to settle), then one after a quiet
+  // second (a click or a typed value: the run starts at once).
+  const monteCarlo = (at) => page.evaluate(async (at) => {
     const tasks = [];
     const observer = new PerformanceObserver((list) => tasks.push(...list.getEntries().map((e) => e.duration)));
     observer.observe({ type: "longtask" });
     const slider = document.querySelector("#dam-cost_year-range");
-    slider.value = slider.min;
+    slider.value = String(+slider.min + (+slider.max - +slider.min) * at);
     const t0 = performance.now();
     slider.dispatchEvent(new Event("input", { bubbles: true }));
+    // The change's render takes the last summary away; then wait for the new one.
+    await new Promise((r) => setTimeout(r, 0));
     await new Promise((r) => { const check = () => document.querySelector("#mc-summary") ? r() : setTimeout(check, 1); check(); });
     const ms = performance.now() - t0;
     observer.disconnect();
     return { ms, longest: Math.max(0, ...tasks), workers: navigator.hardwareConcurrency };
-  });
+  }, at);
+  const mc = await monteCarlo(0);
   out.page_monte_carlo_5000_ms = +mc.ms.toFixed(0);
   out.page_monte_carlo_longest_main_thread_task_ms = +mc.longest.toFixed(0);
   out.page_monte_carlo_workers = Math.min(mc.workers, 4);
+  await page.waitForTimeout(1000);
+  out.page_monte_carlo_5000_after_quiet_ms = +(await monteCarlo(0.5)).ms.toFixed(0);
   let workerBytes = 0;
   for (const f of await fs.readdir(dist)) {
     if (f.startsWith("hatcalc-analyst")) workerBytes += zlib.gzipSync(await fs.readFile(path.join(dist, f)), { level: 9 }).length;

@@ -19,8 +19,10 @@ const MC_CHUNK: usize = 200;
 /// Workers that have not answered within this time (their script could not load) are given
 /// up for the page's own thread.
 const MC_GIVE_UP_MS: f64 = 4_000.0;
-/// Quiet time after the last change before the Monte Carlo starts, so that a slider drag
-/// (an input every frame) never shares a frame with a Monte Carlo slice.
+/// Quiet time after the last change of a burst (a slider drag: an input every frame) before
+/// the Monte Carlo starts, so that a drag never shares a frame with a Monte Carlo slice or
+/// sets workers to a run it will replace. A change after such a quiet time (a click, a typed
+/// value) starts the run at once.
 const MC_SETTLE: std::time::Duration = std::time::Duration::from_millis(200);
 
 thread_local! {
@@ -77,6 +79,8 @@ pub fn results(props: &ResultsProps) -> Html {
     let budget = use_state(|| None::<(Rc<Budget>, Scenario)>);
     // The EVPPI from the same draws, row by row once the Monte Carlo is done.
     let evppi = use_state_eq(|| None::<crate::page::research::EvppiView>);
+    // When the scenario last changed (ms on the page's clock).
+    let last_change = use_mut_ref(|| f64::NEG_INFINITY);
     {
         let mc = mc.clone();
         let assumed = assumed.clone();
@@ -85,6 +89,9 @@ pub fn results(props: &ResultsProps) -> Html {
         use_effect_with(
             (props.scenario.clone(), props.seed, props.query.clone()),
             move |(s, seed, query)| {
+                let now = gloo::utils::window().performance().map_or(0.0, |p| p.now());
+                let settled = now - *last_change.borrow() >= MC_SETTLE.as_secs_f64() * 1000.0;
+                *last_change.borrow_mut() = now;
                 let cancelled = Rc::new(Cell::new(false));
                 let stop = cancelled.clone();
                 let config = PsaConfig::new(MC_DRAWS, *seed);
@@ -97,8 +104,14 @@ pub fn results(props: &ResultsProps) -> Html {
                 evppi.set(None);
                 let (s, query) = (s.clone(), query.clone());
                 yew::platform::spawn_local(async move {
-                    // Wait for input to settle: a newer change cancels this run before it starts.
-                    yew::platform::time::sleep(MC_SETTLE).await;
+                    // In a burst of changes, wait for it to settle: a newer change cancels this
+                    // run before it starts. After a quiet time, start once the page has drawn.
+                    let wait = if settled {
+                        std::time::Duration::ZERO
+                    } else {
+                        MC_SETTLE
+                    };
+                    yew::platform::time::sleep(wait).await;
                     if cancelled.get() {
                         return;
                     }
