@@ -287,7 +287,8 @@ struct Task {
     work: Work,
 }
 
-/// A part of a run being drawn, or EVPPI rows being estimated.
+/// A part of a run being drawn (with its scenario's query, to keep it by when done), the
+/// draws an EVPPI needs being gathered, EVPPI rows being estimated, or a claim to check.
 #[derive(Debug)]
 enum Work {
     Draws(Box<PsaRun>, String),
