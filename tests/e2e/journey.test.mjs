@@ -156,6 +156,38 @@ test("switching preset marks the inputs that changed and runs the Monte Carlo to
   await context.close();
 });
 
+test("while a new Monte Carlo runs, the last one stays on screen, dimmed and busy, then gives way", async () => {
+  const { page, context, errors } = await open();
+  await page.waitForSelector("#mc-summary", { timeout: 30000 });
+  const before = await page.textContent("#mc-summary");
+  // Right after a change (the same task as its render): the run has only just started.
+  const during = await page.evaluate(async () => {
+    const field = document.querySelector("#mmt-cost_year-num");
+    field.value = "9000";
+    field.dispatchEvent(new Event("change", { bubbles: true }));
+    await new Promise((r) => setTimeout(r, 0));
+    const section = document.querySelector("section[aria-labelledby=mc-h]");
+    return {
+      busy: section.getAttribute("aria-busy"),
+      dimmed: section.classList.contains("updating"),
+      summary: !!document.querySelector("#mc-summary"),
+      kept: section.querySelector(".mc-body p")?.textContent ?? "",
+      charts: !!section.querySelector("#mc-histogram"),
+    };
+  });
+  assert.equal(during.busy, "true");
+  assert.ok(during.dimmed, "the last run is dimmed");
+  assert.equal(during.summary, false, "the summary's id marks a current run only");
+  assert.equal(during.kept, before, "the last run's summary stays");
+  assert.ok(during.charts, "its charts stay");
+  await page.waitForSelector("#mc-summary", { timeout: 30000 });
+  const section = page.locator("section[aria-labelledby=mc-h]");
+  assert.equal(await section.getAttribute("aria-busy"), null);
+  assert.notEqual(await page.textContent("#mc-summary"), before);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test("a Swiss official switches to francs: amounts convert, the life table follows, the link keeps the basis", async () => {
   const { page, context, errors } = await open();
   // The headline says how much of the result rests on assumptions once input settles.

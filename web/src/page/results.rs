@@ -79,10 +79,14 @@ pub fn results(props: &ResultsProps) -> Html {
     let budget = use_state(|| None::<(Rc<Budget>, Scenario)>);
     // The EVPPI from the same draws, row by row once the Monte Carlo is done.
     let evppi = use_state_eq(|| None::<crate::page::research::EvppiView>);
+    // The last finished run, with the scenario it is for: it stays on screen (marked as
+    // updating) while the next one runs, so the page below it does not jump.
+    let last_mc = use_state(|| None::<(Rc<Psa>, Scenario)>);
     // When the scenario last changed (ms on the page's clock).
     let last_change = use_mut_ref(|| f64::NEG_INFINITY);
     {
         let mc = mc.clone();
+        let last_mc = last_mc.clone();
         let assumed = assumed.clone();
         let budget = budget.clone();
         let evppi = evppi.clone();
@@ -189,6 +193,7 @@ pub fn results(props: &ResultsProps) -> Html {
                     }
                     let result = Rc::new(run.result());
                     keep_run(&s, config, result.clone());
+                    last_mc.set(Some((result.clone(), s.clone())));
                     mc.set(McView {
                         done: run.done(),
                         total: run.total(),
@@ -250,7 +255,7 @@ pub fn results(props: &ResultsProps) -> Html {
                 scenario={budget.as_ref().map_or_else(|| props.scenario.clone(), |(_, for_s)| for_s.clone())}
                 budget={budget.as_ref().map(|(b, _)| b.clone())}
                 current={budget.as_ref().is_some_and(|(_, for_s)| *for_s == props.scenario)} />
-            <Uncertainty scenario={props.scenario.clone()} mc={(*mc).clone()} />
+            <Uncertainty scenario={props.scenario.clone()} mc={(*mc).clone()} last={(*last_mc).clone()} />
             <crate::page::research::Research scenario={props.scenario.clone()} evppi={(*evppi).clone()} />
         </>
     }
@@ -380,26 +385,51 @@ pub struct UncertaintyProps {
     pub scenario: Scenario,
     /// The Monte Carlo run.
     pub mc: McView,
+    /// The last finished run and its scenario, shown while the next one runs.
+    #[prop_or_default]
+    pub last: Option<(Rc<Psa>, Scenario)>,
 }
 
-/// The Monte Carlo summary, with progress while it runs.
+/// The Monte Carlo summary, with progress while it runs. While a new run goes on, the last
+/// one stays, dimmed and marked busy; the summary has its id only when it is current.
 #[function_component(Uncertainty)]
 pub fn uncertainty(props: &UncertaintyProps) -> Html {
-    let cur = props.scenario.basis().economy.currency();
+    let current = props.mc.result.is_some();
+    let shown = match &props.mc.result {
+        Some(r) => Some((r.clone(), props.scenario.clone())),
+        None => props.last.clone(),
+    };
+    let updating = !current && shown.is_some();
+    let summary = |r: &Psa, s: &Scenario| {
+        let cur = s.basis().economy.currency();
+        format!(
+            "Drawing every uncertain assumption {} times (seed {}): net benefit per patient over the horizon {}. Benefits exceed costs in {} of draws. Perfect information about every assumption would be worth {} per patient.",
+            r.draws,
+            r.config.seed,
+            r.net_benefit.map_or("is undefined (no draw gave a value)".into(), |nb| format!(
+                "averages {}, with 95% of draws between {} and {}",
+                format::money(nb.mean, cur),
+                format::money(nb.p2_5, cur),
+                format::money(nb.p97_5, cur)
+            )),
+            format::percent(r.prob_benefit_exceeds_cost),
+            format::money(r.evpi, cur)
+        )
+    };
     html! {
-        <section aria-labelledby="mc-h">
+        <section aria-labelledby="mc-h" class={classes!(updating.then_some("updating"))}
+            aria-busy={(!current).then_some("true")}>
             <h3 id="mc-h">{ "How sure is this?" }</h3>
-            if let Some(r) = &props.mc.result {
-                <p id="mc-summary">{ format!(
-                    "Drawing every uncertain assumption {} times (seed {}): net benefit per patient over the horizon {}. Benefits exceed costs in {} of draws. Perfect information about every assumption would be worth {} per patient.",
-                    r.draws, r.config.seed,
-                    r.net_benefit.map_or("is undefined (no draw gave a value)".into(), |nb| format!("averages {}, with 95% of draws between {} and {}",
-                        format::money(nb.mean, cur), format::money(nb.p2_5, cur), format::money(nb.p97_5, cur))),
-                    format::percent(r.prob_benefit_exceeds_cost), format::money(r.evpi, cur)) }</p>
-                <crate::page::analyses::McCharts scenario={props.scenario.clone()} mc={props.mc.clone()} />
-            } else {
+            if !current {
                 <p><label for="mc-progress">{ "Monte Carlo running " }</label>
                     <progress id="mc-progress" max={props.mc.total.to_string()} value={props.mc.done.to_string()} /></p>
+            }
+            if let Some((r, s)) = &shown {
+                <div class="mc-body">
+                    <p id={current.then_some("mc-summary")}>{ summary(r, s) }</p>
+                    <crate::page::analyses::McCharts scenario={s.clone()}
+                        mc={McView { done: r.draws, total: r.draws, result: Some(r.clone()) }} />
+                </div>
             }
         </section>
     }
