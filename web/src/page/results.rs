@@ -82,8 +82,9 @@ pub fn results(props: &ResultsProps) -> Html {
     // The last finished run, with the scenario it is for: it stays on screen (marked as
     // updating) while the next one runs, so the page below it does not jump.
     let last_mc = use_state(|| None::<(Rc<Psa>, Scenario)>);
-    // When the scenario last changed (ms on the page's clock).
-    let last_change = use_mut_ref(|| f64::NEG_INFINITY);
+    // When the scenario last changed (ms on the page's clock); the page's opening counts as a
+    // change, so the first run waits until the page has settled after its first result.
+    let last_change = use_mut_ref(|| gloo::utils::window().performance().map_or(0.0, |p| p.now()));
     {
         let mc = mc.clone();
         let last_mc = last_mc.clone();
