@@ -604,8 +604,7 @@ pub fn budget_csv(s: &Scenario, b: &Budget) -> String {
     note("Model version", "", crate::MODEL_VERSION.into());
     let mut ids = crate::model::sources_used(s);
     ids.push("sullivan2014");
-    crate::order::stable_by(&mut ids, |a, b| a.cmp(b));
-    ids.dedup();
+    crate::order::unique(&mut ids);
     for id in ids {
         note("Source", id, citations(&[id]));
     }

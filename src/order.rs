@@ -11,6 +11,12 @@ pub fn floats(v: &mut [f64]) {
     v.sort_unstable_by(f64::total_cmp);
 }
 
+/// `v` sorted, each value once.
+pub fn unique<T: Ord>(v: &mut Vec<T>) {
+    stable_by(v, T::cmp);
+    v.dedup();
+}
+
 /// A stable sort of `v` by `cmp`: the same order as [`slice::sort_by`].
 pub fn stable_by<T>(v: &mut [T], cmp: impl Fn(&T, &T) -> Ordering) {
     let mut order: Vec<usize> = (0..v.len()).collect();

@@ -117,8 +117,7 @@ pub fn sources_used(s: &Scenario) -> Vec<&'static str> {
         .flat_map(|p| p.def().origin.source_ids().iter().copied())
         .chain([crate::lifetable::life_table(s.basis().economy).source])
         .collect();
-    crate::order::stable_by(&mut ids, |a, b| a.cmp(b));
-    ids.dedup();
+    crate::order::unique(&mut ids);
     ids
 }
 

@@ -181,6 +181,36 @@ pub fn use_settled<T: Clone + PartialEq + 'static>(value: T, quiet: std::time::D
     (*settled).clone()
 }
 
+/// The page's clock, in milliseconds.
+fn now_ms() -> f64 {
+    gloo::utils::window().performance().map_or(0.0, |p| p.now())
+}
+
+/// When something last changed: tells a change after a quiet time (a click, a typed value)
+/// from one within a burst (a drag).
+#[derive(Debug)]
+pub struct LastChange(f64);
+
+impl LastChange {
+    /// Nothing has changed yet: the first change follows a quiet time.
+    pub fn never() -> LastChange {
+        LastChange(f64::NEG_INFINITY)
+    }
+
+    /// Something changes now (a page opening).
+    pub fn now() -> LastChange {
+        LastChange(now_ms())
+    }
+
+    /// Record a change now; whether at least `quiet` had passed since the last one.
+    pub fn after_quiet(&mut self, quiet: std::time::Duration) -> bool {
+        let now = now_ms();
+        let after = now - self.0 >= quiet.as_secs_f64() * 1000.0;
+        self.0 = now;
+        after
+    }
+}
+
 /// `false` in the first render and `true` from the next task on: what the first result need
 /// not wait for is made once the browser has had the chance to show that result.
 #[hook]
@@ -208,16 +238,14 @@ pub fn use_paced<T: Clone + PartialEq + 'static>(
     quiet: std::time::Duration,
 ) -> (T, bool) {
     let shown = use_mut_ref(|| value.clone());
-    let last_change = use_mut_ref(|| f64::NEG_INFINITY);
+    let last_change = use_mut_ref(LastChange::never);
     let due = use_mut_ref(|| false);
     let rerender = use_force_update();
-    let now = gloo::utils::window().performance().map_or(0.0, |p| p.now());
-    let quiet_ms = quiet.as_secs_f64() * 1000.0;
     if *shown.borrow() != value {
-        if *due.borrow() || now - *last_change.borrow() >= quiet_ms {
+        let after_quiet = last_change.borrow_mut().after_quiet(quiet);
+        if *due.borrow() || after_quiet {
             *shown.borrow_mut() = value.clone();
         }
-        *last_change.borrow_mut() = now;
     }
     *due.borrow_mut() = false;
     let current = *shown.borrow() == value;

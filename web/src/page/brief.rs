@@ -51,8 +51,7 @@ pub fn print_brief(props: &BriefProps) -> Html {
         .collect();
     let mut ids = hatcalc::model::sources_used(s);
     ids.extend(preset.map(|p| p.sources).unwrap_or_default());
-    hatcalc::order::stable_by(&mut ids, |a, b| a.cmp(b));
-    ids.dedup();
+    hatcalc::order::unique(&mut ids);
     html! {
         <section class="print-only brief" aria-hidden="true">
             <h2>{ "About these numbers" }</h2>

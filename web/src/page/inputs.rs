@@ -1,7 +1,7 @@
 //! The assumptions panel: preset, arms, perspective and options, then every registry
 //! parameter the settings use, grouped, each with its unit, range, source and reset.
 
-use crate::components::number_input::NumberInput;
+use crate::components::number_input::{InputProps, NumberInput};
 use crate::state::{Action, Setting, State};
 use hatcalc::arms::ArmSpec;
 use hatcalc::model::relevant;
@@ -49,38 +49,20 @@ pub fn assumptions(props: &PanelProps) -> Html {
             <SettingsPanel settings={s.settings} basis={s.basis()} preset={state.preset}
                 changed={state.changed.len()} on_action={props.on_action.clone()} />
             { for groups.iter().map(|(g, params)| {
-                let rows: Vec<InputRow> = params.iter().map(|p| InputRow {
+                let rows: Vec<InputProps> = params.iter().map(|p| InputProps {
                     param: *p,
                     value: s.get(*p),
                     default: s.default_of(*p),
                     range: s.range(*p),
+                    basis: s.basis(),
                     error: state.errors.get(p).cloned(),
                     changed: state.changed.contains(p),
+                    on_action: props.on_action.clone(),
                 }).collect();
-                html! {
-                    <InputGroup group={*g} rows={rows} basis={s.basis()}
-                        on_action={props.on_action.clone()} />
-                }
+                html! { <InputGroup group={*g} rows={rows} /> }
             }) }
         </section>
     }
-}
-
-/// One input as its group shows it.
-#[derive(Clone, PartialEq)]
-pub struct InputRow {
-    /// The parameter.
-    pub param: P,
-    /// Its value.
-    pub value: f64,
-    /// Its default on the scenario's price basis.
-    pub default: f64,
-    /// Its plausible range on the scenario's price basis.
-    pub range: (f64, f64),
-    /// The refused text and its message, if the last input was refused.
-    pub error: Option<(String, String)>,
-    /// Whether the last preset switch changed it.
-    pub changed: bool,
 }
 
 /// Properties of [`InputGroup`].
@@ -89,11 +71,7 @@ pub struct GroupProps {
     /// The group.
     pub group: Group,
     /// Its inputs, in registry order.
-    pub rows: Vec<InputRow>,
-    /// The scenario's price basis.
-    pub basis: PriceBasis,
-    /// Where actions go.
-    pub on_action: Callback<Action>,
+    pub rows: Vec<InputProps>,
 }
 
 /// One group of inputs, folded except the treatment costs. A folded group's inputs are made
@@ -116,11 +94,7 @@ fn input_group(props: &GroupProps) -> Html {
         <details class="group" open={g == Group::Treatment} id={format!("group-{g:?}").to_lowercase()} ontoggle={on_toggle}>
             <summary>{ g.label() }<span class="count">{ format!(" ({})", props.rows.len()) }</span></summary>
             if *unfolded {
-                { for props.rows.iter().map(|r| html! {
-                    <NumberInput param={r.param} value={r.value} default={r.default}
-                        range={r.range} basis={props.basis} error={r.error.clone()}
-                        changed={r.changed} on_action={props.on_action.clone()} />
-                }) }
+                { for props.rows.iter().map(|r| html! { <NumberInput ..r.clone() /> }) }
             }
         </details>
     }

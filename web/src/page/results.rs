@@ -5,6 +5,7 @@ use crate::charts::{use_figure, CostRows, Figure, PALETTE};
 use crate::components::chart_export::ChartExport;
 use crate::components::headline::{BlockProps, Headline, McView, MC_DRAWS};
 use crate::format;
+use crate::session::LastChange;
 use crate::worker::pool::{answer_of, Draws, EvppiOnWorker, ShareOnWorker, POLL};
 use hatcalc::analysis::{tornado_per_patient_year, Budget, EvppiRun, Psa, PsaConfig, PsaRun};
 use hatcalc::model::{Bearer, Category, Outcome, Scope};
@@ -84,7 +85,7 @@ pub fn results(props: &ResultsProps) -> Html {
     let last_mc = use_state(|| None::<(Rc<Psa>, Scenario)>);
     // When the scenario last changed (ms on the page's clock); the page's opening counts as a
     // change, so the first run waits until the page has settled after its first result.
-    let last_change = use_mut_ref(|| gloo::utils::window().performance().map_or(0.0, |p| p.now()));
+    let last_change = use_mut_ref(LastChange::now);
     {
         let mc = mc.clone();
         let last_mc = last_mc.clone();
@@ -94,9 +95,7 @@ pub fn results(props: &ResultsProps) -> Html {
         use_effect_with(
             (props.scenario.clone(), props.seed, props.query.clone()),
             move |(s, seed, query)| {
-                let now = gloo::utils::window().performance().map_or(0.0, |p| p.now());
-                let settled = now - *last_change.borrow() >= MC_SETTLE.as_secs_f64() * 1000.0;
-                *last_change.borrow_mut() = now;
+                let settled = last_change.borrow_mut().after_quiet(MC_SETTLE);
                 let cancelled = Rc::new(Cell::new(false));
                 let stop = cancelled.clone();
                 let config = PsaConfig::new(MC_DRAWS, *seed);
