@@ -396,3 +396,40 @@ fn phase_type_episodes_follow_the_exact_weibull_within_the_stated_error() {
     assert!(worst.0 < 0.017, "survival error {}", worst.0);
     assert!(worst.1 < 0.016, "mean error {}", worst.1);
 }
+
+#[test]
+fn each_arm_is_computed_as_if_alone_whatever_arm_runs_beside_it() {
+    // The engine runs an evaluation's two arms side by side (one per SIMD lane): an arm's
+    // result must be exactly the same beside any other arm, in either place, and its trace
+    // must end where its result does.
+    let scenarios = [
+        Scenario::us_default(),
+        with(
+            Scenario::us_default(),
+            &[
+                (P::HorizonYears, 80.0),
+                (P::ReentryOwnShare, 0.7),
+                (P::StartAge, 33.4),
+                (P::DamRetention12m, 0.0),
+            ],
+        ),
+    ];
+    for base in scenarios {
+        for a in Arm::ALL {
+            let mut s = base.clone();
+            s.settings.intervention = a;
+            s.settings.comparator = a;
+            let alone = evaluate(&s).intervention;
+            assert_eq!(evaluate(&s).comparator, alone, "{a:?} twice");
+            assert_eq!(trace(&s, a).last(), Some(&alone.final_shares), "{a:?}");
+            for b in Arm::ALL {
+                s.settings.intervention = a;
+                s.settings.comparator = b;
+                assert_eq!(evaluate(&s).intervention, alone, "{a:?} beside {b:?}");
+                s.settings.intervention = b;
+                s.settings.comparator = a;
+                assert_eq!(evaluate(&s).comparator, alone, "{a:?} after {b:?}");
+            }
+        }
+    }
+}

@@ -204,6 +204,26 @@ fn weibull_clock(shape: f64, cycles: usize) -> std::rc::Rc<Vec<f64>> {
     })
 }
 
+/// Two lanes of a number: the two arms of an evaluation, side by side.
+///
+/// Both arms of a comparison go through the same months, life-table rows and branches; only
+/// their parameters differ. [`run_arms`] runs them together in the two lanes of one SIMD
+/// value (SSE2 natively, `simd128` in the browser), each lane with the arithmetic, in the
+/// order, that one arm alone would have: a lane's results do not depend on the other lane.
+type L = wide::f64x2;
+
+/// Lanes from one value per arm.
+#[inline(always)]
+fn lanes(f: impl Fn(usize) -> f64) -> L {
+    L::new([f(0), f(1)])
+}
+
+/// One lane's value.
+#[inline(always)]
+fn lane(v: L, i: usize) -> f64 {
+    v.to_array()[i]
+}
+
 /// Per-person-time totals accumulated over the cycles of one arm.
 #[derive(Default, Clone, Copy)]
 pub(crate) struct Tally {
@@ -233,7 +253,39 @@ impl Tally {
     }
 }
 
-/// What one cycle adds, for an observer of [`run_arm`].
+/// A [`Tally`] of both arms, one per lane.
+#[derive(Clone, Copy)]
+struct Tallies {
+    pt_cost: [L; ALIVE],
+    pt_qaly: [L; ALIVE],
+    pt: [L; ALIVE],
+    deaths_cost: L,
+    uninfected_cost: [L; 2],
+}
+
+impl Tallies {
+    const ZERO: Tallies = Tallies {
+        pt_cost: [L::ZERO; ALIVE],
+        pt_qaly: [L::ZERO; ALIVE],
+        pt: [L::ZERO; ALIVE],
+        deaths_cost: L::ZERO,
+        uninfected_cost: [L::ZERO; 2],
+    };
+
+    /// Arm `i`'s tally.
+    fn lane(&self, i: usize) -> Tally {
+        let of = |v: &[L; ALIVE]| v.map(|v| lane(v, i));
+        Tally {
+            pt_cost: of(&self.pt_cost),
+            pt_qaly: of(&self.pt_qaly),
+            pt: of(&self.pt),
+            deaths_cost: lane(self.deaths_cost, i),
+            uninfected_cost: self.uninfected_cost.map(|v| lane(v, i)),
+        }
+    }
+}
+
+/// What one cycle adds, for an observer of [`run_arms`].
 pub(crate) struct Step {
     /// The cycle alone, undiscounted, in person-years: person-time by state (in every
     /// person-time field), deaths, and the uninfected's person-time.
@@ -274,15 +326,21 @@ fn costs_of(s: &Scenario, prof: &StateProfile, t: &Tally) -> Costs {
 /// model has (treatment to methadone, street use or abstinence; methadone to street use or
 /// abstinence; street use back to either treatment or to abstinence; relapse).
 struct Flows {
-    own_mmt: f64,
-    own_street: f64,
-    own_abst: f64,
-    mmt_street: f64,
-    mmt_abst: f64,
-    street_own: f64,
-    street_mmt: f64,
-    street_abst: f64,
-    abst_street: f64,
+    own_mmt: L,
+    own_street: L,
+    own_abst: L,
+    mmt_street: L,
+    mmt_abst: L,
+    street_own: L,
+    street_mmt: L,
+    street_abst: L,
+    abst_street: L,
+}
+
+/// `a + b + c + d`, left to right.
+#[inline(always)]
+fn sum4(x: &[L; 4]) -> L {
+    x[0] + x[1] + x[2] + x[3]
 }
 
 /// One cycle of the uninfected: infection among those who survive the cycle, then the
@@ -296,24 +354,24 @@ struct Flows {
 /// in state `i` is `u_i = U_i / N_i x (1 - pi_i)` (0 when `N_i = 0`), and
 /// `U_i' = u_i x stay_i + sum_j u_j x flow_ji`. Within a state, infection is taken to be
 /// independent of the phase and episode class a person is in.
+#[inline(always)]
 fn uninfected_step(
-    uninfected: &mut [[f64; ALIVE]; 2],
-    infections: &mut f64,
-    occ: &[f64; 5],
-    q: &[f64; ALIVE],
-    monthly: &[[f64; ALIVE]; 2],
-    stay: &[f64; ALIVE],
+    uninfected: &mut [[L; ALIVE]; 2],
+    infections: &mut L,
+    occ: &[L; 5],
+    q: &[L; ALIVE],
+    monthly: &[[L; ALIVE]; 2],
+    stay: &[L; ALIVE],
     flows: &Flows,
 ) {
+    let one = L::ONE;
     for (u, pi) in uninfected.iter_mut().zip(monthly) {
-        let share: [f64; ALIVE] = std::array::from_fn(|i| {
-            if occ[i] > 0.0 {
-                (u[i] / occ[i]).min(1.0) * (1.0 - pi[i])
-            } else {
-                0.0
-            }
+        // An empty state carries nobody: its lane is 0, whatever the division gave.
+        let share: [L; ALIVE] = std::array::from_fn(|i| {
+            let carried = (u[i] / occ[i]).min(one) * (one - pi[i]);
+            occ[i].simd_gt(L::ZERO).select(carried, L::ZERO)
         });
-        *infections += (0..ALIVE).map(|i| u[i] * (1.0 - q[i]) * pi[i]).sum::<f64>();
+        *infections += sum4(&std::array::from_fn(|i| u[i] * (one - q[i]) * pi[i]));
         let f = flows;
         let inflow = [
             share[STREET] * f.street_own,
@@ -325,26 +383,21 @@ fn uninfected_step(
     }
 }
 
-/// Per-phase exits of several classes.
-fn exits<const C: usize>(ph: &[PhaseType; C]) -> [[f64; PHASES]; C] {
-    ph.map(|p| p.exit)
-}
-
 /// For a row's death probability `q`: the share of each compartment that stays,
 /// `(1 - q)(1 - h)`, and that leaves alive, `(1 - q) h`.
 fn survive<const C: usize>(
-    h: &[[f64; PHASES]; C],
-    q: f64,
-    keep: &mut [[f64; PHASES]; C],
-    leave: &mut [[f64; PHASES]; C],
+    h: &[[L; PHASES]; C],
+    q: L,
+    keep: &mut [[L; PHASES]; C],
+    leave: &mut [[L; PHASES]; C],
 ) {
     let pairs = keep
         .as_flattened_mut()
         .iter_mut()
         .zip(leave.as_flattened_mut());
     for (h, (k, l)) in h.as_flattened().iter().zip(pairs) {
-        *k = (1.0 - q) * (1.0 - h);
-        *l = (1.0 - q) * h;
+        *k = (L::ONE - q) * (L::ONE - *h);
+        *l = (L::ONE - q) * *h;
     }
 }
 
@@ -352,13 +405,13 @@ fn survive<const C: usize>(
 /// class) and keeps the stayers.
 #[inline(always)]
 fn step<const C: usize>(
-    x: &mut [[f64; PHASES]; C],
-    keep: &[[f64; PHASES]; C],
-    leave: &[[f64; PHASES]; C],
-    out: &mut [f64],
+    x: &mut [[L; PHASES]; C],
+    keep: &[[L; PHASES]; C],
+    leave: &[[L; PHASES]; C],
+    out: &mut [L],
 ) {
     for (((x, keep), leave), out) in x.iter_mut().zip(keep).zip(leave).zip(out) {
-        let mut e = 0.0;
+        let mut e = L::ZERO;
         for i in 0..PHASES {
             e += x[i] * leave[i];
             x[i] *= keep[i];
@@ -367,16 +420,23 @@ fn step<const C: usize>(
     }
 }
 
-/// A state's share: each class's phases summed, then the classes (independent sums, so that
-/// they need not wait on one another).
+/// A state's share: each class's phases summed, then the classes.
 #[inline(always)]
-fn total<const C: usize>(x: &[[f64; PHASES]; C]) -> f64 {
-    x.iter().map(|c| c.iter().sum::<f64>()).sum()
+fn total<const C: usize>(x: &[[L; PHASES]; C]) -> L {
+    let mut sum = L::ZERO;
+    for c in x {
+        let mut class = L::ZERO;
+        for v in c {
+            class += *v;
+        }
+        sum += class;
+    }
+    sum
 }
 
 /// Entrants into a state's class, spread over its phases.
 #[inline(always)]
-fn enter(x: &mut [f64; PHASES], entry: &[f64; PHASES], n: f64) {
+fn enter(x: &mut [L; PHASES], entry: &[L; PHASES], n: L) {
     for i in 0..PHASES {
         x[i] += n * entry[i];
     }
@@ -434,252 +494,344 @@ impl Common {
     }
 }
 
-/// Run one arm. `observe` sees the state shares (own, methadone, street, abstinent, dead) at
-/// the start (with no step) and after every cycle (with what that cycle added).
-pub(crate) fn run_arm(
-    s: &Scenario,
+/// One arm's own parameters, as [`run_arms`] needs them.
+struct ArmSetup {
     arm: Arm,
+    deaths: Deaths,
+    survival_12m: [f64; ALIVE],
+    prof: StateProfile,
+    /// The first episode's Weibull scale per month^shape, and its shape.
+    own_lambda: f64,
+    own_shape: f64,
+    /// Where leavers of the first and later own episodes go.
+    to_mmt: f64,
+    to_street: f64,
+    to_abst: f64,
+    /// Share of re-entries to the arm's own treatment (0 for an arm whose own treatment is
+    /// methadone, or that has none).
+    own_share: f64,
+    /// Later own episodes, classes 1 to 3; nobody enters them when `own_share` is 0.
+    own_ph: [PhaseType; CLASSES - 1],
+    /// `t^shape` for t = 0..=cycles.
+    clock: std::rc::Rc<Vec<f64>>,
+}
+
+impl ArmSetup {
+    fn new(s: &Scenario, arm: Arm, common: &Common, cycles: usize) -> ArmSetup {
+        let deaths = Deaths::new(s, arm);
+        let survival_12m = deaths.survival_12m(&common.bg);
+        let mmt = arms::methadone();
+        let own = arm.treatment();
+        let (own_lambda, own_shape) = match own {
+            Some(t) => {
+                let shape = s.get(t.retention_shape);
+                let r12 = s.get(t.retention_12m);
+                (treatment_lambda(r12, shape, survival_12m[OWN]), shape)
+            }
+            None => (0.0, 1.0),
+        };
+        let to_mmt = own
+            .and_then(|t| t.exit_to_methadone)
+            .map_or(0.0, |p| s.get(p));
+        let to_abst = own.map_or(0.0, |t| s.get(t.exit_to_abstinence));
+        let own_share = match own {
+            Some(t) if t != mmt => s.get(P::ReentryOwnShare),
+            _ => 0.0,
+        };
+        let own_ph = if own_share > 0.0 {
+            std::array::from_fn(|c| {
+                phase_type(with_ratio(own_lambda, common.treat_hr[c + 1]), own_shape)
+            })
+        } else {
+            [phase_type(0.0, own_shape); CLASSES - 1]
+        };
+        ArmSetup {
+            arm,
+            deaths,
+            survival_12m,
+            prof: profile(s, arm),
+            own_lambda,
+            own_shape,
+            to_mmt,
+            to_street: (1.0 - to_mmt - to_abst).max(0.0),
+            to_abst,
+            own_share,
+            own_ph,
+            clock: weibull_clock(own_shape, cycles),
+        }
+    }
+}
+
+/// Exits (`exit`) or entry shares (`entry`) of each class's phases, per lane.
+fn per_phase<const C: usize>(
+    of: [&[PhaseType; C]; 2],
+    field: fn(&PhaseType) -> [f64; PHASES],
+) -> [[L; PHASES]; C] {
+    std::array::from_fn(|c| std::array::from_fn(|k| lanes(|i| field(&of[i][c])[k])))
+}
+
+/// Run two arms, one per lane (the same arm twice is allowed). `observe(i, shares, step)` sees
+/// arm `i`'s state shares (own, methadone, street, abstinent, dead) at the start (with no
+/// step) and after every cycle (with what that cycle added).
+pub(crate) fn run_arms(
+    s: &Scenario,
+    arms: [Arm; 2],
     common: &Common,
-    mut observe: impl FnMut(&[f64; 5], Option<&Step>),
-) -> ArmResult {
+    mut observe: impl FnMut(usize, &[f64; 5], Option<&Step>),
+) -> [ArmResult; 2] {
     let bg = &common.bg;
     let cycles = cycles(s);
     let lifetime = is_lifetime(s);
-    let deaths = Deaths::new(s, arm);
-    let survival_12m = deaths.survival_12m(bg);
-    let prof = profile(s, arm);
+    let setup = arms.map(|arm| ArmSetup::new(s, arm, common, cycles));
     let mmt = arms::methadone();
-    let own = arm.treatment();
+    let by_arm = |f: fn(&ArmSetup) -> f64| lanes(|i| f(&setup[i]));
 
-    // The first episode's Weibull scale per month^shape; later own episodes take the class
-    // multipliers (classes 1..=3, index class - 1).
-    let (own_lambda, own_shape) = match own {
-        Some(t) => {
-            let shape = s.get(t.retention_shape);
-            let r12 = s.get(t.retention_12m);
-            (treatment_lambda(r12, shape, survival_12m[OWN]), shape)
-        }
-        None => (0.0, 1.0),
-    };
     let (mmt_ph, street_ph, abst_ph) = (&common.mmt_ph, &common.street_ph, &common.abst_ph);
+    let exit = |p: &PhaseType| p.exit;
+    let entry = |p: &PhaseType| p.entry;
+    let own_ph = [&setup[0].own_ph, &setup[1].own_ph];
+    let abst_all = [*abst_ph; CLASSES];
+    let (h_own, e_own) = (per_phase(own_ph, exit), per_phase(own_ph, entry));
+    let (h_mmt, e_mmt) = (per_phase([mmt_ph; 2], exit), per_phase([mmt_ph; 2], entry));
+    let (h_street, e_street) = (
+        per_phase([street_ph; 2], exit),
+        per_phase([street_ph; 2], entry),
+    );
+    let (h_abst, e_abst) = (
+        per_phase([&abst_all; 2], exit),
+        per_phase([&abst_all; 2], entry),
+    );
 
     // Where leavers go.
-    let to_mmt = own
-        .and_then(|t| t.exit_to_methadone)
-        .map_or(0.0, |p| s.get(p));
-    let to_abst = own.map_or(0.0, |t| s.get(t.exit_to_abstinence));
-    let to_street = (1.0 - to_mmt - to_abst).max(0.0);
-    let mmt_abst = s.get(mmt.exit_to_abstinence);
-    let street_abst = s.get(P::StreetExitToAbstinence);
-    // Re-entries to the arm's own treatment, when it has one other than methadone.
-    let own_share = match own {
-        Some(t) if t != mmt => s.get(P::ReentryOwnShare),
-        _ => 0.0,
-    };
-    // Later episodes of the arm's own treatment; nobody enters them without re-entry.
-    let own_ph: [PhaseType; CLASSES - 1] = if own_share > 0.0 {
-        std::array::from_fn(|c| {
-            phase_type(with_ratio(own_lambda, common.treat_hr[c + 1]), own_shape)
-        })
-    } else {
-        [phase_type(0.0, own_shape); CLASSES - 1]
-    };
+    let (to_mmt, to_street, to_abst) = (
+        by_arm(|a| a.to_mmt),
+        by_arm(|a| a.to_street),
+        by_arm(|a| a.to_abst),
+    );
+    let mmt_abst = L::splat(s.get(mmt.exit_to_abstinence));
+    let street_abst = L::splat(s.get(P::StreetExitToAbstinence));
+    let own_share = by_arm(|a| a.own_share);
+    let own_lambda = by_arm(|a| a.own_lambda);
 
     let dc = (1.0 + s.get(P::DiscountCosts)).powf(-1.0 / 12.0);
     let dq = (1.0 + s.get(P::DiscountQalys)).powf(-1.0 / 12.0);
 
     // Compartments by class, then phase: later treatment episodes have classes 1 to 3
     // (index class - 1), street use and abstinence classes 0 to 3.
-    let h_own = exits(&own_ph);
-    let h_mmt = exits(mmt_ph);
-    let h_street = exits(street_ph);
-    let h_abst = exits(&[*abst_ph; CLASSES]);
-    let mut first = 0.0;
-    let mut own_later = [[0.0; PHASES]; CLASSES - 1];
-    let mut mmt_later = [[0.0; PHASES]; CLASSES - 1];
-    let mut street = [[0.0; PHASES]; CLASSES];
-    let mut abst = [[0.0; PHASES]; CLASSES];
-    // Only an arm with a treatment of its own other than methadone ever re-enters it.
-    let own_active = own_share > 0.0;
-    let mut occ = [0.0; 5];
-    if own.is_some() {
-        first = 1.0;
-        occ[OWN] = 1.0;
-    } else {
-        enter(&mut street[0], &street_ph[0].entry, 1.0);
-        occ[STREET] = 1.0;
+    let later = [[L::ZERO; PHASES]; CLASSES - 1];
+    let all = [[L::ZERO; PHASES]; CLASSES];
+    let mut own_later = later;
+    let mut mmt_later = later;
+    let mut street = all;
+    let mut abst = all;
+    // An arm with a treatment starts everyone in its first episode; one without, in street use.
+    let has_own = |i: usize| setup[i].arm.treatment().is_some();
+    let mut first = lanes(|i| if has_own(i) { 1.0 } else { 0.0 });
+    let mut occ = [L::ZERO; 5];
+    occ[OWN] = first;
+    occ[STREET] = L::ONE - first;
+    for (k, e) in e_street[0].iter().enumerate() {
+        street[0][k] = (L::ONE - first) * *e;
     }
+    let one = L::ONE;
 
     // Discount factors at the middle of the current cycle.
     let mut disc_c = dc.sqrt();
     let mut disc_q = dq.sqrt();
-    let clock = weibull_clock(own_shape, cycles);
-    let mut tally = Tally::default();
-    let mut year_one = Tally::default();
-    let mut overdose_deaths = 0.0;
+    let mut tally = Tallies::ZERO;
+    let mut year_one = Tallies::ZERO;
+    let mut overdose_deaths = L::ZERO;
     // Per life-table row: the share of each compartment that stays, and that leaves alive.
     let mut current_row = usize::MAX;
-    let later = [[0.0; PHASES]; CLASSES - 1];
-    let all = [[0.0; PHASES]; CLASSES];
     let (mut keep_own, mut leave_own) = (later, later);
     let (mut keep_mmt, mut leave_mmt) = (later, later);
     let (mut keep_street, mut leave_street) = (all, all);
     let (mut keep_abst, mut leave_abst) = (all, all);
     // The uninfected, by infection and living state; everyone starts in one state.
-    let inf = &prof.infections;
-    let start = if own.is_some() { OWN } else { STREET };
-    let mut uninfected = [[0.0; ALIVE]; 2];
-    for (u, p) in uninfected.iter_mut().zip(inf.prevalence) {
-        u[start] = 1.0 - p;
+    let inf = [&setup[0].prof.infections, &setup[1].prof.infections];
+    let mut uninfected = [[L::ZERO; ALIVE]; 2];
+    for (d, u) in uninfected.iter_mut().enumerate() {
+        u[OWN] = lanes(|i| {
+            if has_own(i) {
+                1.0 - inf[i].prevalence[d]
+            } else {
+                0.0
+            }
+        });
+        u[STREET] = lanes(|i| {
+            if has_own(i) {
+                0.0
+            } else {
+                1.0 - inf[i].prevalence[d]
+            }
+        });
     }
-    let mut infections = 0.0;
-    observe(&occ, None);
+    let monthly: [[L; ALIVE]; 2] =
+        std::array::from_fn(|d| std::array::from_fn(|k| lanes(|i| inf[i].monthly[d][k])));
+    let mut infections = L::ZERO;
+    let shares = |occ: &[L; 5], i: usize| occ.map(|v| lane(v, i));
+    for i in 0..2 {
+        observe(i, &shares(&occ, i), None);
+    }
 
-    let (mut q, mut od_share) = ([0.0; ALIVE], [0.0; ALIVE]);
+    let (mut q, mut od_share) = ([L::ZERO; ALIVE], [L::ZERO; ALIVE]);
     // The row moves up at the first birthday and every 12 cycles after it.
     let (mut k, mut birthday) = (0, bg.first_birthday());
-    for (t, pair) in clock.windows(2).take(cycles).enumerate() {
+    for t in 0..cycles {
         if t == birthday {
             k += 1;
             birthday += 12;
         }
         if k != current_row {
             current_row = k;
-            (q, od_share) = deaths.at_row(bg, k);
+            let rows = [setup[0].deaths.at_row(bg, k), setup[1].deaths.at_row(bg, k)];
+            q = std::array::from_fn(|s| lanes(|i| rows[i].0[s]));
+            od_share = std::array::from_fn(|s| lanes(|i| rows[i].1[s]));
             survive(&h_own, q[OWN], &mut keep_own, &mut leave_own);
             survive(&h_mmt, q[MMT], &mut keep_mmt, &mut leave_mmt);
             survive(&h_street, q[STREET], &mut keep_street, &mut leave_street);
             survive(&h_abst, q[ABST], &mut keep_abst, &mut leave_abst);
         }
         // Deaths first: everyone in a state dies with its probability, whatever the phase.
-        let dying: [f64; ALIVE] = std::array::from_fn(|i| occ[i] * q[i]);
+        let dying: [L; ALIVE] = std::array::from_fn(|i| occ[i] * q[i]);
 
-        // Exits of this cycle, by episode class.
-        let alive = first * (1.0 - q[OWN]);
-        let leave = alive * -(-own_lambda * (pair[1] - pair[0])).exp_m1();
+        // Exits of this cycle, by episode class. The first episode leaves by its Weibull:
+        // `1 - exp(-lambda (t+1)^shape + lambda t^shape)`.
+        let alive = first * (one - q[OWN]);
+        let leaving = lanes(|i| {
+            let c = &setup[i].clock;
+            -(-lane(own_lambda, i) * (c[t + 1] - c[t])).exp_m1()
+        });
+        let leave = alive * leaving;
         first = alive - leave;
-        let mut out_own = [0.0; CLASSES];
+        let mut out_own = [L::ZERO; CLASSES];
         out_own[0] = leave;
-        if own_active {
-            step(&mut own_later, &keep_own, &leave_own, &mut out_own[1..]);
-        }
-        let mut out_mmt = [0.0; CLASSES];
+        step(&mut own_later, &keep_own, &leave_own, &mut out_own[1..]);
+        let mut out_mmt = [L::ZERO; CLASSES];
         step(&mut mmt_later, &keep_mmt, &leave_mmt, &mut out_mmt[1..]);
-        let mut out_street = [0.0; CLASSES];
+        let mut out_street = [L::ZERO; CLASSES];
         step(&mut street, &keep_street, &leave_street, &mut out_street);
-        let mut out_abst = [0.0; CLASSES];
+        let mut out_abst = [L::ZERO; CLASSES];
         step(&mut abst, &keep_abst, &leave_abst, &mut out_abst);
 
         // Entries: a new treatment episode raises the class (to 3 at most); leaving
         // treatment, abstinence or relapse keeps it.
         for c in 0..CLASSES {
             let up = (c + 1).min(CLASSES - 1) - 1;
-            let back = out_street[c] * (1.0 - street_abst);
-            if own_active {
-                enter(&mut own_later[up], &own_ph[up].entry, back * own_share);
-            }
+            let back = out_street[c] * (one - street_abst);
+            enter(&mut own_later[up], &e_own[up], back * own_share);
             enter(
                 &mut mmt_later[up],
-                &mmt_ph[up].entry,
-                back * (1.0 - own_share) + out_own[c] * to_mmt,
+                &e_mmt[up],
+                back * (one - own_share) + out_own[c] * to_mmt,
             );
             enter(
                 &mut street[c],
-                &street_ph[c].entry,
-                out_own[c] * to_street + out_mmt[c] * (1.0 - mmt_abst) + out_abst[c],
+                &e_street[c],
+                out_own[c] * to_street + out_mmt[c] * (one - mmt_abst) + out_abst[c],
             );
             enter(
                 &mut abst[c],
-                &abst_ph.entry,
+                &e_abst[c],
                 out_own[c] * to_abst + out_mmt[c] * mmt_abst + out_street[c] * street_abst,
             );
         }
 
-        let uninfected_before = uninfected.map(|u| u.iter().sum::<f64>());
+        let uninfected_before = uninfected.map(|u| sum4(&u));
         // Flows between living states this cycle, at the level of states (summed over
         // classes and phases).
-        let sum = |x: &[f64; CLASSES]| x.iter().sum::<f64>();
         let (o_own, o_mmt, o_street, o_abst) = (
-            sum(&out_own),
-            sum(&out_mmt),
-            sum(&out_street),
-            sum(&out_abst),
+            sum4(&out_own),
+            sum4(&out_mmt),
+            sum4(&out_street),
+            sum4(&out_abst),
         );
-        let back = o_street * (1.0 - street_abst);
+        let back = o_street * (one - street_abst);
         let returned = back * own_share;
         let flows = Flows {
             own_mmt: o_own * to_mmt,
             own_street: o_own * to_street,
             own_abst: o_own * to_abst,
-            mmt_street: o_mmt * (1.0 - mmt_abst),
+            mmt_street: o_mmt * (one - mmt_abst),
             mmt_abst: o_mmt * mmt_abst,
             street_own: returned,
-            street_mmt: back * (1.0 - own_share),
+            street_mmt: back * (one - own_share),
             street_abst: o_street * street_abst,
             abst_street: o_abst,
         };
         let out = [o_own, o_mmt, o_street, o_abst];
         // Survivors who stay in their state this cycle.
-        let stay: [f64; ALIVE] = std::array::from_fn(|i| (occ[i] * (1.0 - q[i]) - out[i]).max(0.0));
+        let stay: [L; ALIVE] =
+            std::array::from_fn(|i| (occ[i] * (one - q[i]) - out[i]).max(L::ZERO));
         uninfected_step(
             &mut uninfected,
             &mut infections,
             &occ,
             &q,
-            &inf.monthly,
+            &monthly,
             &stay,
             &flows,
         );
 
-        let mut died: f64 = dying.iter().sum();
+        let mut died = sum4(&dying);
         let mut next = [
             first + total(&own_later),
             total(&mmt_later),
             total(&street),
             total(&abst),
             // Rounding must not take the dead share past one.
-            (occ[DEAD] + died).min(1.0),
+            (occ[DEAD] + died).min(one),
         ];
         for i in 0..ALIVE {
             overdose_deaths += dying[i] * od_share[i];
         }
         if lifetime && t + 1 == cycles {
             // Age 100: everyone still alive leaves the model dead.
-            let rest: f64 = next[..ALIVE].iter().sum();
+            let rest = sum4(&[next[0], next[1], next[2], next[3]]);
             died += rest;
-            next = [0.0, 0.0, 0.0, 0.0, (next[DEAD] + rest).min(1.0)];
-            uninfected = [[0.0; ALIVE]; 2];
+            next = [
+                L::ZERO,
+                L::ZERO,
+                L::ZERO,
+                L::ZERO,
+                (next[DEAD] + rest).min(one),
+            ];
+            uninfected = [[L::ZERO; ALIVE]; 2];
         }
 
         // Half-cycle correction: each state's person-time in this cycle is the mean of its
         // occupancy at the start and end of the cycle, over 1/12 of a year. The sums are of
         // (start + end); `Tally::person_years` applies the 1/24.
-        let mut step = Tally::default();
+        let (dc_now, dq_now) = (L::splat(disc_c), L::splat(disc_q));
+        let mut step = Tallies::ZERO;
         for i in 0..ALIVE {
             let both = occ[i] + next[i];
             tally.pt[i] += both;
-            tally.pt_cost[i] += both * disc_c;
-            tally.pt_qaly[i] += both * disc_q;
+            tally.pt_cost[i] += both * dc_now;
+            tally.pt_qaly[i] += both * dq_now;
             step.pt[i] = both;
         }
-        tally.deaths_cost += died * disc_c;
+        tally.deaths_cost += died * dc_now;
         step.deaths_cost = died;
         for (d, u) in uninfected.iter().enumerate() {
-            let both = uninfected_before[d] + u.iter().sum::<f64>();
-            tally.uninfected_cost[d] += both * disc_c;
+            let both = uninfected_before[d] + sum4(u);
+            tally.uninfected_cost[d] += both * dc_now;
             step.uninfected_cost[d] = both;
         }
 
         occ = next;
         step.pt_cost = step.pt;
         step.pt_qaly = step.pt;
-        observe(
-            &occ,
-            Some(&Step {
-                tally: step.person_years(),
-                returned,
-            }),
-        );
+        for i in 0..2 {
+            observe(
+                i,
+                &shares(&occ, i),
+                Some(&Step {
+                    tally: step.lane(i).person_years(),
+                    returned: lane(returned, i),
+                }),
+            );
+        }
         disc_c *= dc;
         disc_q *= dq;
         if t + 1 == 12 {
@@ -689,49 +841,57 @@ pub(crate) fn run_arm(
     if cycles < 12 {
         year_one = tally;
     }
-    let tally = tally.person_years();
-    let year_one = year_one.person_years();
 
-    let qalys_of = |t: &Tally| {
-        (0..ALIVE)
-            .map(|i| t.pt_qaly[i] * prof.utility[i])
-            .sum::<f64>()
-    };
-    let events = |rate: &[f64; ALIVE]| (0..ALIVE).map(|i| tally.pt[i] * rate[i]).sum::<f64>();
-    let retained_12m = match own {
-        Some(_) => survival_12m[OWN] * (-own_lambda * 12f64.powf(own_shape)).exp(),
-        None => 0.0,
-    };
-
-    ArmResult {
-        arm,
-        costs: costs_of(s, &prof, &tally),
-        costs_year_one: costs_of(s, &prof, &year_one),
-        qalys: qalys_of(&tally),
-        qalys_year_one: qalys_of(&year_one),
-        life_years: tally.pt.iter().sum(),
-        person_years: tally.pt,
-        treated_years_discounted: tally.pt_cost[OWN],
-        year_one_person_years_discounted: year_one.pt_cost,
-        deaths: occ[DEAD],
-        overdose_deaths,
-        final_shares: occ,
-        retained_12m,
-        offences: prof.offences.as_ref().map(events),
-        overdoses: events(&prof.overdoses),
-        infections,
-    }
+    std::array::from_fn(|i| {
+        let a = &setup[i];
+        let prof = &a.prof;
+        let tally = tally.lane(i).person_years();
+        let year_one = year_one.lane(i).person_years();
+        let qalys_of = |t: &Tally| {
+            (0..ALIVE)
+                .map(|k| t.pt_qaly[k] * prof.utility[k])
+                .sum::<f64>()
+        };
+        let events = |rate: &[f64; ALIVE]| (0..ALIVE).map(|k| tally.pt[k] * rate[k]).sum::<f64>();
+        let retained_12m = match a.arm.treatment() {
+            Some(_) => a.survival_12m[OWN] * (-a.own_lambda * 12f64.powf(a.own_shape)).exp(),
+            None => 0.0,
+        };
+        let occ = shares(&occ, i);
+        ArmResult {
+            arm: a.arm,
+            costs: costs_of(s, prof, &tally),
+            costs_year_one: costs_of(s, prof, &year_one),
+            qalys: qalys_of(&tally),
+            qalys_year_one: qalys_of(&year_one),
+            life_years: tally.pt.iter().sum(),
+            person_years: tally.pt,
+            treated_years_discounted: tally.pt_cost[OWN],
+            year_one_person_years_discounted: year_one.pt_cost,
+            deaths: occ[DEAD],
+            overdose_deaths: lane(overdose_deaths, i),
+            final_shares: occ,
+            retained_12m,
+            offences: prof.offences.as_ref().map(events),
+            overdoses: events(&prof.overdoses),
+            infections: lane(infections, i),
+        }
+    })
 }
 
 /// One arm's cohort of one patient month by month, undiscounted: the shares at the start of
 /// each month, its person-time by state, its costs by category at the arm's per-state costs
-/// (the same arithmetic as the totals of [`run_arm`], month by month), its deaths and its
+/// (the same arithmetic as the totals of [`run_arms`], month by month), its deaths and its
 /// re-entries to the arm's own treatment.
 pub(crate) fn months(s: &Scenario, arm: Arm, common: &Common) -> Vec<Month> {
     let prof = profile(s, arm);
     let mut out = Vec::with_capacity(cycles(s));
     let mut start = [0.0; 5];
-    run_arm(s, arm, common, |occ, step| {
+    // The arm in both lanes; the second is not read.
+    run_arms(s, [arm, arm], common, |lane, occ, step| {
+        if lane != 0 {
+            return;
+        }
         if let Some(step) = step {
             let t = &step.tally;
             out.push(Month {

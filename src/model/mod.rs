@@ -125,8 +125,8 @@ pub fn sources_used(s: &Scenario) -> Vec<&'static str> {
 pub fn evaluate(s: &Scenario) -> Outcome {
     let n = cycles(s);
     let common = cohort::Common::new(s);
-    let a = cohort::run_arm(s, s.settings.intervention, &common, |_, _| {});
-    let b = cohort::run_arm(s, s.settings.comparator, &common, |_, _| {});
+    let arms = [s.settings.intervention, s.settings.comparator];
+    let [a, b] = cohort::run_arms(s, arms, &common, |_, _, _| {});
     let years = n as f64 / 12.0;
     let comparisons =
         Perspective::ALL.map(|p| comparison::compare(s, scope_of(s, p), &a, &b, years));
@@ -163,7 +163,12 @@ pub fn programme_under(s: &Scenario, o: &Outcome, perspective: Perspective) -> P
 pub fn trace(s: &Scenario, arm: Arm) -> Vec<[f64; 5]> {
     let n = cycles(s);
     let mut out = Vec::with_capacity(n + 1);
-    cohort::run_arm(s, arm, &cohort::Common::new(s), |occ, _| out.push(*occ));
+    // The arm in both lanes; the second is not read.
+    cohort::run_arms(s, [arm, arm], &cohort::Common::new(s), |lane, occ, _| {
+        if lane == 0 {
+            out.push(*occ);
+        }
+    });
     out
 }
 

@@ -105,6 +105,21 @@ test("a bundle that fails to load shows a message with a reload link, not a blan
   await context.close();
 });
 
+test("a browser without WebAssembly SIMD is told what it needs, not shown a compile error", async () => {
+  const context = await browser.newContext();
+  // Such a browser validates no SIMD module.
+  await context.addInitScript(() => {
+    const validate = WebAssembly.validate;
+    WebAssembly.validate = (bytes) => (new Uint8Array(bytes).includes(253) ? false : validate(bytes));
+  });
+  const page = await context.newPage();
+  await page.goto(server.url);
+  const banner = page.locator("#fatal");
+  await banner.waitFor({ state: "visible", timeout: 5000 });
+  assert.match(await banner.textContent(), /needs WebAssembly with SIMD/);
+  await context.close();
+});
+
 test("a permalink opened in a fresh browser restores every input exactly", async () => {
   const { page, context } = await open();
   await page.selectOption("#preset", "dijkgraaf2005");
