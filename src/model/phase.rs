@@ -124,6 +124,8 @@ pub fn phase_type(lambda: f64, shape: f64) -> PhaseType {
     let (mu, entry) = fit(shape);
     let exit = if lambda.is_infinite() {
         [1.0; PHASES]
+    } else if lambda == 0.0 {
+        [0.0; PHASES]
     } else {
         let scale = lambda.powf(1.0 / shape);
         mu.map(|m| -(-m * scale).exp_m1())

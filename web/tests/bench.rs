@@ -23,11 +23,11 @@ fn now() -> f64 {
 #[ignore = "benchmark: run with --include-ignored"]
 fn timings() {
     let s = Scenario::us_default();
-    // Warm up, then time.
-    for _ in 0..200 {
+    // Warm up (long enough for the engine's optimising tier), then time.
+    for _ in 0..3_000 {
         std::hint::black_box(evaluate(&s));
     }
-    let n = 2_000;
+    let n = 5_000;
     let t0 = now();
     for _ in 0..n {
         std::hint::black_box(evaluate(&s));
