@@ -6,7 +6,7 @@ use crate::components::chart_export::ChartExport;
 use crate::components::headline::{BlockProps, Headline, McView, MC_DRAWS};
 use crate::format;
 use crate::session::LastChange;
-use crate::worker::pool::{answer_of, Draws, EvppiOnWorker, ShareOnWorker, POLL};
+use crate::worker::pool::{answer_of, next_answer, Draws, EvppiOnWorker, ShareOnWorker, POLL};
 use hatcalc::analysis::{tornado_per_patient_year, Budget, EvppiRun, Psa, PsaConfig, PsaRun};
 use hatcalc::model::{Bearer, Category, Outcome, Scope};
 use hatcalc::Scenario;
@@ -151,7 +151,7 @@ pub fn results(props: &ResultsProps) -> Html {
                             let since = js_sys::Date::now();
                             let mut shown = 0;
                             loop {
-                                yew::platform::time::sleep(POLL).await;
+                                next_answer().await;
                                 if cancelled.get() {
                                     return;
                                 }

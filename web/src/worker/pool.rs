@@ -117,6 +117,7 @@ impl SideAnswer {
                         };
                         if job == s.job {
                             s.reply = Some(reply);
+                            answered();
                         }
                     })
                     .with_loader(true)
@@ -273,11 +274,15 @@ fn start_pool() -> Pool {
                             if let Some(slot) = p.parts.get_mut(i) {
                                 *slot = Some(part);
                             }
+                            answered();
                         }
                         Reply::Evppi { job, estimates } if job == p.job => {
                             p.evppi = estimates.into_iter().map(Into::into).collect();
                         }
-                        Reply::Refused { job, reason } if job == p.job => p.refused = Some(reason),
+                        Reply::Refused { job, reason } if job == p.job => {
+                            p.refused = Some(reason);
+                            answered();
+                        }
                         _ => {} // a stale job's answer
                     }
                 })
@@ -435,14 +440,60 @@ impl ShareOnWorker {
     }
 }
 
-/// How often the page looks for a worker's answer.
+/// How often the page looks for a worker's progress.
 pub const POLL: std::time::Duration = std::time::Duration::from_millis(40);
+
+thread_local! {
+    /// Answers heard from workers so far (finished parts, refusals, side answers; not
+    /// progress), and the tasks waiting for the next one.
+    static ANSWERS: std::cell::Cell<u64> = const { std::cell::Cell::new(0) };
+    static WAITING: RefCell<Vec<std::task::Waker>> = const { RefCell::new(Vec::new()) };
+}
+
+/// A worker has answered: wake whatever waits for it.
+fn answered() {
+    ANSWERS.set(ANSWERS.get().wrapping_add(1));
+    for waker in WAITING.with(|w| std::mem::take(&mut *w.borrow_mut())) {
+        waker.wake();
+    }
+}
+
+/// Until a worker's next answer, or [`POLL`] at most: a finished run is taken as soon as
+/// it comes, and progress is still looked at every [`POLL`].
+pub async fn next_answer() {
+    NextAnswer {
+        seen: ANSWERS.get(),
+        timer: Box::pin(yew::platform::time::sleep(POLL)),
+    }
+    .await;
+}
+
+/// The future of [`next_answer`].
+struct NextAnswer {
+    seen: u64,
+    timer: std::pin::Pin<Box<dyn std::future::Future<Output = ()>>>,
+}
+
+impl std::future::Future for NextAnswer {
+    type Output = ();
+
+    fn poll(
+        mut self: std::pin::Pin<&mut Self>,
+        cx: &mut std::task::Context<'_>,
+    ) -> std::task::Poll<()> {
+        if ANSWERS.get() != self.seen || self.timer.as_mut().poll(cx).is_ready() {
+            return std::task::Poll::Ready(());
+        }
+        WAITING.with(|w| w.borrow_mut().push(cx.waker().clone()));
+        std::task::Poll::Pending
+    }
+}
 
 /// The page stopped waiting: what the answer was for is no longer on screen.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Cancelled;
 
-/// Wait for a worker's `answer`, looking every [`POLL`]: `Ok(Some(..))` once it has come,
+/// Wait for a worker's `answer`, looking when a worker answers: `Ok(Some(..))` once it has come,
 /// `Ok(None)` when the worker refused, is known to be missing or has not answered within
 /// `give_up_ms` (the page then computes it itself), `Err(Cancelled)` as soon as `cancelled`.
 pub async fn answer_of<T>(
@@ -452,7 +503,7 @@ pub async fn answer_of<T>(
 ) -> Result<Option<T>, Cancelled> {
     let since = js_sys::Date::now();
     loop {
-        yew::platform::time::sleep(POLL).await;
+        next_answer().await;
         if cancelled() {
             return Err(Cancelled);
         }
