@@ -123,6 +123,58 @@ async function drag(page, selector) {
   await page.close();
 }
 
+// 10,000 draws on the page's analyst workers (one per core, at most four, as the page starts
+// them), asked directly in the workers' own message format (gloo-worker's bincode: enums as
+// a u32 variant index, integers as u64, strings as a u64 length and UTF-8): from the request
+// to the last worker's finished part. The page's joining and summary of the parts (about
+// 10 ms in a trace) are not included. The first run after the workers start includes the
+// engine's warm-up; the pool is kept for the page's lifetime, so later runs are what a person
+// waits for.
+{
+  // A page of the same origin with nothing of its own running: the workers alone.
+  const page = await browser.newPage();
+  await page.goto(server.url + "model.md");
+  out.workers_10000_draws_ms = await page.evaluate(async () => {
+    const n = Math.min(navigator.hardwareConcurrency || 1, 4);
+    const u32 = (v) => { const b = new Uint8Array(4); new DataView(b.buffer).setUint32(0, v, true); return b; };
+    const u64 = (v) => { const b = new Uint8Array(8); new DataView(b.buffer).setBigUint64(0, BigInt(v), true); return b; };
+    const f64 = (v) => { const b = new Uint8Array(8); new DataView(b.buffer).setFloat64(0, v, true); return b; };
+    const str = (t) => { const b = new TextEncoder().encode(t); return [u64(b.length), b]; };
+    const cat = (parts) => { const out = new Uint8Array(parts.reduce((k, p) => k + p.length, 0)); let k = 0; for (const p of parts) { out.set(p, k); k += p.length; } return out; };
+    // ToWorker::ProcessInput(handler, Request::Draws { job, query, config, from, to }).
+    const draws = (job, from, to) => cat([u32(1), u64(1), u32(0), u64(job), ...str("v=1&preset=us"), u64(10000), u64(job), f64(1), u64(from), u64(to)]);
+    const workers = [];
+    for (let i = 0; i < n; i++) {
+      const w = new Worker("./hatcalc-analyst_loader.js");
+      // FromWorker::WorkerLoaded is the first message.
+      await new Promise((r) => { w.onmessage = () => r(); });
+      w.postMessage(cat([u32(0), u64(1)])); // ToWorker::Connected(handler)
+      workers.push(w);
+    }
+    const run = (job) => new Promise((resolve) => {
+      const t0 = performance.now();
+      let left = n;
+      workers.forEach((w, i) => {
+        w.onmessage = (e) => {
+          const b = new DataView(new Uint8Array(e.data).buffer);
+          // FromWorker::ProcessOutput(handler, Reply::Part { job, .. }): variant 1 of both.
+          if (b.getUint32(0, true) !== 1) return;
+          const reply = b.getUint32(12, true);
+          if (reply === 6) resolve(NaN); // Reply::Refused
+          else if (reply === 1 && Number(b.getBigUint64(16, true)) === job && --left === 0) resolve(performance.now() - t0);
+        };
+        w.postMessage(draws(job, Math.floor(10000 * i / n), Math.floor(10000 * (i + 1) / n)));
+      });
+    });
+    const times = [];
+    for (let job = 1; job <= 6; job++) times.push(await run(job));
+    workers.forEach((w) => w.terminate());
+    const warm = times.slice(1).sort((a, b) => a - b);
+    return { workers: n, first: +times[0].toFixed(0), warm_median: +warm[2].toFixed(0), warm_min: +warm[0].toFixed(0), warm_max: +warm[4].toFixed(0) };
+  });
+  await page.close();
+}
+
 console.log(JSON.stringify({ date: new Date().toISOString(), ...out }, null, 2));
 await browser.close();
 await server.close();
