@@ -433,3 +433,16 @@ fn each_arm_is_computed_as_if_alone_whatever_arm_runs_beside_it() {
         }
     }
 }
+
+#[test]
+fn two_arms_months_in_one_pass_are_each_arms_own_months() {
+    use hatcalc::model::{months, months_of};
+    let s = with(Scenario::us_default(), &[(P::ReentryOwnShare, 0.7)]);
+    for a in Arm::ALL {
+        for b in Arm::ALL {
+            let [ma, mb] = months_of(&s, [a, b]);
+            assert_eq!(ma, months(&s, a), "{a:?} beside {b:?}");
+            assert_eq!(mb, months(&s, b), "{b:?} after {a:?}");
+        }
+    }
+}

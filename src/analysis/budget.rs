@@ -3,7 +3,7 @@
 //! patients under the comparator. A superposition of monthly entry cohorts, each following the
 //! model's own monthly cohort ([`crate::model::months`]); rules in `docs/model.md`, section 9.
 
-use crate::model::{months, Bearer, Category, Costs, Month, Scope};
+use crate::model::{months_of, Bearer, Category, Costs, Month, Scope};
 use crate::money::PriceBasis;
 use crate::params::P;
 use crate::scenario::{Arm, Perspective, Scenario};
@@ -265,8 +265,7 @@ pub fn budget(s: &Scenario) -> Budget {
     let mut w = s.clone();
     w.set_prechecked(P::HorizonYears, window as f64 / 12.0);
     let (a, b) = (s.settings.intervention, s.settings.comparator);
-    let with = months(&w, a);
-    let without = months(&w, b);
+    let [with, without] = months_of(&w, [a, b]);
 
     // Entrants month by month: as many as keep the month's average places at the target.
     let own = |t: usize| with.get(t).map_or(0.0, |m| m.person_years[OWN] * 12.0);

@@ -177,7 +177,18 @@ pub fn trace(s: &Scenario, arm: Arm) -> Vec<[f64; 5]> {
 /// re-entries to the arm's own treatment. With `econ.discount_costs` at 0, the months' costs
 /// add up to the arm's costs in [`evaluate`] (`docs/model.md`, section 9).
 pub fn months(s: &Scenario, arm: Arm) -> Vec<Month> {
-    cohort::months(s, arm, &cohort::Common::new(s))
+    let [months, _] = cohort::months(s, [arm, arm], &cohort::Common::new(s));
+    months
+}
+
+/// [`months`] of two arms at once (one pass of the cohort engine for both).
+pub fn months_of(s: &Scenario, arms: [Arm; 2]) -> [Vec<Month>; 2] {
+    let [a, b] = cohort::months(s, arms, &cohort::Common::new(s));
+    if arms[0] == arms[1] {
+        [a.clone(), a]
+    } else {
+        [a, b]
+    }
 }
 
 /// The incremental net benefit under the scenario's own perspective: the one number
