@@ -20,7 +20,11 @@ async function open(query = "") {
 
 /** Check "metric at least target" and wait for the grid. */
 async function check(page, metric = "net_benefit", target = "0") {
-  if (!(await page.$eval("#claim", (d) => d.open))) await page.click("#claim > summary");
+  // A click while the page is still laying out its first Monte Carlo (its charts push the
+  // sections below down) can land beside the heading: click again until the section is open.
+  for (let i = 0; i < 5 && !(await page.$eval("#claim", (d) => d.open)); i++) {
+    await page.click("#claim > summary");
+  }
   await page.selectOption("#claim-metric", metric);
   await page.fill("#claim-target", target);
   await page.click("#claim-check");

@@ -188,8 +188,10 @@ test("while a new Monte Carlo runs, the last one stays on screen, dimmed and bus
       summary: !!document.querySelector("#mc-summary"),
       kept: section.querySelector(".mc-body p")?.textContent ?? "",
       charts: !!section.querySelector("#mc-histogram"),
+      progress: !!section.querySelector(".mc-status progress"),
     };
   });
+  assert.ok(during.progress, "the status line shows the run's progress");
   assert.equal(during.busy, "true");
   assert.ok(during.dimmed, "the last run is dimmed");
   assert.equal(during.summary, false, "the summary's id marks a current run only");
@@ -199,6 +201,8 @@ test("while a new Monte Carlo runs, the last one stays on screen, dimmed and bus
   const section = page.locator("section[aria-labelledby=mc-h]");
   assert.equal(await section.getAttribute("aria-busy"), null);
   assert.notEqual(await page.textContent("#mc-summary"), before);
+  // The same line says it is done: nothing below moved when the run started or ended.
+  assert.match(await section.locator(".mc-status").textContent(), /5,000 draws, done/);
   assert.deepEqual(errors, []);
   await context.close();
 });
@@ -296,6 +300,26 @@ test("which research would settle it: EVPPI ranked by group and input from the p
   assert.ok(await page.isVisible("#evppi-canvas"));
   const body = await page.textContent("#research");
   assert.doesNotMatch(body, /NaN|Infinity/);
+  // A change: the last estimate stays on screen, dimmed and busy, until the new one is in.
+  const during = await page.evaluate(async () => {
+    const field = document.querySelector("#mmt-cost_year-num");
+    field.value = "9000";
+    field.dispatchEvent(new Event("change", { bubbles: true }));
+    await new Promise((r) => setTimeout(r, 0));
+    const research = document.querySelector("#research");
+    return {
+      busy: research.getAttribute("aria-busy"),
+      dimmed: !!research.querySelector(".evppi-body.updating"),
+      current: !!document.querySelector("#evppi-groups"),
+      rows: research.querySelectorAll(".evppi-body table tbody tr").length,
+    };
+  });
+  assert.equal(during.busy, "true");
+  assert.ok(during.dimmed, "the last estimate is dimmed");
+  assert.equal(during.current, false, "the tables' ids mark a current estimate only");
+  assert.ok(during.rows >= groups.length, "the last estimate's rows stay");
+  await page.waitForSelector("#evppi-groups", { timeout: 60000 });
+  assert.equal(await page.getAttribute("#research", "aria-busy"), null);
   assert.deepEqual(errors, []);
   await context.close();
 });

@@ -30,6 +30,9 @@ pub struct ResearchProps {
     pub scenario: Scenario,
     /// The EVPPI run.
     pub evppi: Option<EvppiView>,
+    /// The last finished EVPPI and its scenario, shown (dimmed) while the next is estimated.
+    #[prop_or_default]
+    pub last: Option<(Rc<Evppi>, Scenario)>,
 }
 
 /// Bars shown in the chart: the groups, then the widest inputs.
@@ -39,13 +42,22 @@ fn value(r: &Row) -> Option<f64> {
     r.per_patient.value()
 }
 
-/// The ranked EVPPI of groups and inputs.
+/// The ranked EVPPI of groups and inputs. While a new estimate goes on, the last one stays,
+/// dimmed and marked busy; its summary and tables have their ids only when current.
 #[function_component(Research)]
 pub fn research(props: &ResearchProps) -> Html {
-    let s = &props.scenario;
+    let current = props.evppi.as_ref().and_then(|v| v.result.clone());
+    let is_current = current.is_some();
+    let (result, s) = match current {
+        Some(e) => (Some(e), props.scenario.clone()),
+        None => match &props.last {
+            Some((e, s)) => (Some(e.clone()), s.clone()),
+            None => (None, props.scenario.clone()),
+        },
+    };
+    let s = &s;
     let cur = s.basis().economy.currency();
     let canvas = use_node_ref();
-    let result = props.evppi.as_ref().and_then(|v| v.result.clone());
     let x_label = format!("EVPPI per patient ({cur} {})", s.basis().year);
     let figure = use_memo((result.clone(), x_label), |(e, x_label)| {
         e.as_ref().map(|e| {
@@ -99,13 +111,21 @@ pub fn research(props: &ResearchProps) -> Html {
             </tr>
         }
     };
+    let id = |name: &'static str| is_current.then_some(name);
+    let status = match &props.evppi {
+        _ if is_current => None,
+        Some(v) => Some(format!("Estimating… {} of {} rows", v.done, v.total)),
+        None => Some("Waiting for the Monte Carlo draws…".to_string()),
+    };
     html! {
-        <details class="analysis" id="research">
+        <details class="analysis" id="research" aria-busy={(!is_current).then_some("true")}>
             <summary><h3>{ "Which research would settle it?" }</h3></summary>
-            { match (&props.evppi, &result) {
-                (_, Some(e)) => html! {
-                    <>
-                    <p id="evppi-summary">{ format!(
+            if let Some(status) = status {
+                <p class="muted" id="evppi-progress">{ status }</p>
+            }
+            if let Some(e) = &result {
+                <div class={classes!("evppi-body", (!is_current).then_some("updating"))}>
+                    <p id={id("evppi-summary")}>{ format!(
                         "Perfect information on everything would be worth {} per patient ({} for the programme): the most a study could be worth for this decision. Per group and input below, the expected value of partial perfect information (EVPPI) from the same {} Monte Carlo draws: what knowing that input exactly would be worth. Inputs worth nothing alone may still matter in their group.",
                         format::money(e.evpi, cur), money(e.evpi_programme), e.draws
                     ) }</p>
@@ -116,14 +136,14 @@ pub fn research(props: &ResearchProps) -> Html {
                             <ChartExport figure={fig.clone()} name="evppi" />
                         </figure>
                     }
-                    <table id="evppi-groups">
+                    <table id={id("evppi-groups")}>
                         <caption>{ "Groups of inputs" }</caption>
                         <thead><tr><th scope="col">{ "Group" }</th><th scope="col">{ "Per patient" }</th><th scope="col">{ "Programme" }</th><th scope="col">{ "Share of EVPI" }</th></tr></thead>
                         <tbody>{ for e.groups.iter().map(row_html) }</tbody>
                     </table>
                     <details>
                         <summary>{ format!("Every input ({})", e.inputs.len()) }</summary>
-                        <table id="evppi-inputs">
+                        <table id={id("evppi-inputs")}>
                             <thead><tr><th scope="col">{ "Input" }</th><th scope="col">{ "Per patient" }</th><th scope="col">{ "Programme" }</th><th scope="col">{ "Share of EVPI" }</th></tr></thead>
                             <tbody>{ for e.inputs.iter().map(row_html) }</tbody>
                         </table>
@@ -132,11 +152,8 @@ pub fn research(props: &ResearchProps) -> Html {
                     <div class="buttons">
                         <button type="button" onclick={on_csv} data-export="evppi-csv">{ "EVPPI (CSV)" }</button>
                     </div>
-                    </>
-                },
-                (Some(v), None) => html! { <p class="muted" id="evppi-progress">{ format!("Estimating… {} of {} rows", v.done, v.total) }</p> },
-                (None, None) => html! { <p class="muted" id="evppi-progress">{ "Waiting for the Monte Carlo draws…" }</p> },
-            } }
+                </div>
+            }
         </details>
     }
 }

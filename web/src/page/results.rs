@@ -83,12 +83,15 @@ pub fn results(props: &ResultsProps) -> Html {
     // The last finished run, with the scenario it is for: it stays on screen (marked as
     // updating) while the next one runs, so the page below it does not jump.
     let last_mc = use_state(|| None::<(Rc<Psa>, Scenario)>);
+    // The last finished EVPPI, with its scenario, kept on screen the same way.
+    let last_evppi = use_state(|| None::<(Rc<hatcalc::analysis::Evppi>, Scenario)>);
     // When the scenario last changed (ms on the page's clock); the page's opening counts as a
     // change, so the first run waits until the page has settled after its first result.
     let last_change = use_mut_ref(LastChange::now);
     {
         let mc = mc.clone();
         let last_mc = last_mc.clone();
+        let last_evppi = last_evppi.clone();
         let assumed = assumed.clone();
         let budget = budget.clone();
         let evppi = evppi.clone();
@@ -204,10 +207,14 @@ pub fn results(props: &ResultsProps) -> Html {
                     // between frames.
                     let mut e = EvppiRun::new(&run, false);
                     let show = |e: &EvppiRun| {
+                        let result = e.finished().then(|| Rc::new(e.result()));
+                        if let Some(r) = &result {
+                            last_evppi.set(Some((r.clone(), s.clone())));
+                        }
                         evppi.set(Some(crate::page::research::EvppiView {
                             done: e.done(),
                             total: e.total(),
-                            result: e.finished().then(|| Rc::new(e.result())),
+                            result,
                         }));
                     };
                     if let Some(on_worker) = on_workers
@@ -256,7 +263,7 @@ pub fn results(props: &ResultsProps) -> Html {
                 budget={budget.as_ref().map(|(b, _)| b.clone())}
                 current={budget.as_ref().is_some_and(|(_, for_s)| *for_s == props.scenario)} />
             <Uncertainty scenario={props.scenario.clone()} mc={(*mc).clone()} last={(*last_mc).clone()} />
-            <crate::page::research::Research scenario={props.scenario.clone()} evppi={(*evppi).clone()} />
+            <crate::page::research::Research scenario={props.scenario.clone()} evppi={(*evppi).clone()} last={(*last_evppi).clone()} />
         </>
     }
 }
@@ -420,10 +427,16 @@ pub fn uncertainty(props: &UncertaintyProps) -> Html {
         <section aria-labelledby="mc-h" class={classes!(updating.then_some("updating"))}
             aria-busy={(!current).then_some("true")}>
             <h3 id="mc-h">{ "How sure is this?" }</h3>
-            if !current {
-                <p><label for="mc-progress">{ "Monte Carlo running " }</label>
-                    <progress id="mc-progress" max={props.mc.total.to_string()} value={props.mc.done.to_string()} /></p>
-            }
+            // The status line is always there, so that nothing below moves when a run starts
+            // or ends.
+            <p class="mc-status">
+                if current {
+                    { format!("Monte Carlo: {} draws, done.", format::number(props.mc.total as f64)) }
+                } else {
+                    <label for="mc-progress">{ "Monte Carlo running " }</label>
+                    <progress id="mc-progress" max={props.mc.total.to_string()} value={props.mc.done.to_string()} />
+                }
+            </p>
             if let Some((r, s)) = &shown {
                 <div class="mc-body">
                     <p id={current.then_some("mc-summary")}>{ summary(r, s) }</p>
