@@ -127,7 +127,7 @@ pub fn research(props: &ResearchProps) -> Html {
                 <div class={classes!("evppi-body", (!is_current).then_some("updating"))}>
                     <p id={id("evppi-summary")}>{ format!(
                         "Perfect information on everything would be worth {} per patient ({} for the programme): the most a study could be worth for this decision. Per group and input below, the expected value of partial perfect information (EVPPI) from the same {} Monte Carlo draws: what knowing that input exactly would be worth. Inputs worth nothing alone may still matter in their group.",
-                        format::money(e.evpi, cur), money(e.evpi_programme), e.draws
+                        format::money(e.evpi, cur), money(e.evpi_programme), format::number(e.draws as f64)
                     ) }</p>
                     if let Some(fig) = figure.as_ref() {
                         <figure class="chart">

@@ -411,7 +411,7 @@ pub fn uncertainty(props: &UncertaintyProps) -> Html {
         let cur = s.basis().economy.currency();
         format!(
             "Drawing every uncertain assumption {} times (seed {}): net benefit per patient over the horizon {}. Benefits exceed costs in {} of draws. Perfect information about every assumption would be worth {} per patient.",
-            r.draws,
+            format::number(r.draws as f64),
             r.config.seed,
             r.net_benefit.map_or("is undefined (no draw gave a value)".into(), |nb| format!(
                 "averages {}, with 95% of draws between {} and {}",
