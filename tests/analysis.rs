@@ -6,7 +6,7 @@
 
 use hatcalc::analysis::{
     break_even, check_claim, curve, curve_basis, frontier, grid, psa, tornado, Claim,
-    ClaimComparison, Crossing, Metric, PsaConfig, PsaRun, Summary, Tolerance,
+    ClaimComparison, Crossing, Metric, PsaConfig, PsaPart, PsaRun, Summary, Tolerance,
 };
 use hatcalc::model::evaluate;
 use hatcalc::presets::find;
@@ -309,6 +309,24 @@ fn a_run_split_into_parts_anywhere_gives_exactly_the_whole_run() {
         assert_eq!(joined.draws(), one.draws(), "cuts {cuts:?}");
         assert_eq!(joined.inputs(), one.inputs(), "cuts {cuts:?}");
         assert_eq!(joined.result(), whole, "cuts {cuts:?}");
+        // Parts sent without their inputs (all or some): the joined run draws them again from
+        // the seed when they are read, the same values.
+        for without in [parts.len(), 1] {
+            let light: Vec<PsaPart> = parts
+                .iter()
+                .enumerate()
+                .map(|(i, p)| {
+                    let mut p = p.clone();
+                    if i < without {
+                        p.inputs = Vec::new();
+                    }
+                    p
+                })
+                .collect();
+            let joined = PsaRun::join(&s, config, light).expect("the parts cover the run");
+            assert_eq!(joined.draws(), one.draws(), "cuts {cuts:?}, light");
+            assert_eq!(joined.inputs(), one.inputs(), "cuts {cuts:?}, light");
+        }
         // A missing or repeated part is refused, not joined into a different run.
         if parts.len() > 1 {
             let last = parts.pop().expect("a part");

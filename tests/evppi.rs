@@ -316,13 +316,13 @@ fn evppi_computed_row_by_row_equals_evppi_computed_at_once() {
     let whole = hatcalc::analysis::evppi_of_run(&run);
     let mut stepwise = hatcalc::analysis::EvppiRun::new(&run, true);
     while !stepwise.finished() {
-        stepwise.step(2);
+        stepwise.step(&run, 2);
     }
     assert_eq!(stepwise.result(), whole);
     // Without the every-input row, that row says it was not estimated; the rest is the same.
     let mut page = hatcalc::analysis::EvppiRun::new(&run, false);
     while !page.finished() {
-        page.step(3);
+        page.step(&run, 3);
     }
     let page = page.result();
     assert_eq!(page.inputs, whole.inputs);
@@ -344,7 +344,7 @@ fn estimates_made_on_another_run_over_the_same_draws_give_the_same_evppi() {
     let mut there = hatcalc::analysis::EvppiRun::new(&run, false);
     let mut here = hatcalc::analysis::EvppiRun::new(&run, false);
     while !there.finished() {
-        there.step(1);
+        there.step(&run, 1);
         here.accept(&there.estimates());
         assert_eq!(here.done(), there.done());
     }

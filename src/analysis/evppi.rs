@@ -625,7 +625,7 @@ pub fn evppi(s: &Scenario, config: PsaConfig) -> Evppi {
 pub fn evppi_of_run(run: &PsaRun) -> Evppi {
     let mut e = EvppiRun::new(run, true);
     while !e.finished() {
-        e.step(usize::MAX);
+        e.step(run, usize::MAX);
     }
     e.result()
 }
@@ -649,7 +649,6 @@ pub struct EvppiRun {
     config: PsaConfig,
     wtp: f64,
     drawn: Vec<P>,
-    columns: Vec<Vec<f64>>,
     inb: Vec<f64>,
     overall: f64,
     patients: Option<f64>,
@@ -709,7 +708,6 @@ impl EvppiRun {
         EvppiRun {
             config: run.config(),
             wtp,
-            columns: run.inputs().to_vec(),
             overall: evpi(&inb),
             inb,
             drawn,
@@ -735,12 +733,27 @@ impl EvppiRun {
         self.rows.len() >= self.jobs.len()
     }
 
-    /// Estimate up to `n` more rows (the first step builds the inputs' bases instead).
-    pub fn step(&mut self, n: usize) {
-        let columns: Vec<&[f64]> = self.columns.iter().map(Vec::as_slice).collect();
+    /// Estimate up to `n` more rows (the first step builds the inputs' bases instead) from the
+    /// inputs of `run`, the run this EVPPI was prepared from: only stepping reads the draws'
+    /// inputs, so a run that takes its rows from elsewhere ([`EvppiRun::accept`]) never needs
+    /// them. Another run's inputs give undefined rows (`LengthMismatch`), never a panic.
+    pub fn step(&mut self, run: &PsaRun, n: usize) {
+        let same = run.config() == self.config && run.done() == self.inb.len();
+        let inputs = if same { run.inputs() } else { &[] };
+        let same = same && inputs.len() == self.drawn.len();
+        let columns: Vec<&[f64]> = inputs.iter().map(Vec::as_slice).collect();
         let Some(bases) = self.bases.take() else {
-            self.bases = Some(Prepared::new(&columns, &self.inb).map(|p| p.bases));
+            self.bases = Some(if same {
+                Prepared::new(&columns, &self.inb).map(|p| p.bases)
+            } else {
+                Err(Undefined::LengthMismatch)
+            });
             return;
+        };
+        let bases = if same {
+            bases
+        } else {
+            Err(Undefined::LengthMismatch)
         };
         let prepared = bases.map(|bases| Prepared {
             inputs: &columns,

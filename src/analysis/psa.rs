@@ -198,7 +198,8 @@ pub struct PsaPart {
     pub first: usize,
     /// The draws.
     pub draws: Vec<Draw>,
-    /// The drawn inputs' values, one column per drawn input (as [`PsaRun::inputs`]).
+    /// The drawn inputs' values, one column per drawn input (as [`PsaRun::inputs`]); none when
+    /// the part was sent without them ([`PsaRun::to_part_without_inputs`]).
     pub inputs: Vec<Vec<f64>>,
 }
 
@@ -216,8 +217,9 @@ pub struct PsaRun {
     end: usize,
     draws: Vec<Draw>,
     /// The value each drawn parameter took in each draw, as the model used it: one column per
-    /// entry of `dists`, one row per draw (structure of arrays).
-    inputs: Vec<Vec<f64>>,
+    /// entry of `dists`, one row per draw (structure of arrays). Unset in a run joined from
+    /// parts that travelled without them: drawn again from the seed when first read.
+    inputs: std::cell::OnceCell<Vec<Vec<f64>>>,
 }
 
 impl PsaRun {
@@ -245,10 +247,12 @@ impl PsaRun {
             .collect::<Vec<_>>();
         let end = range.end.min(config.draws);
         let first = range.start.min(end);
-        let inputs = dists
-            .iter()
-            .map(|_| Vec::with_capacity(end - first))
-            .collect();
+        let inputs = std::cell::OnceCell::from(
+            dists
+                .iter()
+                .map(|_| Vec::with_capacity(end - first))
+                .collect::<Vec<_>>(),
+        );
         PsaRun {
             base: s.clone(),
             config,
@@ -265,7 +269,17 @@ impl PsaRun {
         PsaPart {
             first: self.first,
             draws: self.draws.clone(),
-            inputs: self.inputs.clone(),
+            inputs: self.inputs().to_vec(),
+        }
+    }
+
+    /// [`PsaRun::to_part`] without the drawn inputs (three quarters of a part's size): a run
+    /// joined from such parts draws them again from the seed if they are ever read.
+    pub fn to_part_without_inputs(&self) -> PsaPart {
+        PsaPart {
+            first: self.first,
+            draws: self.draws.clone(),
+            inputs: Vec::new(),
         }
     }
 
@@ -273,18 +287,27 @@ impl PsaRun {
     /// parts of this run (same scenario and settings) that cover every draw exactly once.
     pub fn join(s: &Scenario, config: PsaConfig, mut parts: Vec<PsaPart>) -> Option<PsaRun> {
         let mut run = PsaRun::new(s, config);
+        let mut columns = run.inputs.take().unwrap_or_default();
+        // Whether every part brought its inputs.
+        let mut complete = true;
         crate::order::stable_by(&mut parts, |a, b| a.first.cmp(&b.first));
         for part in parts {
-            let fits = part.first == run.draws.len()
-                && part.inputs.len() == run.dists.len()
+            let with_inputs = part.inputs.len() == run.dists.len()
                 && part.inputs.iter().all(|c| c.len() == part.draws.len());
+            let fits = part.first == run.draws.len() && (with_inputs || part.inputs.is_empty());
             if !fits {
                 return None;
             }
             run.draws.extend(part.draws);
-            for (column, values) in run.inputs.iter_mut().zip(part.inputs) {
-                column.extend(values);
+            complete &= with_inputs;
+            if complete {
+                for (column, values) in columns.iter_mut().zip(part.inputs) {
+                    column.extend(values);
+                }
             }
+        }
+        if complete {
+            run.inputs = std::cell::OnceCell::from(columns);
         }
         (run.draws.len() == run.end).then_some(run)
     }
@@ -315,8 +338,10 @@ impl PsaRun {
         let until = (self.draws.len() + n).min(self.total());
         while self.draws.len() < until {
             let s = self.sample(self.first + self.draws.len());
-            for ((p, _, _), column) in self.dists.iter().zip(&mut self.inputs) {
-                column.push(s.get(*p));
+            if let Some(columns) = self.inputs.get_mut() {
+                for ((p, _, _), column) in self.dists.iter().zip(columns) {
+                    column.push(s.get(*p));
+                }
             }
             let o = evaluate(&s);
             let c = o.chosen(s.settings.perspective);
@@ -372,7 +397,16 @@ impl PsaRun {
     /// one row per draw (aligned with [`PsaRun::draws`]): each value as the model used it,
     /// after clamping to the limits and rescaling the injectable exit shares.
     pub fn inputs(&self) -> &[Vec<f64>] {
-        &self.inputs
+        self.inputs.get_or_init(|| {
+            let mut columns = vec![Vec::with_capacity(self.draws.len()); self.dists.len()];
+            for index in self.first..self.first + self.draws.len() {
+                let s = self.sample(index);
+                for ((p, _, _), column) in self.dists.iter().zip(&mut columns) {
+                    column.push(s.get(*p));
+                }
+            }
+            columns
+        })
     }
 
     /// The scenario the run draws around.

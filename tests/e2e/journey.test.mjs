@@ -207,6 +207,22 @@ test("while a new Monte Carlo runs, the last one stays on screen, dimmed and bus
   await context.close();
 });
 
+test("the sections below the results stay put while the first Monte Carlo and the budget come in", async () => {
+  const { page, context, errors } = await open();
+  // Where the claim check starts right after the first result (once it is on the page), and
+  // once the first run is summarised: its room was kept.
+  await page.waitForSelector("#claim", { state: "attached" });
+  const top = () => page.$eval("#claim", (e) => e.getBoundingClientRect().top + window.scrollY);
+  const before = await top();
+  await page.waitForSelector("#mc-summary", { timeout: 30000 });
+  const moved = (await top()) - before;
+  // The headline's note on assumptions (a few lines) may still come in; the charts (about
+  // 850 px) and the budget (about 750) must not.
+  assert.ok(Math.abs(moved) < 200, `moved by ${moved} px`);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test("a Swiss official switches to francs: amounts convert, the life table follows, the link keeps the basis", async () => {
   const { page, context, errors } = await open();
   // The headline says how much of the result rests on assumptions once input settles.

@@ -7,7 +7,7 @@ use crate::components::headline::{BlockProps, Headline, McView, MC_DRAWS};
 use crate::format;
 use crate::session::LastChange;
 use crate::worker::pool::{answer_of, next_answer, Draws, EvppiOnWorker, ShareOnWorker, POLL};
-use hatcalc::analysis::{tornado_per_patient_year, Budget, EvppiRun, Psa, PsaConfig, PsaRun};
+use hatcalc::analysis::{tornado_per_patient_year, EvppiRun, Psa, PsaConfig, PsaRun};
 use hatcalc::model::{Bearer, Category, Outcome, Scope};
 use hatcalc::Scenario;
 use plotters::style::RGBColor;
@@ -77,7 +77,12 @@ pub fn results(props: &ResultsProps) -> Html {
     // The budget by year, computed once input settles too, with the scenario it is for: the
     // last one stays on screen (marked as updating) until the new one is ready, so the page
     // below it does not jump.
-    let budget = use_state(|| None::<(Rc<Budget>, Scenario)>);
+    // The page's first: computed with the first result (a few milliseconds), so that the
+    // sections below do not move down by its height when the first run starts.
+    let budget = use_state(|| {
+        let s = &props.scenario;
+        Some((Rc::new(hatcalc::analysis::budget(s)), s.clone()))
+    });
     // The EVPPI from the same draws, row by row once the Monte Carlo is done.
     let evppi = use_state_eq(|| None::<crate::page::research::EvppiView>);
     // The last finished run, with the scenario it is for: it stays on screen (marked as
@@ -147,7 +152,9 @@ pub fn results(props: &ResultsProps) -> Html {
                         }
                         None => assumed.set(tornado_per_patient_year(&s).assumption_share()),
                     }
-                    budget.set(Some((Rc::new(hatcalc::analysis::budget(&s)), s.clone())));
+                    if budget.as_ref().is_none_or(|(_, for_s)| *for_s != s) {
+                        budget.set(Some((Rc::new(hatcalc::analysis::budget(&s)), s.clone())));
+                    }
                     let mut on_workers = false;
                     let mut run = match on_pool {
                         Some(draws) => {
@@ -241,7 +248,7 @@ pub fn results(props: &ResultsProps) -> Html {
                         if cancelled.get() {
                             return;
                         }
-                        e.step(1);
+                        e.step(&run, 1);
                         show(&e);
                     }
                 });
@@ -442,6 +449,20 @@ pub fn uncertainty(props: &UncertaintyProps) -> Html {
                     <p id={current.then_some("mc-summary")}>{ summary(r, s) }</p>
                     <crate::page::analyses::McCharts scenario={s.clone()}
                         mc={McView { done: r.draws, total: r.draws, result: Some(r.clone()) }} />
+                </div>
+            } else {
+                // Until the first run is in, its room is kept (the summary's lines, the two
+                // charts and the rows under them), so that the sections below do not move
+                // down by the charts' height when it comes.
+                <div class="mc-body mc-placeholder" aria-hidden="true">
+                    <p>{ "\u{a0}" }<br />{ "\u{a0}" }<br />{ "\u{a0}" }<br />{ "\u{a0}" }</p>
+                    { for (0..2).map(|_| html! {
+                        <figure class="chart">
+                            <canvas width="640" height="300" />
+                            <div class="chart-export"><span>{ "Download this chart: " }</span><button type="button" disabled=true>{ "PNG" }</button></div>
+                            <details><summary>{ "Data table" }</summary></details>
+                        </figure>
+                    }) }
                 </div>
             }
         </section>

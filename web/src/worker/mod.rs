@@ -4,8 +4,9 @@
 //! joined run is exactly the one the CLI makes from the same seed, whatever the number of
 //! workers. The EVPPI's regressions then run on the first worker over the same draws: it
 //! keeps the part it drew and makes the others again (each draw is a function of the seed and
-//! its index alone), so the page never sends the draws' inputs back across; the page rebuilds
-//! the rows from the estimates (`hatcalc::analysis::EvppiRun::accept`).
+//! its index alone), so the draws' inputs never cross to the page and back: the parts reach
+//! the page without them, and the page rebuilds the rows from the estimates
+//! (`hatcalc::analysis::EvppiRun::accept`).
 //!
 //! A worker holds one task at a time: a new request replaces it, which is how the page
 //! cancels a run when the inputs change. It works in chunks and yields to its event loop
@@ -293,7 +294,8 @@ struct Task {
 enum Work {
     Draws(Box<PsaRun>, String),
     Gather(Box<Gather>),
-    Evppi(Box<EvppiRun>),
+    /// The EVPPI over a gathered run, which its steps read.
+    Evppi(Box<(PsaRun, EvppiRun)>),
     Claim(Box<hatcalc::Scenario>, Claim, PsaConfig),
 }
 
@@ -318,13 +320,18 @@ impl Worker for Analyst {
             Work::Draws(run, query) => {
                 run.step(CHUNK);
                 let reply = if run.finished() {
-                    let part = run.to_part();
+                    // The page is sent the draws alone (a quarter of the part's size): it
+                    // never reads their inputs, and could draw them again from the seed. This
+                    // worker keeps them for the EVPPI.
                     self.kept = Some(Kept {
                         query: std::mem::take(query),
                         config: run.config(),
-                        part: part.clone(),
+                        part: run.to_part(),
                     });
-                    Reply::Part { job, part }
+                    Reply::Part {
+                        job,
+                        part: run.to_part_without_inputs(),
+                    }
                 } else {
                     Reply::Progress {
                         job,
@@ -336,14 +343,16 @@ impl Worker for Analyst {
             Work::Gather(g) => match g.step(CHUNK) {
                 None => (None, false),
                 Some(Ok(run)) => {
-                    task.work = Work::Evppi(Box::new(EvppiRun::new(&run, false)));
+                    let e = EvppiRun::new(&run, false);
+                    task.work = Work::Evppi(Box::new((run, e)));
                     (None, false)
                 }
                 Some(Err(reason)) => (Some(Reply::Refused { job, reason }), true),
             },
             Work::Claim(..) => return, // answered when received
-            Work::Evppi(e) => {
-                e.step(1);
+            Work::Evppi(work) => {
+                let (run, e) = &mut **work;
+                e.step(run, 1);
                 let estimates = e.estimates().into_iter().map(Into::into).collect();
                 (Some(Reply::Evppi { job, estimates }), e.finished())
             }
