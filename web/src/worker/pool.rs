@@ -1,7 +1,7 @@
 //! The page's side of the analyst workers: one per core (at most four), started when the
 //! first Monte Carlo run is asked for and kept for the page's lifetime. A run is split into
-//! one contiguous part per worker; the parts come back with the inputs they drew and are
-//! joined in order.
+//! one contiguous part per worker; the parts come back as their draws (without the inputs
+//! they drew, which the page does not read) and are joined in order.
 
 use super::{Analyst, ClaimAnswer, Reply, Request};
 use gloo_worker::{Spawnable, WorkerBridge};
