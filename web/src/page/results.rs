@@ -7,7 +7,7 @@ use crate::components::headline::{BlockProps, Headline, McView, MC_DRAWS};
 use crate::format;
 use crate::session::LastChange;
 use crate::worker::pool::{answer_of, next_answer, Draws, EvppiOnWorker, ShareOnWorker, POLL};
-use hatcalc::analysis::{tornado_per_patient_year, EvppiRun, Psa, PsaConfig, PsaRun};
+use hatcalc::analysis::{tornado_per_patient_year, Budget, EvppiRun, Psa, PsaConfig, PsaRun};
 use hatcalc::model::{Bearer, Category, Outcome, Scope};
 use hatcalc::Scenario;
 use plotters::style::RGBColor;
@@ -77,12 +77,20 @@ pub fn results(props: &ResultsProps) -> Html {
     // The budget by year, computed once input settles too, with the scenario it is for: the
     // last one stays on screen (marked as updating) until the new one is ready, so the page
     // below it does not jump.
-    // The page's first: computed with the first result (a few milliseconds), so that the
-    // sections below do not move down by its height when the first run starts.
-    let budget = use_state(|| {
-        let s = &props.scenario;
-        Some((Rc::new(hatcalc::analysis::budget(s)), s.clone()))
-    });
+    let budget = use_state(|| None::<(Rc<Budget>, Scenario)>);
+    {
+        // The page's first budget comes in the task after the first result, with the sections
+        // below it, not with the first run: the page below does not drop by its height then.
+        let (budget, s) = (budget.clone(), props.scenario.clone());
+        use_effect_with((), move |_| {
+            yew::platform::spawn_local(async move {
+                yew::platform::time::sleep(std::time::Duration::ZERO).await;
+                if budget.is_none() {
+                    budget.set(Some((Rc::new(hatcalc::analysis::budget(&s)), s)));
+                }
+            });
+        });
+    }
     // The EVPPI from the same draws, row by row once the Monte Carlo is done.
     let evppi = use_state_eq(|| None::<crate::page::research::EvppiView>);
     // The last finished run, with the scenario it is for: it stays on screen (marked as
