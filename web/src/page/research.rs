@@ -26,7 +26,7 @@ pub struct EvppiView {
 /// Properties of [`Research`].
 #[derive(Properties, PartialEq)]
 pub struct ResearchProps {
-    /// The scenario.
+    /// The scenario of a current estimate (of the last one while the next is made).
     pub scenario: Scenario,
     /// The EVPPI run.
     pub evppi: Option<EvppiView>,

@@ -268,6 +268,14 @@ pub fn results(props: &ResultsProps) -> Html {
             },
         );
     }
+    // The research section reads the scenario only for a current estimate: while it shows the
+    // last one, it is given that one's scenario, so that a drag does not render its tables
+    // again on every input.
+    let research_scenario = match (&*evppi, &*last_evppi) {
+        (Some(v), _) if v.result.is_some() => props.scenario.clone(),
+        (_, Some((_, s))) => s.clone(),
+        _ => props.scenario.clone(),
+    };
     html! {
         <>
             <Headline scenario={props.scenario.clone()} outcome={props.outcome.clone()} mc={(*mc).clone()} assumed={*assumed} />
@@ -278,7 +286,7 @@ pub fn results(props: &ResultsProps) -> Html {
                 budget={budget.as_ref().map(|(b, _)| b.clone())}
                 current={budget.as_ref().is_some_and(|(_, for_s)| *for_s == props.scenario)} />
             <Uncertainty scenario={props.scenario.clone()} mc={(*mc).clone()} last={(*last_mc).clone()} />
-            <crate::page::research::Research scenario={props.scenario.clone()} evppi={(*evppi).clone()} last={(*last_evppi).clone()} />
+            <crate::page::research::Research scenario={research_scenario} evppi={(*evppi).clone()} last={(*last_evppi).clone()} />
         </>
     }
 }
