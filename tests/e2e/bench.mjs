@@ -129,7 +129,8 @@ async function drag(page, selector) {
 // to the last worker's finished part. The page's joining and summary of the parts (about
 // 10 ms in a trace) are not included. The first run after the workers start includes the
 // engine's warm-up; the pool is kept for the page's lifetime, so later runs are what a person
-// waits for.
+// waits for. The message is written out by hand: a change to `Request::Draws`, `PsaConfig` or
+// the order of `Reply`'s variants (web/src/worker/mod.rs) must be mirrored here.
 {
   // A page of the same origin with nothing of its own running: the workers alone.
   const page = await browser.newPage();
