@@ -25,7 +25,8 @@ use wasm_bindgen::JsValue;
 /// Draws per chunk between yields (a few milliseconds of work).
 const CHUNK: usize = 100;
 
-/// What the page asks of a worker.
+/// What the page asks of a worker. `tests/e2e/bench.mjs` writes `Draws` (and reads `Reply`'s
+/// variant numbers) by hand in the messages' encoding: keep it in step with these.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub enum Request {
     /// Draws `from..to` of the run `config` over the scenario of the permalink `query`.
