@@ -882,18 +882,12 @@ pub(crate) fn run_arms(
 /// Two arms' cohorts of one patient month by month, undiscounted (one run, an arm per lane):
 /// the shares at the start of each month, its person-time by state, its costs by category at
 /// the arm's per-state costs (the same arithmetic as the totals of [`run_arms`], month by
-/// month), its deaths and its re-entries to the arm's own treatment. The same arm twice gives
-/// it once, in the first place (the second is empty).
+/// month), its deaths and its re-entries to the arm's own treatment.
 pub(crate) fn months(s: &Scenario, arms: [Arm; 2], common: &Common) -> [Vec<Month>; 2] {
     let prof = arms.map(|arm| profile(s, arm));
-    let wanted = [true, arms[1] != arms[0]];
-    let mut out: [Vec<Month>; 2] =
-        wanted.map(|w| Vec::with_capacity(if w { cycles(s) } else { 0 }));
+    let mut out: [Vec<Month>; 2] = std::array::from_fn(|_| Vec::with_capacity(cycles(s)));
     let mut start = [[0.0; 5]; 2];
     run_arms(s, arms, common, |lane, occ, step| {
-        if !wanted[lane] {
-            return;
-        }
         if let Some(step) = step {
             let t = &step.tally;
             out[lane].push(Month {

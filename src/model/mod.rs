@@ -183,12 +183,7 @@ pub fn months(s: &Scenario, arm: Arm) -> Vec<Month> {
 
 /// [`months`] of two arms at once (one pass of the cohort engine for both).
 pub fn months_of(s: &Scenario, arms: [Arm; 2]) -> [Vec<Month>; 2] {
-    let [a, b] = cohort::months(s, arms, &cohort::Common::new(s));
-    if arms[0] == arms[1] {
-        [a.clone(), a]
-    } else {
-        [a, b]
-    }
+    cohort::months(s, arms, &cohort::Common::new(s))
 }
 
 /// The incremental net benefit under the scenario's own perspective: the one number
