@@ -13,7 +13,7 @@ use crate::params::P;
 use crate::presets::{find as find_preset, PRESETS};
 use crate::scenario::{excerpt, Scenario};
 use crate::share::{decode, pairs, ShareError, Shared};
-use crate::sources::source;
+use crate::texts::Texts;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::fmt;
@@ -39,9 +39,9 @@ fn csv<S: AsRef<str>>(rows: &[Vec<S>]) -> String {
 }
 
 /// The full citation of each source id, with where in it the figure is.
-fn citations(ids: &[&str]) -> String {
+fn citations(texts: &Texts, ids: &[&str]) -> String {
     ids.iter()
-        .map(|id| match source(id) {
+        .map(|id| match texts.source(id) {
             Some(s) => format!("{} [{}] {}", s.citation, s.locator, s.url),
             None => (*id).to_string(),
         })
@@ -50,8 +50,9 @@ fn citations(ids: &[&str]) -> String {
 }
 
 /// Every input of `s`: value, unit, default, plausible range, whether the current settings
-/// use it, and where its default comes from (a citation, or the reasoning of an assumption).
-pub fn inputs_csv(s: &Scenario) -> String {
+/// use it, and where its default comes from (a citation, or the reasoning of an assumption),
+/// from the registry's `texts`.
+pub fn inputs_csv(s: &Scenario, texts: &Texts) -> String {
     let currency = s.basis().economy.currency();
     let mut rows = vec![[
         "id",
@@ -90,8 +91,8 @@ pub fn inputs_csv(s: &Scenario) -> String {
             if relevant(s, *p) { "yes" } else { "no" }.to_string(),
             basis.to_string(),
             d.origin.grade().label().to_string(),
-            citations(d.origin.source_ids()),
-            d.origin.explanation().to_string(),
+            citations(texts, d.origin.source_ids()),
+            texts.explanation(*p).unwrap_or_default().to_string(),
         ]);
     }
     csv(&rows)
@@ -101,7 +102,13 @@ pub fn inputs_csv(s: &Scenario) -> String {
 /// outcomes, the comparison under every perspective, the programme budget, the Monte Carlo
 /// summary when there is one; then the permalink, the model version and the sources of every
 /// input the settings use.
-pub fn outputs_csv(s: &Scenario, o: &Outcome, mc: Option<&Psa>, permalink: &str) -> String {
+pub fn outputs_csv(
+    s: &Scenario,
+    o: &Outcome,
+    mc: Option<&Psa>,
+    permalink: &str,
+    texts: &Texts,
+) -> String {
     let b = s.basis();
     let money = format!("{} {}", b.economy.currency(), b.year);
     let horizon = format!(
@@ -331,7 +338,7 @@ pub fn outputs_csv(s: &Scenario, o: &Outcome, mc: Option<&Psa>, permalink: &str)
     one("Permalink".into(), "", permalink.into());
     one("Model version".into(), "", crate::MODEL_VERSION.into());
     for id in crate::model::sources_used(s) {
-        one("Source".into(), id, citations(&[id]));
+        one("Source".into(), id, citations(texts, &[id]));
     }
     csv(&rows)
 }
@@ -408,7 +415,7 @@ pub fn evppi_csv(s: &Scenario, e: &crate::analysis::Evppi) -> String {
 /// category and by payer, victims' intangible costs (not cash), deaths, and the net impact
 /// with its running total; then the basis, the rules in brief, the model version and the
 /// sources. Every amount is undiscounted cash on the scenario's price basis.
-pub fn budget_csv(s: &Scenario, b: &Budget) -> String {
+pub fn budget_csv(s: &Scenario, b: &Budget, texts: &Texts) -> String {
     let basis = s.basis();
     let money = format!(
         "{} {}, undiscounted cash",
@@ -606,7 +613,7 @@ pub fn budget_csv(s: &Scenario, b: &Budget) -> String {
     ids.push("sullivan2014");
     crate::order::unique(&mut ids);
     for id in ids {
-        note("Source", id, citations(&[id]));
+        note("Source", id, citations(texts, &[id]));
     }
     csv(&rows)
 }

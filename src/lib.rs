@@ -18,6 +18,7 @@ pub mod presets;
 pub mod scenario;
 pub mod share;
 pub mod sources;
+pub mod texts;
 
 pub use model::{evaluate, Outcome};
 pub use params::P;

@@ -6,6 +6,7 @@
 use hatcalc::analysis::budget;
 use hatcalc::export::{budget_csv, inputs_csv, outputs_csv, FileError, ScenarioFile};
 use hatcalc::presets::PRESETS;
+use hatcalc::texts::Texts;
 use hatcalc::{evaluate, Perspective, Scenario, P};
 
 fn read(text: &str) -> (Vec<String>, Vec<Vec<String>>) {
@@ -29,7 +30,7 @@ fn changed() -> Scenario {
 #[test]
 fn inputs_csv_has_every_input_with_its_value_unit_and_source() {
     let s = changed();
-    let (header, rows) = read(&inputs_csv(&s));
+    let (header, rows) = read(&inputs_csv(&s, &Texts::all()));
     assert_eq!(header[..5], ["id", "label", "group", "value", "unit"]);
     assert_eq!(rows.len(), P::COUNT);
     let col = |name: &str| header.iter().position(|h| h == name).unwrap();
@@ -58,7 +59,7 @@ fn outputs_csv_matches_the_model_and_names_units_permalink_and_sources() {
     let o = evaluate(&s);
     let link = "https://example.org/?v=1&preset=dijkgraaf2005&x.crime.rr_injectable=0.35";
     let mc = hatcalc::analysis::psa(&s, hatcalc::analysis::PsaConfig::new(200, 7));
-    let (header, rows) = read(&outputs_csv(&s, &o, Some(&mc), link));
+    let (header, rows) = read(&outputs_csv(&s, &o, Some(&mc), link, &Texts::all()));
     assert_eq!(header.len(), 5);
     let find = |m: &str| rows.iter().find(|r| r[0] == m).unwrap();
     let nb = find("Net benefit, Government (taxpayer)");
@@ -91,7 +92,7 @@ fn outputs_csv_matches_the_model_and_names_units_permalink_and_sources() {
 fn budget_csv_reads_back_with_units_basis_and_the_budget_numbers() {
     let s = changed();
     let b = budget(&s);
-    let (header, rows) = read(&budget_csv(&s, &b));
+    let (header, rows) = read(&budget_csv(&s, &b, &Texts::all()));
     assert_eq!(header[..4], ["year", "months", "measure", "unit"]);
     assert_eq!(header.len(), 7);
     assert!(rows.iter().all(|r| r.len() == 7), "rectangular");

@@ -348,12 +348,12 @@ proptest! {
         let b = budget(s);
         assert_finite("budget", &b)?;
         assert_finite("budget in words", &hatcalc::decide::budget_sentence(&b, |v| format!("{v:.0}")))?;
-        assert_finite("budget CSV", &hatcalc::export::budget_csv(s, &b))?;
+        assert_finite("budget CSV", &hatcalc::export::budget_csv(s, &b, &hatcalc::texts::Texts::all()))?;
         let mc = psa(s, PsaConfig::new(20, c.seed));
         assert_finite("Monte Carlo", &mc)?;
         prop_assert!(mc.net_benefit.is_some());
-        assert_finite("results CSV", &hatcalc::export::outputs_csv(s, &evaluate(s), Some(&mc), ""))?;
-        assert_finite("inputs CSV", &hatcalc::export::inputs_csv(s))?;
+        assert_finite("results CSV", &hatcalc::export::outputs_csv(s, &evaluate(s), Some(&mc), "", &hatcalc::texts::Texts::all()))?;
+        assert_finite("inputs CSV", &hatcalc::export::inputs_csv(s, &hatcalc::texts::Texts::all()))?;
         for x in std::iter::once(mc.prob_benefit_exceeds_cost)
             .chain(mc.prob_benefit_exceeds_cost_by_perspective)
         {

@@ -6,6 +6,7 @@
 use hatcalc::money::conversion_factor;
 use hatcalc::params::{Dist, Origin, Unit, PARAMS};
 use hatcalc::sources::{source, SOURCES};
+use hatcalc::texts::Texts;
 use hatcalc::{Scenario, P};
 use std::collections::HashSet;
 
@@ -135,13 +136,40 @@ fn the_default_scenario_converts_every_money_default_to_us_2024() {
 
 #[test]
 fn a_short_citation_keeps_authors_year_and_title() {
-    let s = source("coid2000").unwrap();
+    let texts = Texts::all();
+    let s = texts.source("coid2000").unwrap();
     assert_eq!(
         s.short(),
         "Coid J, et al. (2000). Opiates, criminal behaviour, and methadone treatment."
     );
-    for src in hatcalc::sources::SOURCES {
+    for src in &texts.sources {
         assert!(src.citation.starts_with(src.short()), "{}", src.id);
         assert!(src.short().len() > 10, "{}", src.id);
     }
+}
+
+#[test]
+fn the_texts_that_travel_are_the_registrys_own() {
+    let texts = Texts::all();
+    assert!(texts.is_complete());
+    for p in P::ALL {
+        assert_eq!(texts.explanation(*p), Some(p.def().origin.explanation()));
+        assert!(!p.def().origin.explanation().is_empty(), "{}", p.def().id);
+    }
+    assert_eq!(texts.sources.len(), hatcalc::sources::SOURCES.len());
+    for src in hatcalc::sources::SOURCES {
+        let t = texts.source(src.id).unwrap();
+        assert_eq!(
+            (t.citation.as_str(), t.locator.as_str(), t.url.as_str()),
+            (src.citation, src.locator, src.url)
+        );
+        // Every short cite names the source's year or publisher in a line.
+        assert!(
+            !src.cite.is_empty() && src.cite.len() <= 60,
+            "{}: {}",
+            src.id,
+            src.cite
+        );
+    }
+    assert!(!Texts::default().is_complete());
 }

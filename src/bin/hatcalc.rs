@@ -18,6 +18,7 @@ use hatcalc::params::{Origin, PARAMS};
 use hatcalc::presets::{find as find_preset, PRESETS};
 use hatcalc::scenario::{excerpt, CostInput, CrimeInput, Settings};
 use hatcalc::sources::source;
+use hatcalc::texts::Texts;
 use hatcalc::{evaluate, Arm, Perspective, Scenario, P};
 use serde_json::{json, Value};
 use std::process::ExitCode;
@@ -336,7 +337,7 @@ fn main() -> ExitCode {
             match (json, format) {
                 (true, _) | (_, Some(Format::Json)) => print_budget_json(&s, &b),
                 (_, Some(Format::Csv)) => {
-                    outln!("{}", export::budget_csv(&s, &b).trim_end_matches('\n'))
+                    outln!("{}", export::budget_csv(&s, &b, &Texts::all()).trim_end_matches('\n'))
                 }
                 (false, None) => print_budget(&s, &b),
             }
@@ -354,7 +355,7 @@ fn main() -> ExitCode {
                 (None, None) => 1,
             };
             let text = match what {
-                ExportWhat::Inputs => export::inputs_csv(&s),
+                ExportWhat::Inputs => export::inputs_csv(&s, &Texts::all()),
                 ExportWhat::Results => {
                     if draws > PsaConfig::MAX_DRAWS {
                         return Err(format!(
@@ -363,7 +364,7 @@ fn main() -> ExitCode {
                         ));
                     }
                     let mc = (draws > 0).then(|| psa(&s, PsaConfig::new(draws, seed)));
-                    export::outputs_csv(&s, &evaluate(&s), mc.as_ref(), &permalink)
+                    export::outputs_csv(&s, &evaluate(&s), mc.as_ref(), &permalink, &Texts::all())
                 }
                 ExportWhat::Scenario => {
                     let preset = match (&scenario.file, &scenario.preset) {

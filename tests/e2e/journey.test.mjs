@@ -485,8 +485,48 @@ test("the methods section loads the model's equations and lists every source", a
   assert.match(await page.textContent("#methods-doc"), /e\(t\) = 1 − exp/);
   const sources = await page.$$eval("#sources-list li", (l) => l.length);
   assert.ok(sources >= 30, `${sources} sources listed`);
+  // The full citations come from a worker when the section is first opened.
+  await page.waitForFunction(() => /Cost utility analysis of co-prescribed heroin/.test(document.querySelector("#src-dijkgraaf2005")?.textContent ?? ""));
+  assert.match(await page.textContent("#src-dijkgraaf2005"), /BMJ 330:1297/);
   assert.deepEqual(errors, []);
   await context.close();
+});
+
+test("a source note says how its figure was derived, with the full citation, once opened", async () => {
+  const { page, context, errors } = await open();
+  const note = page.locator("#dam-cost_year-field details.source");
+  // Not in the page's first load: its short cite until the note is first opened.
+  assert.match(await note.textContent(), /EMCDDA \(2011\)/);
+  await note.locator("summary").click();
+  await page.waitForFunction(() => /box p79/.test(document.querySelector("#dam-cost_year-field details.source")?.textContent ?? ""));
+  const text = await note.textContent();
+  assert.match(text, /German heroin-assisted treatment cost per patient per year/);
+  assert.match(text, /European Monitoring Centre for Drugs and Drug Addiction \(2011\)/);
+  // Every other note has them at once now.
+  await page.click("#group-crime > summary");
+  const other = page.locator("#crime-violent-robbery_share-field details.source");
+  await other.locator("summary").click();
+  assert.doesNotMatch(await other.textContent(), /Loading/);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test("the long texts are only in the workers' bundle, not in the page's or the widget's", async () => {
+  const fs = await import("node:fs/promises");
+  const { dist } = await import("./harness.mjs");
+  const files = await fs.readdir(dist);
+  const has = async (re, phrase) => {
+    const f = files.find((f) => re.test(f));
+    assert.ok(f, `${re} built`);
+    return (await fs.readFile(path.join(dist, f))).includes(phrase);
+  };
+  const derivation = "German heroin-assisted treatment cost per patient per year";
+  const citation = "Cost utility analysis of co-prescribed heroin";
+  for (const phrase of [derivation, citation]) {
+    assert.equal(await has(/^hatcalc-web-.*_bg\.wasm$/, phrase), false, `page: ${phrase}`);
+    assert.equal(await has(/^hatcalc-widget_bg\.wasm$/, phrase), false, `widget: ${phrase}`);
+    assert.equal(await has(/^hatcalc-analyst_bg\.wasm$/, phrase), true, `analyst: ${phrase}`);
+  }
 });
 
 test("nothing is sent anywhere: every request of a full journey stays on the page's origin", async () => {

@@ -9,6 +9,7 @@ pub mod page;
 pub mod platform;
 pub mod session;
 pub mod state;
+pub mod texts;
 pub mod widget;
 pub mod worker;
 
@@ -26,6 +27,8 @@ pub fn start() {
         start_widget();
         return;
     }
+    // The registry's long texts come from a Monte Carlo worker when first shown.
+    texts::set_asker(worker::pool::ask_texts);
     if let Some(root) = mount_point() {
         yew::Renderer::<app::App>::with_root_and_props(root, app::AppProps { embed: false })
             .render();

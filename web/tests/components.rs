@@ -190,9 +190,24 @@ async fn choosing_a_preset_switches_currency_and_marks_changed_inputs() {
 #[wasm_bindgen_test]
 async fn every_input_shows_its_source_or_says_it_is_an_assumption() {
     let root = mount().await;
-    // A cited money figure: the citation and how it was converted to the page's currency.
+    // Before the registry's long texts have come (a worker sends them to the page), a note
+    // names its sources by their short cites, with the conversion, which the bundle makes.
+    assert!(
+        hatcalc_web::texts::texts().is_none(),
+        "no test gives the texts earlier"
+    );
+    let cited = text(&root, "#dam-cost_year-field details.source");
+    assert!(cited.contains("EMCDDA (2011)"), "{cited}");
+    assert!(!cited.contains("European Monitoring Centre"), "{cited}");
+    // Once they come, the full citation and how the figure was derived.
+    hatcalc_web::texts::arrived(hatcalc::texts::Texts::all());
+    wait_until(|| text(&root, "#dam-cost_year-field details.source").contains("box p79")).await;
     let cited = text(&root, "#dam-cost_year-field details.source");
     assert!(cited.contains("European Monitoring Centre"), "{cited}");
+    assert!(
+        cited.contains("German heroin-assisted treatment cost per patient per year"),
+        "{cited}"
+    );
     assert!(
         cited.contains("EUR") && cited.contains("2009"),
         "original currency and year: {cited}"
@@ -213,6 +228,10 @@ async fn every_input_shows_its_source_or_says_it_is_an_assumption() {
     unfold(&root, "crime").await;
     let assumed = text(&root, "#crime-violent-robbery_share-field details.source");
     assert!(assumed.starts_with("Assumption"), "{assumed}");
+    assert!(
+        assumed.contains(hatcalc::P::CrimeRobberyShare.def().origin.explanation()),
+        "{assumed}"
+    );
     assert!(text(&root, "#crime-violent-robbery_share-field label").contains("assumption"));
     root.remove();
 }

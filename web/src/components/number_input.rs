@@ -3,9 +3,9 @@
 
 use crate::format;
 use crate::state::Action;
+use crate::texts::{self, source_item, use_texts};
 use hatcalc::money::{conversion_factor, PriceBasis};
 use hatcalc::params::Unit;
-use hatcalc::sources::source;
 use hatcalc::{Scenario, P};
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
@@ -133,17 +133,31 @@ pub fn source_note(props: &SourceProps) -> Html {
     } else {
         format!("Source ({})", def.origin.grade().label())
     };
-    let (text, ids) = (def.origin.explanation(), def.origin.source_ids());
+    let loaded = use_texts();
+    let ids = def.origin.source_ids();
+    // The derivation and the citations come from a worker when a note is first opened.
+    let on_toggle = Callback::from(|e: Event| {
+        let el: web_sys::HtmlDetailsElement = e.target_unchecked_into();
+        if el.open() {
+            texts::want();
+        }
+    });
+    let text = match loaded.as_deref().and_then(|t| t.explanation(props.param)) {
+        Some(text) => html! { <p>{ text.to_string() }</p> },
+        None if texts::can_come() => {
+            html! { <p class="muted">{ "Loading how this figure was derived…" }</p> }
+        }
+        None => {
+            html! { <p class="muted">{ "How this figure was derived is in the full calculator." }</p> }
+        }
+    };
     html! {
-        <details class="source">
+        <details class="source" ontoggle={on_toggle}>
             <summary>{ kind }</summary>
-            <p>{ text }</p>
+            { text }
             if let Some(c) = conversion { <p>{ c }</p> }
             <ul>
-                { for ids.iter().filter_map(|id| source(id)).map(|src| html! {
-                    <li>{ src.citation }{ " " }<span class="muted">{ src.locator }</span>{ " " }
-                        <a href={src.url} rel="noopener noreferrer" target="_blank">{ "link" }</a></li>
-                }) }
+                { for ids.iter().map(|id| html! { <li>{ source_item(loaded.as_deref(), id, Some("link")) }</li> }) }
             </ul>
         </details>
     }

@@ -3,9 +3,11 @@
 //! and the sources of every input the settings use. Shown only in print (see `style.css`).
 
 use crate::format;
+use crate::texts::use_texts;
 use hatcalc::model::relevant;
 use hatcalc::presets::find as find_preset;
 use hatcalc::sources::source;
+use hatcalc::texts::Texts;
 use hatcalc::{Scenario, P};
 use yew::prelude::*;
 
@@ -49,6 +51,7 @@ pub fn print_brief(props: &BriefProps) -> Html {
         .copied()
         .filter(|p| relevant(s, *p) && base.as_ref().is_some_and(|b| b.get(*p) != s.get(*p)))
         .collect();
+    let loaded = use_texts();
     let mut ids = hatcalc::model::sources_used(s);
     ids.extend(preset.map(|p| p.sources).unwrap_or_default());
     hatcalc::order::unique(&mut ids);
@@ -76,9 +79,18 @@ pub fn print_brief(props: &BriefProps) -> Html {
             <p><strong>{ "Method. " }</strong>{ METHOD }</p>
             <p class="link"><strong>{ "Permalink (reproduces every input): " }</strong>{ props.permalink.clone() }</p>
             <h3>{ "Sources" }</h3>
-            <ol class="sources">{ for ids.iter().filter_map(|id| source(id)).map(|src| html! {
-                <li>{ src.short() }</li>
+            <ol class="sources">{ for ids.iter().map(|id| html! {
+                <li>{ short(loaded.as_deref(), id) }</li>
             }) }</ol>
         </section>
+    }
+}
+
+/// A source as the brief lists it: authors, year and title once the texts have come (the page
+/// asks for them after its first result), its short cite until then.
+fn short(texts: Option<&Texts>, id: &str) -> String {
+    match texts.and_then(|t| t.source(id)) {
+        Some(src) => src.short().to_string(),
+        None => source(id).map_or(id, |s| s.cite).to_string(),
     }
 }

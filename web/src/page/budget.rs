@@ -5,6 +5,7 @@ use crate::charts::{use_figure, CostRows, Figure, PALETTE};
 use crate::components::chart_export::ChartExport;
 use crate::format;
 use crate::platform::download::save_text;
+use crate::texts::with_texts;
 use hatcalc::analysis::Budget;
 use hatcalc::export::budget_csv;
 use hatcalc::Scenario;
@@ -72,8 +73,11 @@ pub fn budget_view(props: &BudgetProps) -> Html {
     let on_csv = {
         let (s, b) = (s.clone(), props.budget.clone());
         Callback::from(move |_| {
-            if let Some(b) = &b {
-                save_text("hatcalc-budget.csv", "text/csv", &budget_csv(&s, b));
+            if let Some(b) = b.clone() {
+                let s = s.clone();
+                with_texts(move |t| {
+                    save_text("hatcalc-budget.csv", "text/csv", &budget_csv(&s, &b, &t))
+                });
             }
         })
     };

@@ -7,6 +7,7 @@ use crate::components::headline::MC_DRAWS;
 use crate::page::results::finished_run;
 use crate::platform::download::save_text;
 use crate::state::Action;
+use crate::texts::with_texts;
 use hatcalc::analysis::{psa, PsaConfig};
 use hatcalc::export::{inputs_csv, outputs_csv, FileError, ScenarioFile};
 use hatcalc::{evaluate, Scenario};
@@ -66,7 +67,15 @@ pub fn export_panel(props: &ExportProps) -> Html {
     let on_inputs = {
         let (s, stem) = (props.scenario.clone(), stem.clone());
         Callback::from(move |_| {
-            save_text(&format!("{stem}-inputs.csv"), "text/csv", &inputs_csv(&s))
+            let (s, stem) = (s.clone(), stem.clone());
+            // Sources and derivations come from a worker, at once once they have come.
+            with_texts(move |t| {
+                save_text(
+                    &format!("{stem}-inputs.csv"),
+                    "text/csv",
+                    &inputs_csv(&s, &t),
+                )
+            })
         })
     };
     let on_outputs = {
@@ -77,11 +86,14 @@ pub fn export_panel(props: &ExportProps) -> Html {
             // carries the uncertainty shown on screen; drawn here only if it has not finished.
             let config = PsaConfig::new(MC_DRAWS, seed);
             let mc = finished_run(&s, config).unwrap_or_else(|| Rc::new(psa(&s, config)));
-            save_text(
-                &format!("{stem}-results.csv"),
-                "text/csv",
-                &outputs_csv(&s, &o, Some(&mc), &permalink),
-            )
+            let (s, stem, permalink) = (s.clone(), stem.clone(), permalink.clone());
+            with_texts(move |t| {
+                save_text(
+                    &format!("{stem}-results.csv"),
+                    "text/csv",
+                    &outputs_csv(&s, &o, Some(&mc), &permalink, &t),
+                )
+            })
         })
     };
     let on_json = {

@@ -3,6 +3,7 @@
 //! next to the page by Trunk and fetched from the same origin only when the section is
 //! opened, which keeps it out of the first load.
 
+use crate::texts::{self, source_item, use_texts};
 use hatcalc::sources::SOURCES;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
@@ -95,10 +96,14 @@ fn blocks(md: &str) -> Vec<Block<'_>> {
 #[function_component(Methods)]
 pub fn methods() -> Html {
     let doc = use_state(|| None::<Result<String, String>>);
+    let loaded = use_texts();
     let on_toggle = {
         let doc = doc.clone();
         Callback::from(move |e: Event| {
             let el: HtmlDetailsElement = e.target_unchecked_into();
+            if el.open() {
+                texts::want();
+            }
             if el.open() && doc.is_none() {
                 let doc = doc.clone();
                 wasm_bindgen_futures::spawn_local(
@@ -121,8 +126,7 @@ pub fn methods() -> Html {
             <h3 id="sources-h">{ "Sources" }</h3>
             <ol id="sources-list">
                 { for SOURCES.iter().map(|s| html! {
-                    <li id={format!("src-{}", s.id)}>{ s.citation }{ " " }<span class="muted">{ s.locator }</span>{ " " }
-                        <a href={s.url} rel="noopener noreferrer" target="_blank">{ s.url }</a></li>
+                    <li id={format!("src-{}", s.id)}>{ source_item(loaded.as_deref(), s.id, None) }</li>
                 }) }
             </ol>
         </details>

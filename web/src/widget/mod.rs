@@ -54,13 +54,7 @@ pub fn widget() -> Html {
         .unwrap_or_default()
         .iter()
         .filter_map(|id| source(id))
-        .map(|src| {
-            src.citation
-                .split(". ")
-                .next()
-                .unwrap_or(src.citation)
-                .to_string()
-        })
+        .map(|src| src.cite.to_string())
         .collect();
     let block = BlockProps {
         scenario: s.clone(),

@@ -89,6 +89,8 @@ pub enum Request {
         /// Values per side.
         cells: usize,
     },
+    /// The registry's long texts (this worker's bundle has them; the page's does not).
+    Texts,
 }
 
 /// A claim check as it comes back: the scenario's own answer and the grid by perspective and
@@ -198,6 +200,11 @@ pub enum Reply {
         job: u64,
         /// The grid.
         grid: Box<Grid>,
+    },
+    /// The registry's long texts.
+    Texts {
+        /// The texts.
+        texts: Box<hatcalc::texts::Texts>,
     },
     /// The request could not be read (never expected: the page sends its own permalink).
     Refused {
@@ -394,6 +401,10 @@ impl Worker for Analyst {
                 self.task = None;
                 return;
             }
+            Request::Texts => {
+                scope.respond(id, texts());
+                return;
+            }
             Request::AssumptionShare { job, query } => {
                 scope.respond(
                     id,
@@ -470,6 +481,24 @@ impl Worker for Analyst {
                 scope.respond(id, Reply::Refused { job, reason });
             }
         }
+    }
+}
+
+/// The registry's long texts, from the worker built with them (index.html builds the analyst
+/// with the `texts` feature).
+#[cfg(feature = "texts")]
+fn texts() -> Reply {
+    Reply::Texts {
+        texts: Box::new(hatcalc::texts::Texts::all()),
+    }
+}
+
+/// A bundle built without the texts has none to give.
+#[cfg(not(feature = "texts"))]
+fn texts() -> Reply {
+    Reply::Refused {
+        job: 0,
+        reason: "this bundle has no texts".into(),
     }
 }
 

@@ -114,6 +114,7 @@ impl SideAnswer {
                             | Reply::Grid { job, .. }
                             | Reply::AssumptionShare { job, .. }
                             | Reply::Refused { job, .. } => *job,
+                            Reply::Texts { .. } => return, // asked only of the pool
                         };
                         if job == s.job {
                             s.reply = Some(reply);
@@ -283,6 +284,10 @@ fn start_pool() -> Pool {
                             p.refused = Some(reason);
                             answered();
                         }
+                        Reply::Texts { texts } => {
+                            drop(p);
+                            crate::texts::arrived(*texts);
+                        }
                         _ => {} // a stale job's answer
                     }
                 })
@@ -296,6 +301,21 @@ fn start_pool() -> Pool {
         progress,
         next_job: 1,
     }
+}
+
+/// Ask a Monte Carlo worker for the registry's long texts (starting the workers if need be);
+/// the answer goes to [`crate::texts`]. Nothing where the browser has no workers.
+pub fn ask_texts() {
+    if !supported() {
+        return;
+    }
+    POOL.with(|cell| {
+        let mut slot = cell.borrow_mut();
+        let pool = slot.get_or_insert_with(start_pool);
+        if let Some(first) = pool.bridges.first() {
+            first.send(Request::Texts);
+        }
+    });
 }
 
 /// A Monte Carlo run on the workers.

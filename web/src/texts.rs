@@ -1,0 +1,103 @@
+//! The registry's long texts on the page: how each figure was derived, why each assumption was
+//! made, the sources' full citations. The page's and the widget's bundles go without them; the
+//! page asks a Monte Carlo worker, whose bundle has them, when a view first shows them.
+
+use hatcalc::texts::Texts;
+use std::cell::{Cell, RefCell};
+use std::rc::Rc;
+use yew::prelude::*;
+
+/// Something waiting for the texts.
+type Waiter = Box<dyn FnOnce(Rc<Texts>)>;
+
+thread_local! {
+    /// The texts, once they have come.
+    static TEXTS: RefCell<Option<Rc<Texts>>> = const { RefCell::new(None) };
+    /// How to ask for them: set by the page ([`set_asker`]); the widget has none.
+    static ASKER: Cell<Option<fn()>> = const { Cell::new(None) };
+    /// Whether they have been asked for.
+    static ASKED: Cell<bool> = const { Cell::new(false) };
+    /// What waits for them.
+    static WAITING: RefCell<Vec<Waiter>> = const { RefCell::new(Vec::new()) };
+}
+
+/// How this bundle asks for the texts (the page: a worker). Without it they never come.
+pub fn set_asker(ask: fn()) {
+    ASKER.set(Some(ask));
+}
+
+/// Whether the texts can come to this bundle at all.
+pub fn can_come() -> bool {
+    ASKER.get().is_some() || TEXTS.with(|t| t.borrow().is_some())
+}
+
+/// The texts, if they have come.
+pub fn texts() -> Option<Rc<Texts>> {
+    TEXTS.with(|t| t.borrow().clone())
+}
+
+/// Ask for the texts, once.
+pub fn want() {
+    if texts().is_some() || ASKED.get() {
+        return;
+    }
+    if let Some(ask) = ASKER.get() {
+        ASKED.set(true);
+        ask();
+    }
+}
+
+/// Call `then` with the texts when they come (at once if they have), without asking for them.
+pub fn on_texts(then: impl FnOnce(Rc<Texts>) + 'static) {
+    match texts() {
+        Some(t) => then(t),
+        None => WAITING.with(|w| w.borrow_mut().push(Box::new(then))),
+    }
+}
+
+/// Call `then` with the texts, asking for them if need be.
+pub fn with_texts(then: impl FnOnce(Rc<Texts>) + 'static) {
+    on_texts(then);
+    want();
+}
+
+/// The texts have come: keep them and hand them to what waits.
+pub fn arrived(texts: Texts) {
+    let texts = Rc::new(texts);
+    TEXTS.with(|t| *t.borrow_mut() = Some(texts.clone()));
+    for then in WAITING.with(|w| std::mem::take(&mut *w.borrow_mut())) {
+        then(texts.clone());
+    }
+}
+
+/// The texts once they have come (re-rendering when they do), without asking for them: a
+/// view asks with [`want`] when it first shows them.
+#[hook]
+pub fn use_texts() -> Option<Rc<Texts>> {
+    let texts = use_state(texts);
+    {
+        let texts = texts.clone();
+        use_effect_with((), move |_| {
+            if texts.is_none() {
+                on_texts(move |t| texts.set(Some(t)));
+            }
+        });
+    }
+    (*texts).clone()
+}
+
+/// A source in a list: its full citation, where in it the figures are, and a link labelled
+/// `link` (the address itself when `None`), once the texts have come; until then its short cite.
+pub fn source_item(texts: Option<&Texts>, id: &str, link: Option<&str>) -> Html {
+    let cite = hatcalc::sources::source(id).map_or(id, |s| s.cite);
+    match texts.and_then(|t| t.source(id)) {
+        Some(src) => {
+            let label = link.map_or_else(|| src.url.clone(), str::to_string);
+            html! {
+                <>{ src.citation.clone() }{ " " }<span class="muted">{ src.locator.clone() }</span>{ " " }
+                <a href={src.url.clone()} rel="noopener noreferrer" target="_blank">{ label }</a></>
+            }
+        }
+        None => html! { <>{ cite }</> },
+    }
+}
