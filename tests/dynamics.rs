@@ -146,12 +146,14 @@ fn life_expectancy_at_40(economy: Economy, women: f64) -> (f64, f64) {
         ],
     );
     let table = hatcalc::lifetable::life_table(economy);
-    let q = if women > 0.5 {
-        &table.female
-    } else {
-        &table.male
+    let q = |age| {
+        if women > 0.5 {
+            table.female(age)
+        } else {
+            table.male(age)
+        }
     };
-    let alive_at_100: f64 = q[40..100].iter().map(|q| 1.0 - q).product();
+    let alive_at_100: f64 = (40..100).map(|age| 1.0 - q(age)).product();
     (evaluate(&s).intervention.life_years, alive_at_100)
 }
 
@@ -246,7 +248,7 @@ fn background_deaths_grow_with_age_inside_the_horizon() {
     s.settings.intervention = Arm::NoTreatment;
     let tr = trace(&s, Arm::NoTreatment);
     let monthly = |t: usize| (tr[t + 1][4] - tr[t][4]) / (1.0 - tr[t][4]);
-    let q = |age: usize| hatcalc::lifetable::life_table(Economy::US).male[age];
+    let q = |age: usize| hatcalc::lifetable::life_table(Economy::US).male(age);
     for (t, age) in [(0, 40), (240, 60)] {
         let expected = 1.0 - (1.0 - q(age)).powf(1.0 / 12.0);
         assert!((monthly(t) - expected).abs() < 1e-12, "age {age}");

@@ -94,7 +94,7 @@ fn the_documented_data_are_the_data_the_model_uses() {
             let v: Vec<f64> = line.split(',').map(|x| x.parse().unwrap()).collect();
             assert_eq!(
                 v,
-                [age as f64, t.male[age], t.female[age]],
+                [age as f64, t.male(age), t.female(age)],
                 "{e:?} age {age}"
             );
         }

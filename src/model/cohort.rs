@@ -14,7 +14,7 @@ use super::outcome::{
 use super::phase::{phase_type, PhaseType, PHASES};
 use super::unit_costs::{overdose_rr, profile, smr, StateProfile};
 use crate::arms;
-use crate::lifetable::{life_table, MAX_AGE};
+use crate::lifetable::{life_table, AGES, MAX_AGE};
 use crate::params::P;
 use crate::scenario::{Arm, Scenario};
 
@@ -65,8 +65,8 @@ impl Background {
         let (mut lf, mut lm) = (1.0, 1.0);
         let mut hazard = [0.0; MAX_YEARS];
         for (k, h) in hazard.iter_mut().enumerate().take(rows.min(MAX_YEARS)) {
-            let a = (a0 + k).min(table.male.len() - 1);
-            let (qf, qm) = (table.female[a], table.male[a]);
+            let a = (a0 + k).min(AGES - 1);
+            let (qf, qm) = (table.female(a), table.male(a));
             let w = f * lf / (f * lf + (1.0 - f) * lm);
             let q = w * qf + (1.0 - w) * qm;
             *h = -(-q).ln_1p();
