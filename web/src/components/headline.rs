@@ -35,18 +35,46 @@ pub struct BlockProps {
     /// Show the Monte Carlo chance (the widget runs no Monte Carlo).
     #[prop_or(true)]
     pub chance: bool,
-    /// Share of the tornado's total swing from assumption-graded inputs, once computed.
+    /// The note on how much rests on assumptions (the page's; the widget has none).
     #[prop_or_default]
-    pub assumed: Option<f64>,
+    pub assumed: AssumedNote,
 }
 
-fn chance(mc: &McView) -> String {
+/// The headline's note on how much of the result rests on assumptions: the share of the
+/// tornado's total swing from assumption-graded inputs.
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+pub enum AssumedNote {
+    /// No note (the widget).
+    #[default]
+    Absent,
+    /// Being computed: the last scenario's share stays in its place, dimmed; before the first,
+    /// the note's room is kept, so nothing below it moves when it comes.
+    Pending(Option<f64>),
+    /// The share for the scenario shown (`None`: nothing swings, no note).
+    Current(Option<f64>),
+}
+
+/// The note's words for a share.
+fn assumed_words(share: &str) -> String {
+    format!(
+        "How much rests on assumptions: {share} of the swing in this result when each input moves across its plausible range comes from inputs with no published figure (see “Which assumptions matter most?”)."
+    )
+}
+
+/// The chance benefits exceed costs; while the Monte Carlo runs, an ellipsis as narrow as a
+/// percentage (so the table keeps its shape) and its progress for screen readers.
+fn chance(mc: &McView) -> Html {
     match &mc.result {
-        Some(r) => format::percent(r.prob_benefit_exceeds_cost),
-        None => format!(
-            "computing… {}",
-            format::percent(mc.done as f64 / mc.total.max(1) as f64)
-        ),
+        Some(r) => html! { { format::percent(r.prob_benefit_exceeds_cost) } },
+        None => html! {
+            <>
+                <span aria-hidden="true">{ "…" }</span>
+                <span class="visually-hidden">{ format!(
+                    "computing, {} done",
+                    format::percent(mc.done as f64 / mc.total.max(1) as f64)
+                ) }</span>
+            </>
+        },
     }
 }
 
@@ -105,7 +133,7 @@ pub fn headline(props: &BlockProps) -> Html {
                         <tr><th scope="row">{ "Chance benefits exceed costs" }</th>
                             { for h.rows.iter().map(|r| html! {
                                 <td class={col(r.perspective)} id={(r.perspective == chosen).then_some("chance")}>
-                                    { match chances { Some(p) => format::percent(p[r.perspective as usize]), None => chance(&props.mc) } }
+                                    { match chances { Some(p) => html! { { format::percent(p[r.perspective as usize]) } }, None => chance(&props.mc) } }
                                 </td>
                             }) }
                         </tr>
@@ -118,12 +146,18 @@ pub fn headline(props: &BlockProps) -> Html {
                 <dt>{ "Cost-effectiveness" }</dt><dd>{ icer }</dd>
             </dl>
             <p class="muted" id="death-valuation">{ format!("Deaths are valued {}.", c.scope.death_valuation()) }</p>
-            if let Some(share) = props.assumed {
-                <p class="muted" id="assumption-note">{ format!(
-                    "How much rests on assumptions: {} of the swing in this result when each input moves across its plausible range comes from inputs with no published figure (see “Which assumptions matter most?”).",
-                    format::percent(share)
-                ) }</p>
-            }
+            { match props.assumed {
+                AssumedNote::Current(Some(share)) => html! {
+                    <p class="muted assumption-note" id="assumption-note">{ assumed_words(&format::percent(share)) }</p>
+                },
+                AssumedNote::Pending(Some(share)) => html! {
+                    <p class="muted assumption-note updating" aria-busy="true">{ assumed_words(&format::percent(share)) }</p>
+                },
+                AssumedNote::Pending(None) => html! {
+                    <p class="muted assumption-note placeholder" aria-hidden="true">{ assumed_words("50%") }</p>
+                },
+                AssumedNote::Absent | AssumedNote::Current(None) => html! {},
+            } }
         </div>
     }
 }

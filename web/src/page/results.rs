@@ -3,7 +3,7 @@
 
 use crate::charts::{use_figure, CostRows, Figure, PALETTE};
 use crate::components::chart_export::ChartExport;
-use crate::components::headline::{BlockProps, Headline, McView, MC_DRAWS};
+use crate::components::headline::{AssumedNote, BlockProps, Headline, McView, MC_DRAWS};
 use crate::format;
 use crate::session::LastChange;
 use crate::worker::pool::{answer_of, next_answer, Draws, EvppiOnWorker, ShareOnWorker, POLL};
@@ -73,7 +73,7 @@ pub fn results(props: &ResultsProps) -> Html {
     });
     // The share of the tornado's swing that rests on assumptions, for the headline: computed
     // once input settles, with the Monte Carlo.
-    let assumed = use_state_eq(|| None::<f64>);
+    let assumed = use_state_eq(|| AssumedNote::Pending(None));
     // The budget by year, computed once input settles too, with the scenario it is for: the
     // last one stays on screen (marked as updating) until the new one is ready, so the page
     // below it does not jump.
@@ -120,7 +120,13 @@ pub fn results(props: &ResultsProps) -> Html {
                     total: config.draws,
                     result: None,
                 });
-                assumed.set(None);
+                // The last share stays, dimmed, until this scenario's comes.
+                assumed.set(match *assumed {
+                    AssumedNote::Current(share) | AssumedNote::Pending(share) => {
+                        AssumedNote::Pending(share)
+                    }
+                    AssumedNote::Absent => AssumedNote::Pending(None),
+                });
                 evppi.set(None);
                 let (s, query) = (s.clone(), query.clone());
                 yew::platform::spawn_local(async move {
@@ -152,13 +158,15 @@ pub fn results(props: &ResultsProps) -> Html {
                                 )
                                 .await;
                                 if let Ok(share) = answer {
-                                    assumed.set(share.unwrap_or_else(|| {
+                                    assumed.set(AssumedNote::Current(share.unwrap_or_else(|| {
                                         tornado_per_patient_year(&s).assumption_share()
-                                    }));
+                                    })));
                                 }
                             });
                         }
-                        None => assumed.set(tornado_per_patient_year(&s).assumption_share()),
+                        None => assumed.set(AssumedNote::Current(
+                            tornado_per_patient_year(&s).assumption_share(),
+                        )),
                     }
                     if budget.as_ref().is_none_or(|(_, for_s)| *for_s != s) {
                         budget.set(Some((Rc::new(hatcalc::analysis::budget(&s)), s.clone())));
@@ -432,18 +440,37 @@ pub fn uncertainty(props: &UncertaintyProps) -> Html {
     let updating = !current && shown.is_some();
     let summary = |r: &Psa, s: &Scenario| {
         let cur = s.basis().economy.currency();
-        format!(
-            "Drawing every uncertain assumption {} times (seed {}): net benefit per patient over the horizon {}. Benefits exceed costs in {} of draws. Perfect information about every assumption would be worth {} per patient.",
-            format::number(r.draws as f64),
+        mc_words(
+            r.draws,
             r.config.seed,
-            r.net_benefit.map_or("is undefined (no draw gave a value)".into(), |nb| format!(
+            &r.net_benefit
+                .map_or("is undefined (no draw gave a value)".into(), |nb| {
+                    format!(
+                        "averages {}, with 95% of draws between {} and {}",
+                        format::money(nb.mean, cur),
+                        format::money(nb.p2_5, cur),
+                        format::money(nb.p97_5, cur)
+                    )
+                }),
+            &format::percent(r.prob_benefit_exceeds_cost),
+            &format::money(r.evpi, cur),
+        )
+    };
+    // Before the first run, the same words with figures of a typical width keep its room.
+    let placeholder = {
+        let cur = props.scenario.basis().economy.currency();
+        let m = |v: f64| format::money(v, cur);
+        mc_words(
+            props.mc.total,
+            1,
+            &format!(
                 "averages {}, with 95% of draws between {} and {}",
-                format::money(nb.mean, cur),
-                format::money(nb.p2_5, cur),
-                format::money(nb.p97_5, cur)
-            )),
-            format::percent(r.prob_benefit_exceeds_cost),
-            format::money(r.evpi, cur)
+                m(100_000.0),
+                m(-100_000.0),
+                m(100_000.0)
+            ),
+            &format::percent(0.5),
+            &m(10_000.0),
         )
     };
     html! {
@@ -471,7 +498,7 @@ pub fn uncertainty(props: &UncertaintyProps) -> Html {
                 // charts and the rows under them), so that the sections below do not move
                 // down by the charts' height when it comes.
                 <div class="mc-body mc-placeholder" aria-hidden="true">
-                    <p>{ "\u{a0}" }<br />{ "\u{a0}" }<br />{ "\u{a0}" }<br />{ "\u{a0}" }</p>
+                    <p>{ placeholder }</p>
                     { for (0..2).map(|_| html! {
                         <figure class="chart">
                             <canvas width="640" height="300" />
@@ -483,4 +510,12 @@ pub fn uncertainty(props: &UncertaintyProps) -> Html {
             }
         </section>
     }
+}
+
+/// The Monte Carlo's summary in words.
+fn mc_words(draws: usize, seed: u64, net_benefit: &str, chance: &str, evpi: &str) -> String {
+    format!(
+        "Drawing every uncertain assumption {} times (seed {seed}): net benefit per patient over the horizon {net_benefit}. Benefits exceed costs in {chance} of draws. Perfect information about every assumption would be worth {evpi} per patient.",
+        format::number(draws as f64),
+    )
 }

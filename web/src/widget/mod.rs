@@ -3,7 +3,7 @@
 //! assumptions; and the snippet that embeds it.
 
 use crate::components::curve::CurveView;
-use crate::components::headline::{BlockProps, Headline, McView};
+use crate::components::headline::{AssumedNote, BlockProps, Headline, McView};
 use crate::components::number_input::NumberInput;
 use crate::platform::url::{page_url, EMBED_KEY, WIDGET_FILE};
 use crate::session::use_session;
@@ -65,7 +65,7 @@ pub fn widget() -> Html {
             result: None,
         },
         chance: false,
-        assumed: None,
+        assumed: AssumedNote::Absent,
     };
     let inputs = key_inputs(s.settings.intervention)
         .into_iter()
