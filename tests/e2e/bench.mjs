@@ -115,11 +115,15 @@ async function drag(page, selector) {
   out.page_monte_carlo_workers = Math.min(mc.workers, 4);
   await page.waitForTimeout(1000);
   out.page_monte_carlo_5000_after_quiet_ms = +(await monteCarlo(0.5)).ms.toFixed(0);
-  let workerBytes = 0;
-  for (const f of await fs.readdir(dist)) {
-    if (f.startsWith("hatcalc-analyst")) workerBytes += zlib.gzipSync(await fs.readFile(path.join(dist, f)), { level: 9 }).length;
+  // The Monte Carlo's workers' bundle, and the scribe's (loaded when a long text or a file is
+  // first asked for).
+  for (const [key, prefix] of [["worker_bundle_gzip_kb", "hatcalc-analyst"], ["scribe_bundle_gzip_kb", "hatcalc-scribe"]]) {
+    let bytes = 0;
+    for (const f of await fs.readdir(dist)) {
+      if (f.startsWith(prefix)) bytes += zlib.gzipSync(await fs.readFile(path.join(dist, f)), { level: 9 }).length;
+    }
+    out[key] = +(bytes / 1024).toFixed(1);
   }
-  out.worker_bundle_gzip_kb = +(workerBytes / 1024).toFixed(1);
   await page.close();
 }
 

@@ -522,7 +522,7 @@ test("a source note says how its figure was derived, with the full citation, onc
   await context.close();
 });
 
-test("the long texts are only in the workers' bundle, not in the page's or the widget's", async () => {
+test("the long texts are only in the scribe's bundle, not in the page's, the widget's or the Monte Carlo's", async () => {
   const fs = await import("node:fs/promises");
   const { dist } = await import("./harness.mjs");
   const files = await fs.readdir(dist);
@@ -536,7 +536,8 @@ test("the long texts are only in the workers' bundle, not in the page's or the w
   for (const phrase of [derivation, citation]) {
     assert.equal(await has(/^hatcalc-web-.*_bg\.wasm$/, phrase), false, `page: ${phrase}`);
     assert.equal(await has(/^hatcalc-widget_bg\.wasm$/, phrase), false, `widget: ${phrase}`);
-    assert.equal(await has(/^hatcalc-analyst_bg\.wasm$/, phrase), true, `analyst: ${phrase}`);
+    assert.equal(await has(/^hatcalc-analyst_bg\.wasm$/, phrase), false, `analyst: ${phrase}`);
+    assert.equal(await has(/^hatcalc-scribe_bg\.wasm$/, phrase), true, `scribe: ${phrase}`);
   }
 });
 

@@ -27,7 +27,7 @@ pub fn start() {
         start_widget();
         return;
     }
-    // The registry's long texts come from a Monte Carlo worker when first shown.
+    // The registry's long texts come from the scribe worker when first shown.
     texts::set_asker(worker::pool::ask_texts);
     if let Some(root) = mount_point() {
         yew::Renderer::<app::App>::with_root_and_props(root, app::AppProps { embed: false })

@@ -1,6 +1,6 @@
 //! The registry's long texts on the page: how each figure was derived, why each assumption was
 //! made, the sources' full citations. The page's and the widget's bundles go without them; the
-//! page asks a Monte Carlo worker, whose bundle has them, when a view first shows them.
+//! page asks the scribe worker, whose bundle has them, when a view first shows them.
 
 use hatcalc::texts::Texts;
 use std::cell::{Cell, RefCell};
@@ -21,7 +21,7 @@ thread_local! {
     static WAITING: RefCell<Vec<Waiter>> = const { RefCell::new(Vec::new()) };
 }
 
-/// How this bundle asks for the texts (the page: a worker). Without it they never come.
+/// How this bundle asks for the texts (the page: the scribe worker). Without it they never come.
 pub fn set_asker(ask: fn()) {
     ASKER.set(Some(ask));
 }
@@ -53,12 +53,6 @@ pub fn on_texts(then: impl FnOnce(Rc<Texts>) + 'static) {
         Some(t) => then(t),
         None => WAITING.with(|w| w.borrow_mut().push(Box::new(then))),
     }
-}
-
-/// Call `then` with the texts, asking for them if need be.
-pub fn with_texts(then: impl FnOnce(Rc<Texts>) + 'static) {
-    on_texts(then);
-    want();
 }
 
 /// The texts have come: keep them and hand them to what waits.

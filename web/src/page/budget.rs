@@ -4,10 +4,9 @@
 use crate::charts::{use_figure, CostRows, Figure, PALETTE};
 use crate::components::chart_export::ChartExport;
 use crate::format;
-use crate::platform::download::save_text;
-use crate::texts::with_texts;
+use crate::page::export::{query_of, save_from_worker};
+use crate::worker::FileJob;
 use hatcalc::analysis::Budget;
-use hatcalc::export::budget_csv;
 use hatcalc::Scenario;
 use plotters::style::RGBColor;
 use std::rc::Rc;
@@ -70,15 +69,18 @@ pub fn budget_view(props: &BudgetProps) -> Html {
         })
     });
     use_figure(&canvas, (*figure).clone());
+    // Written by a worker (which has the format and the sources it cites), for the scenario
+    // this budget is of.
     let on_csv = {
-        let (s, b) = (s.clone(), props.budget.clone());
+        let query = query_of(s, "", 1);
         Callback::from(move |_| {
-            if let Some(b) = b.clone() {
-                let s = s.clone();
-                with_texts(move |t| {
-                    save_text("hatcalc-budget.csv", "text/csv", &budget_csv(&s, &b, &t))
-                });
-            }
+            save_from_worker(
+                query.clone(),
+                FileJob::Budget,
+                "hatcalc-budget.csv".into(),
+                "text/csv",
+                Callback::from(|e: String| gloo::console::error!(e)),
+            )
         })
     };
     let m = |v: f64| format::money(v, cur);

@@ -1,45 +1,46 @@
 //! Downloads and uploads: each chart as PNG and SVG with its title, units, source line and
 //! permalink drawn in; the inputs and results as CSV; the scenario as a JSON file and opening
-//! one again. The files' contents come from `hatcalc::export`; this module only moves them.
+//! one again. The files' contents come from `hatcalc::export`, written and read by a worker
+//! (whose bundle has the formats and the sources they cite); this module only moves them.
 
 use crate::components::chart_export::Share;
 use crate::components::headline::MC_DRAWS;
-use crate::page::results::finished_run;
 use crate::platform::download::save_text;
 use crate::state::Action;
-use crate::texts::with_texts;
-use hatcalc::analysis::{psa, PsaConfig};
-use hatcalc::export::{inputs_csv, outputs_csv, FileError, ScenarioFile};
-use hatcalc::{evaluate, Scenario};
-use serde::Serialize;
-use std::rc::Rc;
-use wasm_bindgen::{JsCast, JsValue};
+use crate::worker::pool::{FileOnWorker, NO_WORKER};
+use crate::worker::FileJob;
+use hatcalc::presets::{find as find_preset, PRESETS};
+use hatcalc::Scenario;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 /// The largest scenario file read (a real one is about 15 KB).
 const MAX_FILE_BYTES: f64 = 1_000_000.0;
 
-/// Parse a scenario file's text as the browser parses JSON, then check it as the model does.
-pub fn read_scenario_file(text: &str) -> Result<hatcalc::share::Shared, FileError> {
-    let value = js_sys::JSON::parse(text).map_err(|e| {
-        FileError::Unreadable(
-            e.dyn_ref::<js_sys::Error>()
-                .map(|e| String::from(e.message()))
-                .unwrap_or_else(|| "not JSON".into()),
-        )
-    })?;
-    let file: ScenarioFile =
-        serde_wasm_bindgen::from_value(value).map_err(|e| FileError::Unreadable(e.to_string()))?;
-    file.read()
+/// An exact permalink query of `s` (whatever preset it started from), as a worker reads it.
+pub fn query_of(s: &Scenario, preset: &str, seed: u64) -> String {
+    hatcalc::share::encode(s, find_preset(preset).unwrap_or(&PRESETS[0]), seed)
 }
 
-/// The scenario file's text.
-fn scenario_json(s: &Scenario, preset: &str, seed: u64) -> Result<String, JsValue> {
-    let file = ScenarioFile::new(s, preset, seed, "");
-    let value = file.serialize(&serde_wasm_bindgen::Serializer::json_compatible())?;
-    js_sys::JSON::stringify_with_replacer_and_space(&value, &JsValue::NULL, &JsValue::from(2))
-        .map(String::from)
+/// Have a worker write `file` of the scenario of `query` and save it as `name`; where it
+/// cannot, `refused` is told why.
+pub fn save_from_worker(
+    query: String,
+    file: FileJob,
+    name: String,
+    mime: &'static str,
+    refused: Callback<String>,
+) {
+    wasm_bindgen_futures::spawn_local(async move {
+        let text = match FileOnWorker::start(&query, file) {
+            Some(on_worker) => on_worker.text().await,
+            None => Err(NO_WORKER.into()),
+        };
+        match text {
+            Ok(text) => save_text(&name, mime, &text),
+            Err(e) => refused.emit(format!("“{name}” could not be written: {e}.")),
+        }
+    });
 }
 
 /// Properties of [`ExportPanel`].
@@ -64,49 +65,41 @@ pub fn export_panel(props: &ExportProps) -> Html {
         .map(|s| s.permalink.clone())
         .unwrap_or_default();
     let stem = format!("hatcalc-{}", props.preset);
-    let on_inputs = {
-        let (s, stem) = (props.scenario.clone(), stem.clone());
+    let query = query_of(&props.scenario, props.preset, props.seed);
+    let refused = props.on_action.reform(Action::Refuse);
+    // Each file is written by a worker, which has the formats and the sources they cite.
+    let save = |file: FileJob, name: String, mime: &'static str| {
+        let (query, refused) = (query.clone(), refused.clone());
         Callback::from(move |_| {
-            let (s, stem) = (s.clone(), stem.clone());
-            // Sources and derivations come from a worker, at once once they have come.
-            with_texts(move |t| {
-                save_text(
-                    &format!("{stem}-inputs.csv"),
-                    "text/csv",
-                    &inputs_csv(&s, &t),
-                )
-            })
+            save_from_worker(
+                query.clone(),
+                file.clone(),
+                name.clone(),
+                mime,
+                refused.clone(),
+            )
         })
     };
-    let on_outputs = {
-        let (s, stem, seed) = (props.scenario.clone(), stem.clone(), props.seed);
-        Callback::from(move |_| {
-            let o = evaluate(&s);
-            // The page's own run (same draws, same seed: the same numbers), so the file
-            // carries the uncertainty shown on screen; drawn here only if it has not finished.
-            let config = PsaConfig::new(MC_DRAWS, seed);
-            let mc = finished_run(&s, config).unwrap_or_else(|| Rc::new(psa(&s, config)));
-            let (s, stem, permalink) = (s.clone(), stem.clone(), permalink.clone());
-            with_texts(move |t| {
-                save_text(
-                    &format!("{stem}-results.csv"),
-                    "text/csv",
-                    &outputs_csv(&s, &o, Some(&mc), &permalink, &t),
-                )
-            })
-        })
-    };
-    let on_json = {
-        let (s, preset, seed) = (props.scenario.clone(), props.preset, props.seed);
-        Callback::from(move |_| match scenario_json(&s, preset, seed) {
-            Ok(text) => save_text(
-                &format!("hatcalc-{preset}-scenario.json"),
-                "application/json",
-                &text,
-            ),
-            Err(e) => gloo::console::error!("JSON export failed", e),
-        })
-    };
+    let on_inputs = save(FileJob::Inputs, format!("{stem}-inputs.csv"), "text/csv");
+    // With the page's own run (same draws, same seed: the same numbers), so the file carries
+    // the uncertainty shown on screen.
+    let on_outputs = save(
+        FileJob::Results {
+            draws: MC_DRAWS,
+            seed: props.seed,
+            permalink,
+        },
+        format!("{stem}-results.csv"),
+        "text/csv",
+    );
+    let on_json = save(
+        FileJob::Scenario {
+            preset: props.preset.to_string(),
+            seed: props.seed,
+        },
+        format!("hatcalc-{}-scenario.json", props.preset),
+        "application/json",
+    );
     let on_open = {
         let cb = props.on_action.clone();
         Callback::from(move |e: Event| {
@@ -130,9 +123,15 @@ pub fn export_panel(props: &ExportProps) -> Html {
                     .await
                     .ok()
                     .and_then(|t| t.as_string());
+                // Read and checked by a worker, which has the file's format.
                 let result = match text {
-                    Some(t) => read_scenario_file(&t),
-                    None => Err(FileError::Unreadable("the file could not be read".into())),
+                    Some(text) => match FileOnWorker::start("", FileJob::Open { text }) {
+                        Some(on_worker) => on_worker.text().await.and_then(|query| {
+                            hatcalc::share::decode(&query).map_err(|e| e.to_string())
+                        }),
+                        None => Err(NO_WORKER.into()),
+                    },
+                    None => Err("the file could not be read".into()),
                 };
                 cb.emit(match result {
                     Ok(shared) => Action::Load(Box::new(shared), format!("Opened “{name}”.")),

@@ -26,28 +26,6 @@ const MC_GIVE_UP_MS: f64 = 4_000.0;
 /// value) starts the run at once.
 const MC_SETTLE: std::time::Duration = std::time::Duration::from_millis(200);
 
-thread_local! {
-    /// The last Monte Carlo run the page finished: its scenario, settings and summaries.
-    static LAST_RUN: std::cell::RefCell<Option<(Scenario, PsaConfig, Rc<Psa>)>> =
-        const { std::cell::RefCell::new(None) };
-}
-
-fn keep_run(s: &Scenario, config: PsaConfig, psa: Rc<Psa>) {
-    LAST_RUN.with(|r| *r.borrow_mut() = Some((s.clone(), config, psa)));
-}
-
-/// The summaries of the run `config` over `s` if the page has finished it (the same numbers
-/// as drawing it again: each draw depends only on the seed and its index), so that a file
-/// need not make the page wait for the same run twice.
-pub fn finished_run(s: &Scenario, config: PsaConfig) -> Option<Rc<Psa>> {
-    LAST_RUN.with(|r| {
-        r.borrow()
-            .as_ref()
-            .filter(|(ks, kc, _)| ks == s && *kc == config)
-            .map(|(_, _, psa)| psa.clone())
-    })
-}
-
 /// Properties of [`Results`].
 #[derive(Properties, PartialEq)]
 pub struct ResultsProps {
@@ -218,7 +196,6 @@ pub fn results(props: &ResultsProps) -> Html {
                         });
                     }
                     let result = Rc::new(run.result());
-                    keep_run(&s, config, result.clone());
                     last_mc.set(Some((result.clone(), s.clone())));
                     mc.set(McView {
                         done: run.done(),

@@ -11,6 +11,11 @@
 //! A worker holds one task at a time: a new request replaces it, which is how the page
 //! cancels a run when the inputs change. It works in chunks and yields to its event loop
 //! between them, so a new request is read within one chunk.
+//!
+//! The same worker built with the `scribe` feature is the scribe: it also has the registry's
+//! long texts and the files' formats, and the page starts one, when it first needs a text or a
+//! file, to send the texts ([`Request::Texts`]) and to write and read files
+//! ([`Request::File`]). Neither the page's bundle nor the Monte Carlo workers' carry them.
 
 pub mod pool;
 
@@ -91,6 +96,47 @@ pub enum Request {
     },
     /// The registry's long texts (this worker's bundle has them; the page's does not).
     Texts,
+    /// Write a file of the scenario of `query`, or read one.
+    File {
+        /// The page's job number.
+        job: u64,
+        /// The scenario's permalink query (unused when reading a file).
+        query: String,
+        /// Which file.
+        file: FileJob,
+    },
+}
+
+/// A file the worker writes or reads for the page: the formats (and the texts the files
+/// cite) are in the worker's bundle, not in the page's.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum FileJob {
+    /// Every input with its value, unit, range and source (CSV).
+    Inputs,
+    /// The results, with the summary of the Monte Carlo run of `draws` and `seed` (the run the
+    /// page shows: the same draws), and the page's permalink (CSV).
+    Results {
+        /// Draws of the run.
+        draws: usize,
+        /// Its seed.
+        seed: u64,
+        /// The page's permalink.
+        permalink: String,
+    },
+    /// The budget by year (CSV).
+    Budget,
+    /// The scenario file (JSON), started from `preset`, with `seed`.
+    Scenario {
+        /// The preset's id.
+        preset: String,
+        /// The Monte Carlo seed.
+        seed: u64,
+    },
+    /// Read a scenario file's text: the answer is its scenario's permalink query.
+    Open {
+        /// The file's text.
+        text: String,
+    },
 }
 
 /// A claim check as it comes back: the scenario's own answer and the grid by perspective and
@@ -206,7 +252,15 @@ pub enum Reply {
         /// The texts.
         texts: Box<hatcalc::texts::Texts>,
     },
-    /// The request could not be read (never expected: the page sends its own permalink).
+    /// A file's text (for [`FileJob::Open`]: the permalink query of the scenario read).
+    File {
+        /// The job.
+        job: u64,
+        /// The text.
+        text: String,
+    },
+    /// The request could not be read (never expected: the page sends its own permalink), or
+    /// a scenario file was refused (the reason says why).
     Refused {
         /// The job.
         job: u64,
@@ -405,6 +459,10 @@ impl Worker for Analyst {
                 scope.respond(id, texts());
                 return;
             }
+            Request::File { job, query, file } => {
+                scope.respond(id, file_reply(job, &query, file));
+                return;
+            }
             Request::AssumptionShare { job, query } => {
                 scope.respond(
                     id,
@@ -484,9 +542,9 @@ impl Worker for Analyst {
     }
 }
 
-/// The registry's long texts, from the worker built with them (index.html builds the analyst
-/// with the `texts` feature).
-#[cfg(feature = "texts")]
+/// The registry's long texts, from the worker built with them (index.html builds the scribe
+/// with the `scribe` feature).
+#[cfg(feature = "scribe")]
 fn texts() -> Reply {
     Reply::Texts {
         texts: Box::new(hatcalc::texts::Texts::all()),
@@ -494,11 +552,58 @@ fn texts() -> Reply {
 }
 
 /// A bundle built without the texts has none to give.
-#[cfg(not(feature = "texts"))]
+#[cfg(not(feature = "scribe"))]
 fn texts() -> Reply {
     Reply::Refused {
         job: 0,
         reason: "this bundle has no texts".into(),
+    }
+}
+
+/// A file written or read, from the worker built with the formats.
+#[cfg(feature = "scribe")]
+fn file_reply(job: u64, query: &str, file: FileJob) -> Reply {
+    use hatcalc::export::{budget_csv, inputs_csv, outputs_csv, ScenarioFile};
+    use hatcalc::presets::{find as find_preset, PRESETS};
+    let text = match file {
+        FileJob::Open { text } => ScenarioFile::from_json(&text)
+            .map(|shared| {
+                let preset = find_preset(shared.preset).unwrap_or(&PRESETS[0]);
+                hatcalc::share::encode(&shared.scenario, preset, shared.seed)
+            })
+            .map_err(|e| e.to_string()),
+        other => scenario(query).map(|s| {
+            let texts = hatcalc::texts::Texts::all();
+            match other {
+                FileJob::Inputs => inputs_csv(&s, &texts),
+                FileJob::Results {
+                    draws,
+                    seed,
+                    permalink,
+                } => {
+                    let mc = hatcalc::analysis::psa(&s, PsaConfig::new(draws, seed));
+                    outputs_csv(&s, &hatcalc::evaluate(&s), Some(&mc), &permalink, &texts)
+                }
+                FileJob::Budget => budget_csv(&s, &hatcalc::analysis::budget(&s), &texts),
+                FileJob::Scenario { preset, seed } => {
+                    ScenarioFile::new(&s, &preset, seed, "").to_json()
+                }
+                FileJob::Open { .. } => String::new(), // read above
+            }
+        }),
+    };
+    match text {
+        Ok(text) => Reply::File { job, text },
+        Err(reason) => Reply::Refused { job, reason },
+    }
+}
+
+/// A bundle built without the formats writes no file.
+#[cfg(not(feature = "scribe"))]
+fn file_reply(job: u64, _query: &str, _file: FileJob) -> Reply {
+    Reply::Refused {
+        job,
+        reason: "this bundle writes no files".into(),
     }
 }
 

@@ -3,7 +3,7 @@
 //! one contiguous part per worker; the parts come back as their draws (without the inputs
 //! they drew, which the page does not read) and are joined in order.
 
-use super::{Analyst, ClaimAnswer, Reply, Request};
+use super::{Analyst, ClaimAnswer, FileJob, Reply, Request};
 use gloo_worker::{Spawnable, WorkerBridge};
 use hatcalc::analysis::{Claim, Estimate, Grid, PsaConfig, PsaPart, PsaRun};
 use hatcalc::{Scenario, P};
@@ -14,6 +14,12 @@ use wasm_bindgen::JsCast;
 /// The worker's script, next to the page (`web/hatcalc-analyst_loader.js`): it loads the
 /// worker's bundle.
 pub const SCRIPT: &str = "./hatcalc-analyst_loader.js";
+
+/// The scribe's script (`web/hatcalc-scribe_loader.js`): the same worker built with the
+/// `scribe` feature (the registry's long texts and the files' formats), loaded only when a
+/// text or a file is first asked for, so that neither the page nor the Monte Carlo's workers
+/// carry them.
+pub const SCRIBE_SCRIPT: &str = "./hatcalc-scribe_loader.js";
 
 /// Most workers started, whatever the number of cores.
 const MAX_WORKERS: usize = 4;
@@ -65,6 +71,9 @@ thread_local! {
     static GRIDS: RefCell<Option<SideWorker>> = const { RefCell::new(None) };
     /// The worker that computes the headline's assumption share.
     static SHARES: RefCell<Option<SideWorker>> = const { RefCell::new(None) };
+    /// The scribe: the worker that writes and reads files and has the registry's long texts
+    /// (started when first asked).
+    static SCRIBE: RefCell<Option<SideWorker>> = const { RefCell::new(None) };
 }
 
 /// A worker for one kind of single answer (a claim, a grid): the latest request replaces
@@ -88,55 +97,82 @@ struct SideAnswer {
     state: Rc<RefCell<SideState>>,
 }
 
+/// The side worker in `cell`, started from `script` if need be; `None` where the browser has
+/// no workers.
+fn side_worker<T>(
+    cell: &'static std::thread::LocalKey<RefCell<Option<SideWorker>>>,
+    script: &'static str,
+    then: impl FnOnce(&mut SideWorker) -> T,
+) -> Option<T> {
+    if !supported() {
+        return None;
+    }
+    cell.with(|cell| {
+        let mut slot = cell.borrow_mut();
+        let w = slot.get_or_insert_with(|| {
+            let state = Rc::new(RefCell::new(SideState::default()));
+            let seen = state.clone();
+            let bridge = Analyst::spawner()
+                .callback(move |reply: Reply| {
+                    // The texts are asked once, outside the jobs ([`ask_texts`]).
+                    if let Reply::Texts { texts } = reply {
+                        crate::texts::arrived(*texts);
+                        return;
+                    }
+                    let job = match &reply {
+                        Reply::Progress { job, .. }
+                        | Reply::Part { job, .. }
+                        | Reply::Evppi { job, .. }
+                        | Reply::Claim { job, .. }
+                        | Reply::Grid { job, .. }
+                        | Reply::AssumptionShare { job, .. }
+                        | Reply::File { job, .. }
+                        | Reply::Refused { job, .. } => *job,
+                        Reply::Texts { .. } => return,
+                    };
+                    let mut s = seen.borrow_mut();
+                    if job == s.job {
+                        s.reply = Some(reply);
+                        answered();
+                    }
+                })
+                .with_loader(true)
+                .as_module(false)
+                .spawn(script);
+            SideWorker {
+                bridge,
+                state,
+                next_job: 1,
+            }
+        });
+        Some(then(w))
+    })
+}
+
 impl SideAnswer {
-    /// Send the request `make` builds (from the job number) to the worker in `cell`, starting
-    /// it if need be. `None` where the browser has no workers.
+    /// Send the request `make` builds (from the job number) to the worker in `cell` (started
+    /// from the analyst's script if need be). `None` where the browser has no workers.
     fn ask(
         cell: &'static std::thread::LocalKey<RefCell<Option<SideWorker>>>,
         make: impl FnOnce(u64) -> Request,
     ) -> Option<SideAnswer> {
-        if !supported() {
-            return None;
-        }
-        cell.with(|cell| {
-            let mut slot = cell.borrow_mut();
-            let w = slot.get_or_insert_with(|| {
-                let state = Rc::new(RefCell::new(SideState::default()));
-                let seen = state.clone();
-                let bridge = Analyst::spawner()
-                    .callback(move |reply: Reply| {
-                        let mut s = seen.borrow_mut();
-                        let job = match &reply {
-                            Reply::Progress { job, .. }
-                            | Reply::Part { job, .. }
-                            | Reply::Evppi { job, .. }
-                            | Reply::Claim { job, .. }
-                            | Reply::Grid { job, .. }
-                            | Reply::AssumptionShare { job, .. }
-                            | Reply::Refused { job, .. } => *job,
-                            Reply::Texts { .. } => return, // asked only of the pool
-                        };
-                        if job == s.job {
-                            s.reply = Some(reply);
-                            answered();
-                        }
-                    })
-                    .with_loader(true)
-                    .as_module(false)
-                    .spawn(SCRIPT);
-                SideWorker {
-                    bridge,
-                    state,
-                    next_job: 1,
-                }
-            });
+        Self::ask_of(cell, SCRIPT, make)
+    }
+
+    /// The same, for a worker started from `script`.
+    fn ask_of(
+        cell: &'static std::thread::LocalKey<RefCell<Option<SideWorker>>>,
+        script: &'static str,
+        make: impl FnOnce(u64) -> Request,
+    ) -> Option<SideAnswer> {
+        side_worker(cell, script, |w| {
             let job = w.next_job;
             w.next_job += 1;
             *w.state.borrow_mut() = SideState { job, reply: None };
             w.bridge.send(make(job));
-            Some(SideAnswer {
+            SideAnswer {
                 state: w.state.clone(),
-            })
+            }
         })
     }
 
@@ -284,10 +320,6 @@ fn start_pool() -> Pool {
                             p.refused = Some(reason);
                             answered();
                         }
-                        Reply::Texts { texts } => {
-                            drop(p);
-                            crate::texts::arrived(*texts);
-                        }
                         _ => {} // a stale job's answer
                     }
                 })
@@ -303,19 +335,10 @@ fn start_pool() -> Pool {
     }
 }
 
-/// Ask a Monte Carlo worker for the registry's long texts (starting the workers if need be);
-/// the answer goes to [`crate::texts`]. Nothing where the browser has no workers.
+/// Ask the scribe for the registry's long texts (starting it if need be); the answer goes to
+/// [`crate::texts`]. Nothing where the browser has no workers.
 pub fn ask_texts() {
-    if !supported() {
-        return;
-    }
-    POOL.with(|cell| {
-        let mut slot = cell.borrow_mut();
-        let pool = slot.get_or_insert_with(start_pool);
-        if let Some(first) = pool.bridges.first() {
-            first.send(Request::Texts);
-        }
-    });
+    side_worker(&SCRIBE, SCRIBE_SCRIPT, |w| w.bridge.send(Request::Texts));
 }
 
 /// A Monte Carlo run on the workers.
@@ -459,6 +482,48 @@ impl ShareOnWorker {
         }
     }
 }
+
+/// A file being written or read on its worker.
+#[derive(Debug)]
+pub struct FileOnWorker(SideAnswer);
+
+impl FileOnWorker {
+    /// Ask for `file` of the scenario of `query`, replacing any earlier request. `None` where
+    /// the browser has no workers.
+    pub fn start(query: &str, file: FileJob) -> Option<FileOnWorker> {
+        SideAnswer::ask_of(&SCRIBE, SCRIBE_SCRIPT, |job| Request::File {
+            job,
+            query: query.to_string(),
+            file,
+        })
+        .map(FileOnWorker)
+    }
+
+    /// The file's text (for a file read, its scenario's permalink query), or why not.
+    pub async fn text(self) -> Result<String, String> {
+        let since = js_sys::Date::now();
+        loop {
+            next_answer().await;
+            match self.0.take() {
+                Some(Reply::File { text, .. }) => return Ok(text),
+                Some(Reply::Refused { reason, .. }) => return Err(reason),
+                Some(_) => return Err("the worker answered something else".into()),
+                None if js_sys::Date::now() - since > FILE_GIVE_UP_MS => {
+                    return Err(NO_WORKER.into())
+                }
+                None => {}
+            }
+        }
+    }
+}
+
+/// How long a file is waited for (a results file draws its Monte Carlo run again: well under
+/// a second) before the worker is taken to be missing.
+const FILE_GIVE_UP_MS: f64 = 30_000.0;
+
+/// Why a file could not be written or read where the workers are missing.
+pub const NO_WORKER: &str =
+    "the calculator's worker, which writes and reads files, could not be started";
 
 /// How often the page looks for a worker's progress.
 pub const POLL: std::time::Duration = std::time::Duration::from_millis(40);
