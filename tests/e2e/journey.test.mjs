@@ -522,6 +522,24 @@ test("a source note says how its figure was derived, with the full citation, onc
   await context.close();
 });
 
+test("where the texts' worker cannot be had, a source note says so instead of loading for ever", async () => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  await context.route("**/hatcalc-scribe*", (r) => r.fulfill({ status: 404, body: "" }));
+  const page = await context.newPage();
+  const errors = [];
+  page.on("pageerror", (e) => errors.push(e.message));
+  await page.goto(server.url);
+  await page.waitForSelector("#net-benefit");
+  const note = page.locator("#dam-cost_year-field details.source");
+  await note.locator("summary").click();
+  assert.match(await note.textContent(), /Loading how this figure was derived/);
+  await page.waitForFunction(() => /could not be loaded/.test(document.querySelector("#dam-cost_year-field details.source")?.textContent ?? ""), null, { timeout: 20000 });
+  // Its short cite stays, and the rest of the page works.
+  assert.match(await note.textContent(), /EMCDDA \(2011\)/);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test("the long texts are only in the scribe's bundle, not in the page's, the widget's or the Monte Carlo's", async () => {
   const fs = await import("node:fs/promises");
   const { dist } = await import("./harness.mjs");

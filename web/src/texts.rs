@@ -14,17 +14,21 @@ thread_local! {
     /// The texts, once they have come.
     static TEXTS: RefCell<Option<Rc<Texts>>> = const { RefCell::new(None) };
     /// How to ask for them: set by the page ([`set_asker`]); the widget has none.
-    static ASKER: Cell<Option<fn()>> = const { Cell::new(None) };
+    static ASKER: Cell<Option<fn() -> bool>> = const { Cell::new(None) };
     /// Whether they have been asked for.
     static ASKED: Cell<bool> = const { Cell::new(false) };
     /// What waits for them.
     static WAITING: RefCell<Vec<Waiter>> = const { RefCell::new(Vec::new()) };
 }
 
-/// How this bundle asks for the texts (the page: the scribe worker). Without it they never come.
-pub fn set_asker(ask: fn()) {
+/// How this bundle asks for the texts (the page: the scribe worker), saying whether it could
+/// ask. Without it they never come.
+pub fn set_asker(ask: fn() -> bool) {
     ASKER.set(Some(ask));
 }
+
+/// How long the texts are waited for once asked; then they are taken to be unavailable.
+const GIVE_UP: std::time::Duration = std::time::Duration::from_secs(10);
 
 /// Whether the texts can come to this bundle at all.
 pub fn can_come() -> bool {
@@ -36,15 +40,26 @@ pub fn texts() -> Option<Rc<Texts>> {
     TEXTS.with(|t| t.borrow().clone())
 }
 
-/// Ask for the texts, once.
+/// Ask for the texts, once. Where they cannot be asked for, or do not come in time, empty
+/// texts come instead ([`Texts::is_complete`] is false), and views say they are unavailable.
 pub fn want() {
     if texts().is_some() || ASKED.get() {
         return;
     }
-    if let Some(ask) = ASKER.get() {
-        ASKED.set(true);
-        ask();
+    let Some(ask) = ASKER.get() else {
+        return;
+    };
+    ASKED.set(true);
+    if !ask() {
+        arrived(Texts::default());
+        return;
     }
+    yew::platform::spawn_local(async {
+        yew::platform::time::sleep(GIVE_UP).await;
+        if texts().is_none() {
+            arrived(Texts::default());
+        }
+    });
 }
 
 /// Call `then` with the texts when they come (at once if they have), without asking for them.
@@ -55,8 +70,11 @@ pub fn on_texts(then: impl FnOnce(Rc<Texts>) + 'static) {
     }
 }
 
-/// The texts have come: keep them and hand them to what waits.
+/// The texts have come: keep them and hand them to what waits (the first to come are kept).
 pub fn arrived(texts: Texts) {
+    if self::texts().is_some_and(|t| t.is_complete()) {
+        return;
+    }
     let texts = Rc::new(texts);
     TEXTS.with(|t| *t.borrow_mut() = Some(texts.clone()));
     for then in WAITING.with(|w| std::mem::take(&mut *w.borrow_mut())) {

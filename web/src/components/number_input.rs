@@ -142,12 +142,15 @@ pub fn source_note(props: &SourceProps) -> Html {
             texts::want();
         }
     });
-    let text = match loaded.as_deref().and_then(|t| t.explanation(props.param)) {
-        Some(text) => html! { <p>{ text.to_string() }</p> },
-        None if texts::can_come() => {
-            html! { <p class="muted">{ "Loading how this figure was derived…" }</p> }
-        }
-        None => {
+    let text = match (loaded.as_deref(), texts::can_come()) {
+        (Some(t), _) => match t.explanation(props.param) {
+            Some(text) => html! { <p>{ text.to_string() }</p> },
+            None => {
+                html! { <p class="muted">{ "How this figure was derived could not be loaded: the calculator's worker did not answer." }</p> }
+            }
+        },
+        (None, true) => html! { <p class="muted">{ "Loading how this figure was derived…" }</p> },
+        (None, false) => {
             html! { <p class="muted">{ "How this figure was derived is in the full calculator." }</p> }
         }
     };

@@ -336,9 +336,9 @@ fn start_pool() -> Pool {
 }
 
 /// Ask the scribe for the registry's long texts (starting it if need be); the answer goes to
-/// [`crate::texts`]. Nothing where the browser has no workers.
-pub fn ask_texts() {
-    side_worker(&SCRIBE, SCRIBE_SCRIPT, |w| w.bridge.send(Request::Texts));
+/// [`crate::texts`]. `false` where the browser has no workers.
+pub fn ask_texts() -> bool {
+    side_worker(&SCRIBE, SCRIBE_SCRIPT, |w| w.bridge.send(Request::Texts)).is_some()
 }
 
 /// A Monte Carlo run on the workers.
