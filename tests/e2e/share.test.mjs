@@ -322,6 +322,12 @@ test("the printed brief fits on two pages and carries the method, the permalink 
     const { page, context } = await open(query);
     await page.waitForSelector("#mc-summary", { timeout: 30000 });
     if (query) assert.equal(await page.inputValue("#curve-param"), "hdm.cost_year", "the curve follows the treatment chosen");
+    // "Print a brief" prints once the sources' full citations are in (a worker sends them).
+    assert.doesNotMatch(await page.textContent(".brief ol.sources"), /\(\d{4}\)\. [A-Z]/, "short cites before");
+    await page.evaluate(() => { window.print = () => { window.__printed = document.querySelector(".brief ol.sources").textContent; }; });
+    await page.click("text=Print a brief");
+    await page.waitForFunction(() => window.__printed !== undefined);
+    assert.match(await page.evaluate(() => window.__printed), /\(\d{4}\)\. [A-Z]/, "full citations when printed");
     const pdf = await page.pdf({ format: "A4" });
     const pages = (pdf.toString("latin1").match(/\/Type\s*\/Page[^s]/g) || []).length;
     assert.ok(pages >= 1 && pages <= 2, `${query || "default"}: ${pages} pages`);

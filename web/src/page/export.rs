@@ -7,6 +7,7 @@ use crate::components::chart_export::Share;
 use crate::components::headline::MC_DRAWS;
 use crate::platform::download::save_text;
 use crate::state::Action;
+use crate::texts;
 use crate::worker::pool::{FileOnWorker, NO_WORKER};
 use crate::worker::FileJob;
 use hatcalc::presets::{find as find_preset, PRESETS};
@@ -20,6 +21,38 @@ const MAX_FILE_BYTES: f64 = 1_000_000.0;
 /// An exact permalink query of `s` (whatever preset it started from), as a worker reads it.
 pub fn query_of(s: &Scenario, preset: &str, seed: u64) -> String {
     hatcalc::share::encode(s, find_preset(preset).unwrap_or(&PRESETS[0]), seed)
+}
+
+/// How long a print waits for the sources' full citations before printing with short cites.
+const PRINT_WAIT: std::time::Duration = std::time::Duration::from_millis(1500);
+
+/// Print the brief: with the sources' full citations, asked for first if they have not come
+/// (a worker sends them in well under a second), else with their short cites.
+fn print_with_sources() {
+    let print = || {
+        let _ = gloo::utils::window().print();
+    };
+    if texts::texts().is_some() || !texts::can_come() {
+        print();
+        return;
+    }
+    let printed = std::rc::Rc::new(std::cell::Cell::new(false));
+    let once = move || {
+        if !printed.replace(true) {
+            // After the brief has rendered them.
+            wasm_bindgen_futures::spawn_local(async move {
+                yew::platform::time::sleep(std::time::Duration::from_millis(50)).await;
+                print();
+            });
+        }
+    };
+    let on_time = once.clone();
+    texts::on_texts(move |_| on_time());
+    texts::want();
+    wasm_bindgen_futures::spawn_local(async move {
+        yew::platform::time::sleep(PRINT_WAIT).await;
+        once();
+    });
 }
 
 /// Have a worker write `file` of the scenario of `query` and save it as `name`; where it
@@ -142,9 +175,7 @@ pub fn export_panel(props: &ExportProps) -> Html {
             });
         })
     };
-    let on_print = Callback::from(|_| {
-        let _ = gloo::utils::window().print();
-    });
+    let on_print = Callback::from(|_| print_with_sources());
     html! {
         <section class="export" aria-labelledby="export-h">
             <h3 id="export-h">{ "Take it with you" }</h3>
