@@ -175,13 +175,15 @@ test("while a new Monte Carlo runs, the last one stays on screen, dimmed and bus
   const { page, context, errors } = await open();
   await page.waitForSelector("#mc-summary", { timeout: 30000 });
   const before = await page.textContent("#mc-summary");
-  // Right after a change (the same task as its render): the run has only just started.
+  // Right after a change (the first frame that shows it): the run has only just started.
   const during = await page.evaluate(async () => {
     const field = document.querySelector("#mmt-cost_year-num");
     field.value = "9000";
     field.dispatchEvent(new Event("change", { bubbles: true }));
-    await new Promise((r) => setTimeout(r, 0));
     const section = document.querySelector("section[aria-labelledby=mc-h]");
+    for (let i = 0; i < 10 && section.getAttribute("aria-busy") !== "true"; i++) {
+      await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+    }
     return {
       busy: section.getAttribute("aria-busy"),
       dimmed: section.classList.contains("updating"),
