@@ -127,6 +127,22 @@ async function drag(page, selector) {
   await page.close();
 }
 
+// A source note's derivation and full citation: from the first click on the note (which
+// starts the scribe worker, whose bundle has the long texts) to the text on screen.
+{
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  await page.goto(server.url);
+  await page.waitForSelector("#mc-summary", { timeout: 30000 });
+  out.source_note_text_ms = +(await page.evaluate(async () => {
+    const note = document.querySelector("#dam-cost_year-field details.source");
+    const t0 = performance.now();
+    note.querySelector("summary").click();
+    while (!/box p79/.test(note.textContent)) await new Promise((r) => setTimeout(r, 2));
+    return performance.now() - t0;
+  })).toFixed(0);
+  await page.close();
+}
+
 // 10,000 draws on the page's analyst workers (one per core, at most four, as the page starts
 // them), asked directly in the workers' own message format (gloo-worker's bincode: enums as
 // a u32 variant index, integers as u64, strings as a u64 length and UTF-8): from the request

@@ -202,7 +202,8 @@ impl From<WireEstimate> for Estimate {
     }
 }
 
-/// What a worker answers.
+/// What a worker answers. `tests/e2e/bench.mjs` reads `Part` and `Refused` by their variant
+/// index: new variants go at the end.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub enum Reply {
     /// Draws done so far of the part.
@@ -247,6 +248,14 @@ pub enum Reply {
         /// The grid.
         grid: Box<Grid>,
     },
+    /// The request could not be read (never expected: the page sends its own permalink), or
+    /// a scenario file was refused (the reason says why).
+    Refused {
+        /// The job.
+        job: u64,
+        /// Why.
+        reason: String,
+    },
     /// The registry's long texts.
     Texts {
         /// The texts.
@@ -258,14 +267,6 @@ pub enum Reply {
         job: u64,
         /// The text.
         text: String,
-    },
-    /// The request could not be read (never expected: the page sends its own permalink), or
-    /// a scenario file was refused (the reason says why).
-    Refused {
-        /// The job.
-        job: u64,
-        /// Why.
-        reason: String,
     },
 }
 
