@@ -278,6 +278,21 @@ test("each export downloads, parses, and carries its units, sources and permalin
   await context.close();
 });
 
+test("two files asked for at once are both written", async () => {
+  const { page, context, errors } = await open();
+  const names = new Set();
+  const both = new Promise((resolve) => page.on("download", (d) => { names.add(d.suggestedFilename()); if (names.size === 2) resolve(); }));
+  // The second click comes before the first file is written (the worker writes them in turn).
+  await page.evaluate(() => {
+    document.querySelector("[data-export=inputs-csv]").click();
+    document.querySelector("[data-export=scenario-json]").click();
+  });
+  await Promise.race([both, new Promise((r) => setTimeout(r, 15000))]);
+  assert.deepEqual([...names].sort(), ["hatcalc-us-inputs.csv", "hatcalc-us-scenario.json"]);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test("a damaged or foreign scenario file is refused with a reason and changes nothing", async () => {
   const { page, context, errors } = await open(SCENARIO);
   const permalink = () => page.$eval("#permalink", (a) => a.href);

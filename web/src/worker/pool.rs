@@ -84,17 +84,21 @@ struct SideWorker {
     next_job: u64,
 }
 
-/// The current job of a side worker and its answer, once in.
+/// The current job of a side worker and the answers in: only the current job's, for a worker
+/// whose latest request replaces the earlier ones (a claim, a grid, a share); every job's until
+/// taken, for one whose requests all stand (the scribe's files).
 #[derive(Debug, Default)]
 struct SideState {
     job: u64,
-    reply: Option<Reply>,
+    replies: Vec<(u64, Reply)>,
+    all_stand: bool,
 }
 
 /// An answer awaited from a side worker.
 #[derive(Debug)]
 struct SideAnswer {
     state: Rc<RefCell<SideState>>,
+    job: u64,
 }
 
 /// The side worker in `cell`, started from `script` if need be; `None` where the browser has
@@ -104,13 +108,18 @@ fn side_worker<T>(
     script: &'static str,
     then: impl FnOnce(&mut SideWorker) -> T,
 ) -> Option<T> {
+    // The scribe's requests all stand (two files asked at once are both written).
+    let all_stand = script == SCRIBE_SCRIPT;
     if !supported() {
         return None;
     }
     cell.with(|cell| {
         let mut slot = cell.borrow_mut();
         let w = slot.get_or_insert_with(|| {
-            let state = Rc::new(RefCell::new(SideState::default()));
+            let state = Rc::new(RefCell::new(SideState {
+                all_stand,
+                ..SideState::default()
+            }));
             let seen = state.clone();
             let bridge = Analyst::spawner()
                 .callback(move |reply: Reply| {
@@ -131,8 +140,8 @@ fn side_worker<T>(
                         Reply::Texts { .. } => return,
                     };
                     let mut s = seen.borrow_mut();
-                    if job == s.job {
-                        s.reply = Some(reply);
+                    if job == s.job || s.all_stand {
+                        s.replies.push((job, reply));
                         answered();
                     }
                 })
@@ -168,17 +177,26 @@ impl SideAnswer {
         side_worker(cell, script, |w| {
             let job = w.next_job;
             w.next_job += 1;
-            *w.state.borrow_mut() = SideState { job, reply: None };
+            {
+                let mut s = w.state.borrow_mut();
+                s.job = job;
+                if !s.all_stand {
+                    s.replies.clear();
+                }
+            }
             w.bridge.send(make(job));
             SideAnswer {
                 state: w.state.clone(),
+                job,
             }
         })
     }
 
     /// The reply, once it has come.
     fn take(&self) -> Option<Reply> {
-        self.state.borrow_mut().reply.take()
+        let mut s = self.state.borrow_mut();
+        let i = s.replies.iter().position(|(job, _)| *job == self.job)?;
+        Some(s.replies.swap_remove(i).1)
     }
 }
 
