@@ -12,10 +12,11 @@
 //! cancels a run when the inputs change. It works in chunks and yields to its event loop
 //! between them, so a new request is read within one chunk.
 //!
-//! The same worker built with the `scribe` feature is the scribe: it also has the registry's
-//! long texts and the files' formats, and the page starts one, when it first needs a text or a
-//! file, to send the texts ([`Request::Texts`]) and to write and read files
-//! ([`Request::File`]). Neither the page's bundle nor the Monte Carlo workers' carry them.
+//! The scribe ([`Scribe`], built with the `scribe` feature) takes the same messages and does
+//! the rest: it has the registry's long texts and the files' formats, and the page starts one,
+//! when it first needs a text or a file, to send the texts ([`Request::Texts`]) and to write
+//! and read files ([`Request::File`]). Neither the page's bundle nor the Monte Carlo workers'
+//! carry them; each worker refuses the other's requests.
 
 pub mod pool;
 
@@ -456,12 +457,9 @@ impl Worker for Analyst {
                 self.task = None;
                 return;
             }
-            Request::Texts => {
-                scope.respond(id, texts());
-                return;
-            }
-            Request::File { job, query, file } => {
-                scope.respond(id, file_reply(job, &query, file));
+            // The scribe's work ([`Scribe`]).
+            Request::Texts | Request::File { .. } => {
+                scope.respond(id, not_mine(&msg, "the scribe"));
                 return;
             }
             Request::AssumptionShare { job, query } => {
@@ -540,6 +538,52 @@ impl Worker for Analyst {
                 scope.respond(id, Reply::Refused { job, reason });
             }
         }
+    }
+}
+
+/// The scribe: the worker that sends the registry's long texts and writes and reads files,
+/// built with the `scribe` feature (`web/src/bin/hatcalc-scribe.rs`) and started by the page
+/// when it first needs one. It speaks the analyst's messages and refuses the analyst's work,
+/// so its bundle has neither the Monte Carlo nor the EVPPI.
+#[derive(Debug, Default)]
+pub struct Scribe;
+
+impl Worker for Scribe {
+    type Message = ();
+    type Input = Request;
+    type Output = Reply;
+
+    fn create(_scope: &WorkerScope<Self>) -> Self {
+        Scribe
+    }
+
+    fn update(&mut self, _scope: &WorkerScope<Self>, _msg: ()) {}
+
+    fn received(&mut self, scope: &WorkerScope<Self>, msg: Request, id: HandlerId) {
+        let reply = match msg {
+            Request::Texts => texts(),
+            Request::File { job, query, file } => file_reply(job, &query, file),
+            other => not_mine(&other, "the analyst"),
+        };
+        scope.respond(id, reply);
+    }
+}
+
+/// The refusal of a request meant for another worker (`whose`).
+fn not_mine(msg: &Request, whose: &str) -> Reply {
+    let job = match msg {
+        Request::Draws { job, .. }
+        | Request::Evppi { job, .. }
+        | Request::Claim { job, .. }
+        | Request::Stop { job }
+        | Request::AssumptionShare { job, .. }
+        | Request::Grid { job, .. }
+        | Request::File { job, .. } => *job,
+        Request::Texts => 0,
+    };
+    Reply::Refused {
+        job,
+        reason: format!("this request is for {whose}"),
     }
 }
 

@@ -121,6 +121,8 @@ fn side_worker<T>(
                 ..SideState::default()
             }));
             let seen = state.clone();
+            // The scribe ([`super::Scribe`]) takes and gives the analyst's messages (the same
+            // `Request` and `Reply`), so one bridge type talks to either script.
             let bridge = Analyst::spawner()
                 .callback(move |reply: Reply| {
                     // The texts are asked once, outside the jobs ([`ask_texts`]).
