@@ -187,9 +187,14 @@ impl State {
 
     /// The permalink query string for this state.
     pub fn query(&self) -> String {
-        let preset = find_preset(self.preset).unwrap_or(&PRESETS[0]);
-        encode(&self.scenario, preset, self.seed)
+        query_of(&self.scenario, self.preset, self.seed)
     }
+}
+
+/// The permalink query of `s` started from `preset` (an unknown id: the default), with `seed`:
+/// an exact encoding of `s` whatever preset it names, as the workers read it.
+pub fn query_of(s: &Scenario, preset: &str, seed: u64) -> String {
+    encode(s, find_preset(preset).unwrap_or(&PRESETS[0]), seed)
 }
 
 impl yew::Reducible for State {

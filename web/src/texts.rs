@@ -98,10 +98,14 @@ pub fn use_texts() -> Option<Rc<Texts>> {
     (*texts).clone()
 }
 
+/// A source's short cite ("Dijkgraaf et al. (2005)"), in every bundle; its id if unknown.
+pub fn cite(id: &str) -> &str {
+    hatcalc::sources::source(id).map_or(id, |s| s.cite)
+}
+
 /// A source in a list: its full citation, where in it the figures are, and a link labelled
 /// `link` (the address itself when `None`), once the texts have come; until then its short cite.
 pub fn source_item(texts: Option<&Texts>, id: &str, link: Option<&str>) -> Html {
-    let cite = hatcalc::sources::source(id).map_or(id, |s| s.cite);
     match texts.and_then(|t| t.source(id)) {
         Some(src) => {
             let label = link.map_or_else(|| src.url.clone(), str::to_string);
@@ -110,6 +114,6 @@ pub fn source_item(texts: Option<&Texts>, id: &str, link: Option<&str>) -> Html 
                 <a href={src.url.clone()} rel="noopener noreferrer" target="_blank">{ label }</a></>
             }
         }
-        None => html! { <>{ cite }</> },
+        None => html! { <>{ cite(id) }</> },
     }
 }

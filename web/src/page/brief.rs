@@ -6,7 +6,6 @@ use crate::format;
 use crate::texts::use_texts;
 use hatcalc::model::relevant;
 use hatcalc::presets::find as find_preset;
-use hatcalc::sources::source;
 use hatcalc::texts::Texts;
 use hatcalc::{Scenario, P};
 use yew::prelude::*;
@@ -86,11 +85,11 @@ pub fn print_brief(props: &BriefProps) -> Html {
     }
 }
 
-/// A source as the brief lists it: authors, year and title once the texts have come (the page
-/// asks for them after its first result), its short cite until then.
+/// A source as the brief lists it: authors, year and title once the texts have come (asked for
+/// when a note or the methods are opened, or the brief is printed), its short cite until then.
 fn short(texts: Option<&Texts>, id: &str) -> String {
     match texts.and_then(|t| t.source(id)) {
         Some(src) => src.short().to_string(),
-        None => source(id).map_or(id, |s| s.cite).to_string(),
+        None => crate::texts::cite(id).to_string(),
     }
 }

@@ -4,7 +4,8 @@
 use crate::charts::{use_figure, CostRows, Figure, PALETTE};
 use crate::components::chart_export::ChartExport;
 use crate::format;
-use crate::page::export::{query_of, save_from_worker};
+use crate::page::export::save_from_worker;
+use crate::state::query_of;
 use crate::worker::FileJob;
 use hatcalc::analysis::Budget;
 use hatcalc::Scenario;

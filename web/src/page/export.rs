@@ -10,18 +10,11 @@ use crate::state::Action;
 use crate::texts;
 use crate::worker::pool::{FileOnWorker, NO_WORKER};
 use crate::worker::FileJob;
-use hatcalc::presets::{find as find_preset, PRESETS};
-use hatcalc::Scenario;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 /// The largest scenario file read (a real one is about 15 KB).
 const MAX_FILE_BYTES: f64 = 1_000_000.0;
-
-/// An exact permalink query of `s` (whatever preset it started from), as a worker reads it.
-pub fn query_of(s: &Scenario, preset: &str, seed: u64) -> String {
-    hatcalc::share::encode(s, find_preset(preset).unwrap_or(&PRESETS[0]), seed)
-}
 
 /// How long a print waits for the sources' full citations before printing with short cites.
 const PRINT_WAIT: std::time::Duration = std::time::Duration::from_millis(1500);
@@ -79,8 +72,8 @@ pub fn save_from_worker(
 /// Properties of [`ExportPanel`].
 #[derive(Properties, PartialEq)]
 pub struct ExportProps {
-    /// The scenario.
-    pub scenario: Scenario,
+    /// The scenario's permalink query (how the worker that writes the files receives it).
+    pub query: String,
     /// Its preset.
     pub preset: &'static str,
     /// Its Monte Carlo seed.
@@ -98,7 +91,7 @@ pub fn export_panel(props: &ExportProps) -> Html {
         .map(|s| s.permalink.clone())
         .unwrap_or_default();
     let stem = format!("hatcalc-{}", props.preset);
-    let query = query_of(&props.scenario, props.preset, props.seed);
+    let query = props.query.clone();
     let refused = props.on_action.reform(Action::Refuse);
     // Each file is written by a worker, which has the formats and the sources they cite.
     let save = |file: FileJob, name: String, mime: &'static str| {

@@ -90,7 +90,7 @@ pub fn page() -> Html {
                         <TwoWay scenario={settled.clone()} query={settled_query.clone()} />
                         <ClaimCheck scenario={scenario.clone()} query={query.clone()} />
                         <saved::SavedScenarios query={query.clone()} scenario={scenario.clone()} on_action={dispatch.clone()} />
-                        <ExportPanel scenario={scenario.clone()} preset={state.preset} seed={state.seed} on_action={dispatch.clone()} />
+                        <ExportPanel query={query.clone()} preset={state.preset} seed={state.seed} on_action={dispatch.clone()} />
                     }
                 </section>
             </div>
