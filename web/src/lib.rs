@@ -5,6 +5,7 @@ pub mod app;
 pub mod charts;
 pub mod components;
 pub mod format;
+pub mod markup;
 pub mod page;
 pub mod platform;
 pub mod session;
@@ -15,28 +16,25 @@ pub mod worker;
 
 use wasm_bindgen::JsCast;
 
-/// Mount the calculator into `#app` and route panics to a visible message: the full page, or
-/// the widget where the address asks for it (`?embed=1`, the older form of a widget's
-/// address; the widget's own entry is [`start_widget`]).
+/// Mount the calculator into `#app` and route panics to a visible message; where the address
+/// asks for the widget (`?embed=1`, the older form of a widget's address), go to the widget's
+/// own page with the same query.
 pub fn start() {
-    let search = gloo::utils::window()
-        .location()
-        .search()
-        .unwrap_or_default();
+    let location = gloo::utils::window().location();
+    let search = location.search().unwrap_or_default();
     if platform::url::is_embed(&search) {
-        start_widget();
+        let _ = location.replace(&format!("{}{search}", platform::url::widget_url()));
         return;
     }
     // The registry's long texts come from the scribe worker when first shown.
     texts::set_asker(worker::pool::ask_texts);
     if let Some(root) = mount_point() {
-        yew::Renderer::<app::App>::with_root_and_props(root, app::AppProps { embed: false })
-            .render();
+        yew::Renderer::<app::App>::with_root(root).render();
     }
 }
 
 /// Mount the compact widget into `#app`: the entry of its own, lighter bundle
-/// (`widget.html`), and of the page's bundle opened as a widget.
+/// (`widget.html`).
 pub fn start_widget() {
     let Some(root) = mount_point() else {
         return;
@@ -45,7 +43,7 @@ pub fn start_widget() {
         let _ = html.class_list().add_1("embedded");
     }
     platform::messages::connect();
-    yew::Renderer::<widget::Widget>::with_root(root).render();
+    widget::mount(root);
 }
 
 /// Route panics to the fatal-error banner and find `#app`.

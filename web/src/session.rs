@@ -1,9 +1,8 @@
-//! A calculator session: the reducer's state, the URL and this browser's storage kept in step
-//! with it, and what every view shows first (the evaluation and the break-even curve). The
-//! page and the widget each start one.
+//! The page's calculator session: the reducer's state, the URL and this browser's storage kept
+//! in step with it, and what every view shows first (the evaluation and the break-even curve).
 
 use crate::platform::storage::local_storage;
-use crate::platform::url::{without_embed, EMBED_KEY};
+use crate::platform::url::without_embed;
 use crate::state::{Action, State};
 use hatcalc::analysis::{curve, curve_basis, Curve, Metric};
 use hatcalc::model::relevant;
@@ -14,7 +13,7 @@ use yew::prelude::*;
 /// Points on the break-even curve: 41 (a point every 2.5% of the range) is smooth at the
 /// chart's width and, measured, takes half the work per input of 101 (BENCHMARKS.md); the
 /// break-even itself is solved exactly, not read off the points.
-const CURVE_POINTS: usize = 41;
+pub const CURVE_POINTS: usize = 41;
 /// After a change, how long further changes wait before the curve is drawn again for them:
 /// a single change (a click, a typed value) redraws it at once; in a drag of any input but
 /// the curve's own, the curve follows once the hand pauses, not on every frame.
@@ -46,10 +45,9 @@ pub struct Session {
     pub curve_current: bool,
 }
 
-/// Start a session: restored from the URL, else (on the page, not in a widget) from the last
-/// scenario kept in this browser.
+/// Start a session: restored from the URL, else from the last scenario kept in this browser.
 #[hook]
-pub fn use_session(embed: bool) -> Session {
+pub fn use_session() -> Session {
     let state = use_reducer(State::default);
     // One stable callback for the page's lifetime, so unchanged children are not re-rendered.
     let dispatch = {
@@ -67,10 +65,8 @@ pub fn use_session(embed: bool) -> Session {
             let query = without_embed(&search);
             if !query.is_empty() {
                 dispatch.emit(Action::Restore(query));
-            } else if let Some(last) = (!embed)
-                .then(local_storage)
-                .flatten()
-                .and_then(|s| s.get_item(LAST_KEY).ok().flatten())
+            } else if let Some(last) =
+                local_storage().and_then(|s| s.get_item(LAST_KEY).ok().flatten())
             {
                 dispatch.emit(Action::Restore(last));
             }
@@ -81,11 +77,7 @@ pub fn use_session(embed: bool) -> Session {
     // frame of a slider drag (the permalink link on the page is always current).
     let query = state.query();
     use_effect_with(query.clone(), move |q| {
-        let url = if embed {
-            format!("?{EMBED_KEY}&{q}")
-        } else {
-            format!("?{q}")
-        };
+        let url = format!("?{q}");
         let q = q.clone();
         let cancelled = Rc::new(std::cell::Cell::new(false));
         let stop = cancelled.clone();
@@ -98,7 +90,7 @@ pub fn use_session(embed: bool) -> Session {
                 let _ =
                     history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
             }
-            if let Some(s) = (!embed).then(local_storage).flatten() {
+            if let Some(s) = local_storage() {
                 let _ = s.set_item(LAST_KEY, &q);
             }
         });

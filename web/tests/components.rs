@@ -38,11 +38,11 @@ async fn mount_with(query: &str, embed: bool) -> web_sys::Element {
     let doc = document();
     let root = doc.create_element("div").unwrap();
     doc.body().unwrap().append_child(&root).unwrap();
-    yew::Renderer::<hatcalc_web::app::App>::with_root_and_props(
-        root.clone(),
-        hatcalc_web::app::AppProps { embed },
-    )
-    .render();
+    if embed {
+        hatcalc_web::widget::mount(root.clone());
+    } else {
+        yew::Renderer::<hatcalc_web::app::App>::with_root(root.clone()).render();
+    }
     // Let yew render and run effects (the chart draws in an effect).
     for _ in 0..5 {
         yew::platform::time::sleep(std::time::Duration::from_millis(20)).await;
@@ -278,4 +278,152 @@ async fn the_widget_shows_its_scenario_and_links_back_with_it() {
         "{search}"
     );
     root.remove();
+}
+
+/// The widget's element for `selector`, as an HTML element.
+fn element(root: &web_sys::Element, selector: &str) -> HtmlElement {
+    root.query_selector(selector)
+        .unwrap()
+        .unwrap()
+        .dyn_into()
+        .unwrap()
+}
+
+#[wasm_bindgen_test]
+async fn the_widget_follows_a_slider_refuses_bad_input_resets_and_varies_another_input() {
+    let root = mount_with("?embed=1&v=1&preset=us", true).await;
+    let headline = || text(&root, "#net-benefit");
+    let chart = || {
+        root.query_selector("#curve-svg")
+            .unwrap()
+            .unwrap()
+            .outer_html()
+    };
+    let (first, first_chart) = (headline(), chart());
+    // A slider moved (an `input` event, as a drag sends): the headline and the curve's
+    // break-even follow, the typed field shows the value, the reset comes alive.
+    let slider = input(&root, "#dam-cost_year-range");
+    slider.set_value("30000");
+    slider
+        .dispatch_event(&Event::new("input").unwrap())
+        .unwrap();
+    wait_until(|| headline() != first).await;
+    assert_ne!(headline(), first, "the headline follows the slider");
+    // The slider keeps to its steps: the field shows where it stopped.
+    let at: f64 = slider.value().parse().unwrap();
+    assert!((at - 30_000.0).abs() < 200.0, "{at}");
+    assert_eq!(
+        input(&root, "#dam-cost_year-num").value(),
+        format!("{at:.0}")
+    );
+    assert_ne!(chart(), first_chart, "the current value moved on the chart");
+    let reset = || element(&root, "#dam-cost_year-field button");
+    assert!(!reset().has_attribute("disabled"));
+    // Bad input: a message by the field, the last good result kept.
+    let moved = headline();
+    type_into(&input(&root, "#dam-cost_year-num"), "-5").await;
+    wait_until(|| {
+        root.query_selector("#dam-cost_year-error")
+            .unwrap()
+            .is_some()
+    })
+    .await;
+    assert!(!text(&root, "#dam-cost_year-error").is_empty());
+    assert_eq!(
+        input(&root, "#dam-cost_year-num").value(),
+        "-5",
+        "what was typed stays"
+    );
+    assert!(element(&root, "#dam-cost_year-field")
+        .class_name()
+        .contains("invalid"));
+    assert_eq!(headline(), moved, "the last good result stays");
+    // Reset: back to the default, the message gone.
+    reset().click();
+    wait_until(|| headline() == first).await;
+    assert_eq!(headline(), first);
+    assert!(root
+        .query_selector("#dam-cost_year-error")
+        .unwrap()
+        .is_none());
+    assert!(reset().has_attribute("disabled"));
+    // Another input for the curve: its axis and words follow.
+    let select: web_sys::HtmlSelectElement = element(&root, "#curve-param").unchecked_into();
+    select.set_value("mmt.cost_year");
+    select
+        .dispatch_event(&Event::new("change").unwrap())
+        .unwrap();
+    let about = || text(&root, "#curve-summary").to_lowercase();
+    wait_until(|| about().contains("oral methadone: cost")).await;
+    assert!(about().contains("oral methadone: cost"), "{}", about());
+    assert!(chart().contains("Oral methadone: cost per patient-year"));
+    assert_eq!(select.value(), "mmt.cost_year");
+    root.remove();
+}
+
+/// `node` as markup with each element's attributes in name order (yew and the widget set
+/// them in different orders; the document is the same).
+fn canonical(node: &web_sys::Node) -> String {
+    let Some(el) = node.dyn_ref::<web_sys::Element>() else {
+        return node.text_content().unwrap_or_default();
+    };
+    let mut names: Vec<String> = el
+        .get_attribute_names()
+        .iter()
+        .filter_map(|n| n.as_string())
+        .collect();
+    names.sort();
+    let attrs: String = names
+        .iter()
+        .map(|n| format!(" {n}={:?}", el.get_attribute(n).unwrap_or_default()))
+        .collect();
+    let children = el.child_nodes();
+    let inner: String = (0..children.length())
+        .filter_map(|i| children.item(i))
+        .map(|c| canonical(&c))
+        .collect();
+    let tag = el.tag_name().to_lowercase();
+    format!("<{tag}{attrs}>{inner}</{tag}>")
+}
+
+#[wasm_bindgen_test]
+async fn the_widget_writes_the_pages_markup_for_what_both_show() {
+    let page = mount_with("?v=1&preset=byford2013&perspective=government", false).await;
+    let widget = mount_with(
+        "?embed=1&v=1&preset=byford2013&perspective=government",
+        true,
+    )
+    .await;
+    let html = |root: &web_sys::Element, selector: &str| {
+        canonical(
+            &root
+                .query_selector(selector)
+                .unwrap()
+                .unwrap_or_else(|| panic!("no {selector}")),
+        )
+    };
+    for selector in [
+        "#net-benefit",
+        "#headline-caption",
+        "#headline-sentence",
+        "#perspectives thead",
+        "#perspectives tbody tr:nth-child(1)",
+        "#perspectives tbody tr:nth-child(2)",
+        ".headline dl",
+        "#death-valuation",
+        "#thresholds-h",
+        "#thresholds",
+        "#thresholds + p",
+        "#curve-figure details table",
+        "#curve-summary",
+        "#dam-cost_year-field label",
+        "#dam-cost_year-field .range-note",
+        "#dam-cost_year-field details.source summary",
+        "#mmt-cost_year-field label",
+        "#mmt-cost_year-field .range-note",
+    ] {
+        assert_eq!(html(&page, selector), html(&widget, selector), "{selector}");
+    }
+    page.remove();
+    widget.remove();
 }

@@ -1,6 +1,7 @@
 //! Charts, written against plotters' `DrawingBackend` so the same code draws to a canvas in
 //! the browser and to SVG in native snapshot tests.
 
+pub mod curve_svg;
 pub mod measure;
 
 use hatcalc::analysis::Curve;
@@ -71,6 +72,21 @@ fn compact_label(v: &f64) -> String {
     compact(*v)
 }
 
+/// A break-even chart's axes, `(x0, x1, y0, y1)`: the curve's inputs, and its values with
+/// zero and a margin; `None` without points.
+pub fn curve_bounds(curve: &Curve) -> Option<(f64, f64, f64, f64)> {
+    let (Some(&x0), Some(&x1)) = (curve.x.first(), curve.x.last()) else {
+        return None;
+    };
+    let (y0, y1) = curve
+        .y
+        .iter()
+        .fold((0.0f64, 0.0f64), |(lo, hi), &y| (lo.min(y), hi.max(y)));
+    let pad = ((y1 - y0) * 0.08).max(1.0);
+    let x1 = if x1 > x0 { x1 } else { x0 + 1.0 };
+    Some((x0, x1, y0 - pad, y1 + pad))
+}
+
 /// Draw a one-way break-even curve: net benefit against a parameter, the zero line, the
 /// break-even point and the current value.
 pub fn draw_curve<DB: DrawingBackend>(
@@ -81,16 +97,9 @@ pub fn draw_curve<DB: DrawingBackend>(
     root.fill(&WHITE).map_err(err)?;
     let xs = &c.curve.x;
     let ys = &c.curve.y;
-    let (Some(&x0), Some(&x1)) = (xs.first(), xs.last()) else {
+    let Some((x0, x1, y0, y1)) = curve_bounds(c.curve) else {
         return Err("no points to draw".into());
     };
-    let (mut y0, mut y1) = ys
-        .iter()
-        .fold((0.0f64, 0.0f64), |(lo, hi), &y| (lo.min(y), hi.max(y)));
-    let pad = ((y1 - y0) * 0.08).max(1.0);
-    y0 -= pad;
-    y1 += pad;
-    let x1 = if x1 > x0 { x1 } else { x0 + 1.0 };
 
     let mut chart = frame(root, c.title, 84, x0..x1, y0..y1)?;
     axes(&mut chart, c.x_label)

@@ -14,7 +14,45 @@ use yew::prelude::*;
 
 /// Every how many points of the curve the data table shows a row: with the session's 41
 /// points, every tenth of the range.
-const TABLE_EVERY: usize = 4;
+pub const TABLE_EVERY: usize = 4;
+
+/// The curve chart's title.
+pub const CURVE_TITLE: &str = "Net benefit over the horizon, per patient";
+
+/// The inputs a break-even curve can vary: those the settings use that have a range.
+pub fn curve_options(s: &Scenario) -> Vec<P> {
+    P::ALL
+        .iter()
+        .copied()
+        .filter(|p| {
+            relevant(s, *p) && {
+                let (l, h) = s.range(*p);
+                h > l
+            }
+        })
+        .collect()
+}
+
+/// The curve chart's axis titles, x then y, with their units.
+pub fn axis_labels(p: P, s: &Scenario) -> (String, String) {
+    let basis = s.basis();
+    (
+        format!("{} ({})", p.def().label, unit_text(p, s)),
+        format!("Net benefit ({} {})", basis.economy.currency(), basis.year),
+    )
+}
+
+/// The highest treatment cost that breaks even, in words.
+pub fn max_cost_words(m: MaxCost, cur: &str) -> String {
+    match m {
+        MaxCost::At(v) => format::money(v, cur),
+        MaxCost::NotEvenIfFree => "none: loses even if free".to_string(),
+        MaxCost::NotApplicable => "—".to_string(),
+    }
+}
+
+/// The note under "What it takes to break even".
+pub const SAVINGS_NOTE: &str = "Savings are what every other cost the perspective counts falls by: crime, justice and health care. Discounted, per patient-year in the treatment.";
 
 /// Properties of [`CurveView`].
 #[derive(Properties, PartialEq)]
@@ -48,9 +86,8 @@ pub fn curve_view(props: &CurveProps) -> Html {
     let s = &props.scenario;
     let basis = s.basis();
     let def = props.param.def();
-    let x_label = format!("{} ({})", def.label, unit_text(props.param, s));
-    let y_label = format!("Net benefit ({} {})", basis.economy.currency(), basis.year);
-    let title = "Net benefit over the horizon, per patient";
+    let (x_label, y_label) = axis_labels(props.param, s);
+    let title = CURVE_TITLE;
     let figure = use_memo(
         (
             props.curve.clone(),
@@ -75,18 +112,7 @@ pub fn curve_view(props: &CurveProps) -> Html {
     });
     // The inputs the settings use and that have a range: they change with the settings and
     // the price basis, not with a value, so the list is not rebuilt while a slider moves.
-    let options = use_memo((s.settings, basis), |_| {
-        P::ALL
-            .iter()
-            .copied()
-            .filter(|p| {
-                relevant(s, *p) && {
-                    let (l, h) = s.range(*p);
-                    h > l
-                }
-            })
-            .collect::<Vec<P>>()
-    });
+    let options = use_memo((s.settings, basis), |_| curve_options(s));
     let cur = basis.economy.currency();
     // With no crossing on the curve (the plausible range), the whole accepted range is searched.
     let wide = use_memo(
@@ -139,14 +165,10 @@ pub fn curve_view(props: &CurveProps) -> Html {
                     <tr><th scope="row">{ "Savings made" }</th>
                         { for limits.by_perspective.iter().map(|t| html! { <td>{ format::money(t.savings_per_treated_year, cur) }</td> }) }</tr>
                     <tr><th scope="row">{ format!("Highest treatment cost that breaks even (now {})", format::money(limits.treatment_cost, cur)) }</th>
-                        { for limits.by_perspective.iter().map(|t| html! { <td>{ match t.max_treatment_cost {
-                            MaxCost::At(v) => format::money(v, cur),
-                            MaxCost::NotEvenIfFree => "none: loses even if free".to_string(),
-                            MaxCost::NotApplicable => "—".to_string(),
-                        } }</td> }) }</tr>
+                        { for limits.by_perspective.iter().map(|t| html! { <td>{ max_cost_words(t.max_treatment_cost, cur) }</td> }) }</tr>
                 </tbody>
             </table>
-            <p class="muted">{ "Savings are what every other cost the perspective counts falls by: crime, justice and health care. Discounted, per patient-year in the treatment." }</p>
+            <p class="muted">{ SAVINGS_NOTE }</p>
         </section>
     }
 }

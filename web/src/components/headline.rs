@@ -1,5 +1,6 @@
 //! The headline: the chosen perspective's net benefit, every perspective side by side, and
-//! in words who pays and who gains. Shared by the page and the widget.
+//! in words who pays and who gains. The widget writes the same markup without yew
+//! (`widget::views`; a component test compares the two).
 
 use crate::format;
 use hatcalc::analysis::Psa;
@@ -78,22 +79,65 @@ fn chance(mc: &McView) -> Html {
     }
 }
 
+/// What the headline says, in words: the page's [`Headline`] and the widget's write the same.
+pub struct HeadlineWords {
+    /// The scenario's currency.
+    pub cur: &'static str,
+    /// The chosen perspective.
+    pub chosen: Perspective,
+    /// Every perspective's result (`hatcalc::decide`).
+    pub h: decide::Headline,
+    /// What the big number is.
+    pub caption: String,
+    /// Who pays and who gains.
+    pub words: String,
+    /// The cost per QALY, or why there is none.
+    pub icer: String,
+}
+
+impl HeadlineWords {
+    /// The words for scenario `s` and its outcome `o`.
+    pub fn of(s: &Scenario, o: &Outcome) -> HeadlineWords {
+        let cur = s.basis().economy.currency();
+        let chosen = s.settings.perspective;
+        let h = decide::headline(s, o);
+        let words = h.sentence(
+            s.settings.intervention.label(),
+            &s.settings.comparator.label().to_lowercase(),
+            |v| format::money(v, cur),
+        );
+        let caption = format!(
+            "Net benefit per patient-year under the {} perspective, averaged over {} ({} at {} prices; positive means money saved).",
+            chosen.label().to_lowercase(),
+            format::years(o.horizon_years),
+            cur,
+            s.basis().year,
+        );
+        let icer = o.chosen(chosen).icer.words(|v| format::money(v, cur));
+        HeadlineWords {
+            cur,
+            chosen,
+            h,
+            caption,
+            words,
+            icer,
+        }
+    }
+}
+
 /// The headline: the chosen perspective's number, every perspective side by side, and in
 /// words who pays and who gains (worded by `hatcalc::decide`).
 #[function_component(Headline)]
 pub fn headline(props: &BlockProps) -> Html {
-    let s = &props.scenario;
-    let cur = s.basis().economy.currency();
-    let o = &props.outcome;
-    let chosen = s.settings.perspective;
-    let c = o.chosen(chosen);
-    let h = decide::headline(s, o);
-    let words = h.sentence(
-        s.settings.intervention.label(),
-        &s.settings.comparator.label().to_lowercase(),
-        |v| format::money(v, cur),
-    );
-    let icer = c.icer.words(|v| format::money(v, cur));
+    let HeadlineWords {
+        cur,
+        chosen,
+        h,
+        caption,
+        words,
+        icer,
+    } = HeadlineWords::of(&props.scenario, &props.outcome);
+    let c = props.outcome.chosen(chosen);
     let chances = props
         .mc
         .result
@@ -103,10 +147,7 @@ pub fn headline(props: &BlockProps) -> Html {
     html! {
         <div class="headline" aria-live="polite">
             <p class="big" id="net-benefit">{ format::money(c.net_benefit_per_year, cur) }</p>
-            <p id="headline-caption">{ format!(
-                "Net benefit per patient-year under the {} perspective, averaged over {} ({} at {} prices; positive means money saved).",
-                chosen.label().to_lowercase(), format::years(o.horizon_years), cur, s.basis().year,
-            ) }</p>
+            <p id="headline-caption">{ caption }</p>
             <p id="headline-sentence">{ words }</p>
             <table class="perspectives" id="perspectives">
                 <caption class="visually-hidden">{ "The result under each perspective" }</caption>

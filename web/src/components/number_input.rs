@@ -31,6 +31,73 @@ pub struct InputProps {
     pub on_action: Callback<Action>,
 }
 
+/// The id its elements' ids start with: `dam-cost_year` for `dam.cost_year`.
+pub fn dom_id(p: P) -> String {
+    p.def().id.replace('.', "-")
+}
+
+/// The slider's bounds and step for `value` in `range`: a preset may take a study's value from
+/// outside the generic plausible range, and the slider stretches to show it rather than
+/// pinning at an end.
+pub fn slider(p: P, value: f64, (lo, hi): (f64, f64)) -> (f64, f64, f64) {
+    let (slider_lo, slider_hi) = (lo.min(value), hi.max(value));
+    let step = match p.def().unit {
+        Unit::Probability | Unit::Share | Unit::Utility | Unit::RelativeRisk | Unit::Shape => 0.001,
+        _ => ((slider_hi - slider_lo) / 200.0).max(f64::MIN_POSITIVE),
+    };
+    (slider_lo, slider_hi, step)
+}
+
+/// Whether `value` is the default (within rounding).
+pub fn at_default(value: f64, default: f64) -> bool {
+    (value - default).abs() <= 1e-12 * value.abs().max(1.0)
+}
+
+/// "Plausible range 0.55 to 0.88", saying so when `value` is outside it.
+pub fn range_note(value: f64, (lo, hi): (f64, f64)) -> String {
+    let outside = value < lo || value > hi;
+    format!(
+        "Plausible range {} to {}{}",
+        format::number(lo),
+        format::number(hi),
+        if outside {
+            "; this value is outside it"
+        } else {
+            ""
+        }
+    )
+}
+
+/// The title of an assumption's tag.
+pub const ASSUMPTION_TITLE: &str = "No published figure: a labelled assumption";
+/// The title of a cited figure's tag, which names its grade.
+pub const GRADE_TITLE: &str = "Evidence behind the default";
+
+/// What a source note is called: "Assumption", or "Source (randomised trial)".
+pub fn note_kind(p: P) -> String {
+    let origin = &p.def().origin;
+    if origin.is_assumption() {
+        "Assumption".to_string()
+    } else {
+        format!("Source ({})", origin.grade().label())
+    }
+}
+
+/// For a default published in another currency or year: the original figure and how it was
+/// converted to `basis` (`default` is the converted value).
+pub fn conversion_note(p: P, basis: PriceBasis, default: f64) -> Option<String> {
+    let def = p.def();
+    def.basis.map(|from| {
+        let original = format!("{} {} ({}, {} prices)", from.economy.currency(), format::number(def.default), from.economy.country(), from.year);
+        let factor = conversion_factor(from, basis).ok();
+        let converted = format::money(default, basis.economy.currency());
+        match factor {
+            Some(f) if from != basis => format!("Published as {original}; {converted} at {} {} prices (× {:.4}: consumer prices, then purchasing power parity).", basis.economy.currency(), basis.year, f),
+            _ => format!("Published as {original}."),
+        }
+    })
+}
+
 /// Unit text of `p` in the scenario's currency.
 pub fn unit_text(p: P, s: &Scenario) -> String {
     p.def().unit.text(s.basis().economy.currency())
@@ -41,17 +108,9 @@ pub fn unit_text(p: P, s: &Scenario) -> String {
 pub fn number_input(props: &InputProps) -> Html {
     let p = props.param;
     let def = p.def();
-    let (lo, hi) = props.range;
     let value = props.value;
-    // A preset may take a study's value from outside the generic plausible range: the slider
-    // stretches to show it rather than pinning at an end.
-    let outside = value < lo || value > hi;
-    let (slider_lo, slider_hi) = (lo.min(value), hi.max(value));
-    let step = match def.unit {
-        Unit::Probability | Unit::Share | Unit::Utility | Unit::RelativeRisk | Unit::Shape => 0.001,
-        _ => ((slider_hi - slider_lo) / 200.0).max(f64::MIN_POSITIVE),
-    };
-    let id = def.id.replace('.', "-");
+    let (slider_lo, slider_hi, step) = slider(p, value, props.range);
+    let id = dom_id(p);
     let emit = |cb: &Callback<Action>| {
         let cb = cb.clone();
         move |el: HtmlInputElement| cb.emit(Action::Set(p, el.value()))
@@ -74,13 +133,12 @@ pub fn number_input(props: &InputProps) -> Html {
         .map(|(t, _)| t.clone())
         .unwrap_or_else(|| trim(value));
     let err_id = format!("{id}-error");
-    let is_default = (value - props.default).abs() <= 1e-12 * value.abs().max(1.0);
     html! {
         <div class={classes!("field", props.error.is_some().then_some("invalid"), props.changed.then_some("changed"))} id={format!("{id}-field")}>
             <label for={format!("{id}-num")}>{ def.label }
                 <span class="unit">{ format!(" ({})", def.unit.text(props.basis.economy.currency())) }</span>
-                if def.origin.is_assumption() { <span class="tag" title="No published figure: a labelled assumption">{ "assumption" }</span> }
-                else { <span class="tag grade" title="Evidence behind the default">{ def.origin.grade().label() }</span> }
+                if def.origin.is_assumption() { <span class="tag" title={ASSUMPTION_TITLE}>{ "assumption" }</span> }
+                else { <span class="tag grade" title={GRADE_TITLE}>{ def.origin.grade().label() }</span> }
             </label>
             <div class="controls">
                 <input type="range" id={format!("{id}-range")} aria-label={format!("{} slider", def.label)}
@@ -89,11 +147,10 @@ pub fn number_input(props: &InputProps) -> Html {
                 <input type="text" inputmode="decimal" id={format!("{id}-num")} value={typed}
                     aria-invalid={props.error.is_some().to_string()} aria-describedby={err_id.clone()}
                     onchange={on_change} />
-                <button type="button" onclick={on_reset} disabled={is_default && props.error.is_none()}
+                <button type="button" onclick={on_reset} disabled={at_default(value, props.default) && props.error.is_none()}
                     aria-label={format!("Reset {} to default", def.label)}>{ "Reset" }</button>
             </div>
-            <p class="range-note">{ format!("Plausible range {} to {}{}", format::number(lo), format::number(hi),
-                if outside { "; this value is outside it" } else { "" }) }</p>
+            <p class="range-note">{ range_note(value, props.range) }</p>
             if let Some((_, msg)) = &props.error {
                 <p class="error" id={err_id} role="alert">{ msg }</p>
             }
@@ -118,21 +175,8 @@ pub struct SourceProps {
 #[function_component(SourceNote)]
 pub fn source_note(props: &SourceProps) -> Html {
     let def = props.param.def();
-    let conversion = def.basis.map(|from| {
-        let to = props.basis;
-        let original = format!("{} {} ({}, {} prices)", from.economy.currency(), format::number(def.default), from.economy.country(), from.year);
-        let factor = conversion_factor(from, to).ok();
-        let converted = format::money(props.default, to.economy.currency());
-        match factor {
-            Some(f) if from != to => format!("Published as {original}; {converted} at {} {} prices (× {:.4}: consumer prices, then purchasing power parity).", to.economy.currency(), to.year, f),
-            _ => format!("Published as {original}."),
-        }
-    });
-    let kind = if def.origin.is_assumption() {
-        "Assumption".to_string()
-    } else {
-        format!("Source ({})", def.origin.grade().label())
-    };
+    let conversion = conversion_note(props.param, props.basis, props.default);
+    let kind = note_kind(props.param);
     let loaded = use_texts();
     let ids = def.origin.source_ids();
     // The derivation and the citations come from a worker when a note is first opened.
@@ -168,7 +212,7 @@ pub fn source_note(props: &SourceProps) -> Html {
 
 /// The value as it appears in the typed field: whole units for large numbers, up to four
 /// decimals otherwise, without trailing zeros.
-fn trim(v: f64) -> String {
+pub fn trim(v: f64) -> String {
     let decimals = if v.abs() >= 100.0 { 0 } else { 4 };
     let s = format!("{v:.decimals$}");
     if decimals == 0 {

@@ -33,7 +33,7 @@ const SETTLE: std::time::Duration = std::time::Duration::from_millis(250);
 /// The whole calculator.
 #[function_component(Page)]
 pub fn page() -> Html {
-    let session = use_session(false);
+    let session = use_session();
     let (state, dispatch, query) = (&session.state, &session.dispatch, &session.query);
     let (outcome, curve, curve_param) = (&session.outcome, &session.curve, session.curve_param);
     let (curve_scenario, curve_current) = (&session.curve_scenario, session.curve_current);

@@ -20,6 +20,13 @@ pub fn base_url() -> String {
 /// The widget's own page, beside the calculator's: it loads the widget's lighter bundle.
 pub const WIDGET_FILE: &str = "widget.html";
 
+/// The widget's own page, beside this document.
+pub fn widget_url() -> String {
+    let base = base_url();
+    let dir = base.rsplit_once('/').map_or(base.as_str(), |(d, _)| d);
+    format!("{dir}/{WIDGET_FILE}")
+}
+
 /// The full calculator's address: this document's, or, from the widget's own page, the
 /// calculator's page beside it.
 pub fn page_url() -> String {

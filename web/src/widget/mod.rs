@@ -1,17 +1,20 @@
-//! The compact widget another site embeds (`?embed=1`): headline, key inputs, one
+//! The compact widget another site embeds (`widget.html`): headline, key inputs, one
 //! break-even curve, sources, and the way back to the full calculator with the same
 //! assumptions; and the snippet that embeds it.
+//!
+//! It is written without yew, on the browser's own DOM, so that another site's visitors load
+//! a light bundle (BENCHMARKS.md): its views ([`views`]) are the page's markup, with the
+//! page's words and rules, written as text into their places; its state is the page's (the
+//! same `State` and its reducer); what moves under the hand (a slider, a typed field, an open
+//! note) is updated in place, never written over. At most one render per animation frame.
 
-use crate::components::curve::CurveView;
-use crate::components::headline::{AssumedNote, BlockProps, Headline, McView};
-use crate::components::number_input::NumberInput;
-use crate::platform::url::{page_url, EMBED_KEY, WIDGET_FILE};
-use crate::session::use_session;
-use hatcalc::model::relevant;
-use hatcalc::presets::find as find_preset;
-use hatcalc::sources::source;
+mod dom;
+pub mod views;
+
+pub use dom::mount;
+
+use crate::platform::url::{EMBED_KEY, WIDGET_FILE};
 use hatcalc::{Arm, P};
-use yew::prelude::*;
 
 /// Height of the iframe when the host page runs no script, in CSS pixels.
 pub const FIXED_HEIGHT: u32 = 760;
@@ -37,64 +40,6 @@ fn key_inputs(arm: Arm) -> [P; 5] {
     let [cost, retention] = arm.spec().key_inputs;
     let crime = arm.treatment().map_or(P::CrimeRrMethadone, |t| t.crime_rr);
     [cost, P::MmtCostYear, retention, crime, P::HorizonYears]
-}
-
-/// The compact widget: headline, key inputs, one break-even curve, sources, and the way
-/// back to the full calculator with the same assumptions.
-#[function_component(Widget)]
-pub fn widget() -> Html {
-    let session = use_session(true);
-    let state = &session.state;
-    let s = &state.scenario;
-    let query = &session.query;
-    let full = format!("{}?{query}", page_url());
-    let preset = find_preset(state.preset);
-    let cited: Vec<String> = preset
-        .map(|p| p.sources)
-        .unwrap_or_default()
-        .iter()
-        .filter_map(|id| source(id))
-        .map(|src| src.cite.to_string())
-        .collect();
-    let block = BlockProps {
-        scenario: s.clone(),
-        outcome: session.outcome.clone(),
-        mc: McView {
-            done: 0,
-            total: 0,
-            result: None,
-        },
-        chance: false,
-        assumed: AssumedNote::Absent,
-    };
-    let inputs = key_inputs(s.settings.intervention)
-        .into_iter()
-        .filter(|p| relevant(s, *p));
-    html! {
-        <main class="embed" data-ready="true">
-            <p class="embed-title"><a href={full.clone()} target="_blank" rel="noopener">{ "hatcalc" }</a>
-                { format!(": {} against {}", s.settings.intervention.label(), s.settings.comparator.label().to_lowercase()) }</p>
-            if let Some(n) = &state.notice {
-                <div class="notice" role="alert" id="notice"><span>{ n.clone() }</span></div>
-            }
-            <Headline ..block />
-            <div class="embed-inputs">
-                { for inputs.map(|p| html! {
-                    <NumberInput param={p} value={s.get(p)} default={s.default_of(p)}
-                        range={s.range(p)} basis={s.basis()}
-                        error={state.errors.get(&p).cloned()} changed={false}
-                        on_action={session.dispatch.clone()} />
-                }) }
-            </div>
-            <CurveView curve={session.curve.clone()} scenario={s.clone()} outcome={session.outcome.clone()} param={session.curve_param} curve_scenario={session.curve_scenario.clone()} current={session.curve_current} on_action={session.dispatch.clone()} />
-            <p class="embed-sources" id="embed-sources">
-                { format!("Defaults: {}", preset.map_or("", |p| p.name)) }
-                if !cited.is_empty() { { format!(" ({})", cited.join("; ")) } }
-                { format!(". Every other input and its source, the methods and the uncertainty are in the full calculator. Model and data version {}.", hatcalc::MODEL_VERSION) }
-            </p>
-            <p class="embed-open"><a id="open-full" href={full} target="_blank" rel="noopener">{ "Open the full calculator with these assumptions ↗" }</a></p>
-        </main>
-    }
 }
 
 #[cfg(test)]
