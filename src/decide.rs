@@ -201,7 +201,7 @@ pub fn break_even_sentence(
     metric: impl Fn(f64) -> String,
 ) -> String {
     use crate::analysis::{Crossing, Use};
-    let what = be.metric.label().to_lowercase();
+    let what = be.metric.label().to_ascii_lowercase();
     if let Use::Unused { when } = &be.used {
         return match when {
             Some(w) => format!(
@@ -229,15 +229,15 @@ pub fn break_even_sentence(
         ),
         Crossing::At { value, .. } => format!(
             "No break-even within the plausible range of {} ({} to {}); over the whole accepted range it breaks even at {}, a value the evidence does not support.{more}",
-            label.to_lowercase(), num(pl), num(ph), num(value)
+            label.to_ascii_lowercase(), num(pl), num(ph), num(value)
         ),
         Crossing::NoneInRange { low, high } => format!(
             "No break-even anywhere in the accepted range of {} ({} to {}): the {what} is {} at the low end and {} at the high end.",
-            label.to_lowercase(), num(lo), num(hi), metric(low.1 + be.target), metric(high.1 + be.target)
+            label.to_ascii_lowercase(), num(lo), num(hi), metric(low.1 + be.target), metric(high.1 + be.target)
         ),
         Crossing::Undefined => format!(
             "The {what} is not defined anywhere in the accepted range of {}.",
-            label.to_lowercase()
+            label.to_ascii_lowercase()
         ),
     }
 }
@@ -269,7 +269,7 @@ pub fn budget_sentence(b: &crate::analysis::Budget, money: impl Fn(f64) -> Strin
         clause(t.impact.health, "the health budget", "pays"),
         clause(t.impact.justice, "police, courts and prisons", "spend"),
         clause(t.impact.victims, "victims of crime", "lose"),
-        b.perspective.label().to_lowercase(),
+        b.perspective.label().to_ascii_lowercase(),
     )
 }
 

@@ -261,7 +261,7 @@ pub fn outputs_csv(
     one(
         "In words".into(),
         &format!("{money} per patient-year"),
-        h.sentence(a.arm.label(), &c.arm.label().to_lowercase(), |v| {
+        h.sentence(a.arm.label(), &c.arm.label().to_ascii_lowercase(), |v| {
             format!("{} {v:.0}", b.economy.currency())
         }),
     );

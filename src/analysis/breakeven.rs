@@ -194,7 +194,7 @@ fn use_of(s: &Scenario, p: P, metric: Metric, range: (f64, f64)) -> Use {
     );
     for q in Perspective::ALL {
         add(
-            format!("the {} perspective", q.label().to_lowercase()),
+            format!("the {} perspective", q.label().to_ascii_lowercase()),
             Box::new(move |t| t.perspective = q),
         );
     }
@@ -209,13 +209,13 @@ fn use_of(s: &Scenario, p: P, metric: Metric, range: (f64, f64)) -> Use {
     for a in Arm::ALL {
         if a.spec().as_intervention {
             add(
-                format!("{} as the treatment", a.label().to_lowercase()),
+                format!("{} as the treatment", a.label().to_ascii_lowercase()),
                 Box::new(move |t| t.intervention = a),
             );
         }
         if a.spec().as_comparator {
             add(
-                format!("{} as the comparison", a.label().to_lowercase()),
+                format!("{} as the comparison", a.label().to_ascii_lowercase()),
                 Box::new(move |t| t.comparator = a),
             );
         }

@@ -103,12 +103,12 @@ impl HeadlineWords {
         let h = decide::headline(s, o);
         let words = h.sentence(
             s.settings.intervention.label(),
-            &s.settings.comparator.label().to_lowercase(),
+            &s.settings.comparator.label().to_ascii_lowercase(),
             |v| format::money(v, cur),
         );
         let caption = format!(
             "Net benefit per patient-year under the {} perspective, averaged over {} ({} at {} prices; positive means money saved).",
-            chosen.label().to_lowercase(),
+            chosen.label().to_ascii_lowercase(),
             format::years(o.horizon_years),
             cur,
             s.basis().year,

@@ -404,7 +404,7 @@ fn claim_grid_view(g: &ClaimGrid, cur: &str) -> Html {
             </table>
             if let Some(own) = own {
                 <table id="claim-grid-levers">
-                    <caption>{ format!("What the claim needs under the {} perspective: the nearest single assumptions that reach the target at each horizon", own.perspective.label().to_lowercase()) }</caption>
+                    <caption>{ format!("What the claim needs under the {} perspective: the nearest single assumptions that reach the target at each horizon", own.perspective.label().to_ascii_lowercase()) }</caption>
                     <thead><tr><th scope="col">{ "Horizon" }</th><th scope="col">{ "Assumption" }</th><th scope="col">{ "Needs" }</th><th scope="col">{ "Now" }</th><th scope="col">{ "" }</th></tr></thead>
                     <tbody>{ for g.horizons.iter().zip(&own.cells).flat_map(|(h, c)| {
                         if c.levers.is_empty() {
@@ -536,7 +536,7 @@ pub fn two_way(props: &QueryProps) -> Html {
                 </div>
             }
             if let Some((grid, contour)) = g.as_deref() {
-                <p>{ format!("Blue: the treatment saves money; orange: it costs money; dots: where it just pays for itself ({} perspective).", s.settings.perspective.label().to_lowercase()) }</p>
+                <p>{ format!("Blue: the treatment saves money; orange: it costs money; dots: where it just pays for itself ({} perspective).", s.settings.perspective.label().to_ascii_lowercase()) }</p>
                 <figure class="chart">
                     <canvas ref={canvas} width="640" height="480" id="two-way-canvas" role="img"
                         aria-label="Heat map of net benefit over two assumptions with the break-even frontier; the table below lists the frontier." />

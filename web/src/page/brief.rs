@@ -59,8 +59,8 @@ pub fn print_brief(props: &BriefProps) -> Html {
             <h2>{ "About these numbers" }</h2>
             <p>{ format!(
                 "{} against {}, {} perspective, {} at {} prices, over {}; assumptions from “{}”{}. Model and data version {}.",
-                st.intervention.label(), st.comparator.label().to_lowercase(),
-                st.perspective.label().to_lowercase(), cur, s.basis().year,
+                st.intervention.label(), st.comparator.label().to_ascii_lowercase(),
+                st.perspective.label().to_ascii_lowercase(), cur, s.basis().year,
                 format::years(s.get(P::HorizonYears)), preset.map_or("", |p| p.name),
                 if changed.is_empty() { String::new() } else { format!(" with {} changed", changed.len()) },
                 hatcalc::MODEL_VERSION,

@@ -91,7 +91,7 @@ fn input_group(props: &GroupProps) -> Html {
         })
     };
     html! {
-        <details class="group" open={g == Group::Treatment} id={format!("group-{g:?}").to_lowercase()} ontoggle={on_toggle}>
+        <details class="group" open={g == Group::Treatment} id={format!("group-{g:?}").to_ascii_lowercase()} ontoggle={on_toggle}>
             <summary>{ g.label() }<span class="count">{ format!(" ({})", props.rows.len()) }</span></summary>
             if *unfolded {
                 { for props.rows.iter().map(|r| html! { <NumberInput ..r.clone() /> }) }

@@ -76,7 +76,7 @@ pub fn page() -> Html {
             // On a phone the assumptions come first: this line keeps the result in view while
             // they are changed (hidden on wider screens, where the results sit beside them).
             <p class="sticky-result" id="sticky-result" aria-hidden="true">
-                <span class="label">{ format!("Net benefit per patient-year ({})", scenario.settings.perspective.label().to_lowercase()) }</span>
+                <span class="label">{ format!("Net benefit per patient-year ({})", scenario.settings.perspective.label().to_ascii_lowercase()) }</span>
                 <span class="value">{ format::money(outcome.chosen(scenario.settings.perspective).net_benefit_per_year, scenario.basis().economy.currency()) }</span>
             </p>
             <div class="layout">

@@ -388,7 +388,7 @@ pub fn bearers(props: &BlockProps) -> Html {
             <p class="muted">{ "Positive: saves that party money; negative: costs it money. " }
                 { format!("The programme's gross cost to the health budget is {}, including start-up of {}; its net benefit ({} perspective) is {}.",
                     format::money(pr.gross_cost, cur), format::money(pr.startup_cost, cur),
-                    s.settings.perspective.label().to_lowercase(), format::money(pr.net_benefit, cur)) }</p>
+                    s.settings.perspective.label().to_ascii_lowercase(), format::money(pr.net_benefit, cur)) }</p>
         </section>
     }
 }

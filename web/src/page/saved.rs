@@ -207,7 +207,7 @@ pub fn comparison(props: &ComparisonProps) -> Html {
                     format!(
                         "{} vs {}",
                         s.settings.intervention.label(),
-                        s.settings.comparator.label().to_lowercase()
+                        s.settings.comparator.label().to_ascii_lowercase()
                     )
                 }),
             ),

@@ -251,7 +251,7 @@ impl Widget {
         self.arms.show(esc(&format!(
             ": {} against {}",
             s.settings.intervention.label(),
-            s.settings.comparator.label().to_lowercase()
+            s.settings.comparator.label().to_ascii_lowercase()
         )));
         self.notice
             .show(self.state.notice.as_ref().map_or_else(String::new, |n| {
