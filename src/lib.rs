@@ -12,6 +12,7 @@ pub mod export;
 pub mod lifetable;
 pub mod model;
 pub mod money;
+pub mod number;
 pub mod order;
 pub mod params;
 pub mod presets;

@@ -210,13 +210,10 @@ impl From<ConvertError> for ScenarioError {
 /// The parameter named `id` and the number in `text`, as a user typed them.
 fn parse_by_id(id: &str, text: &str) -> Result<(P, f64), ScenarioError> {
     let p = find(id).ok_or_else(|| ScenarioError::UnknownParam(id.to_string()))?;
-    let value = text
-        .trim()
-        .parse::<f64>()
-        .map_err(|_| ScenarioError::NotANumber {
-            id: p.def().id,
-            text: text.to_string(),
-        })?;
+    let value = crate::number::read(text.trim()).ok_or_else(|| ScenarioError::NotANumber {
+        id: p.def().id,
+        text: text.to_string(),
+    })?;
     Ok((p, value))
 }
 

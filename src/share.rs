@@ -299,10 +299,11 @@ pub fn decode(query: &str) -> Result<Shared, ShareError> {
                     let p = find(id).ok_or_else(|| {
                         ShareError::Scenario(ScenarioError::UnknownParam(id.into()))
                     })?;
-                    let v: f64 = value.parse().map_err(|_| ScenarioError::NotANumber {
-                        id: p.def().id,
-                        text: (*value).into(),
-                    })?;
+                    let v =
+                        crate::number::read(value).ok_or_else(|| ScenarioError::NotANumber {
+                            id: p.def().id,
+                            text: (*value).into(),
+                        })?;
                     overrides.push((p, v));
                 }
                 None => return Err(ShareError::UnknownKey(k.into())),

@@ -26,6 +26,7 @@ pub fn start() {
         let _ = location.replace(&format!("{}{search}", platform::url::widget_url()));
         return;
     }
+    platform::number::use_browsers_reader();
     // The registry's long texts come from the scribe worker when first shown.
     texts::set_asker(worker::pool::ask_texts);
     if let Some(root) = mount_point() {
@@ -43,6 +44,7 @@ pub fn start_widget() {
         let _ = html.class_list().add_1("embedded");
     }
     platform::messages::connect();
+    platform::number::use_browsers_reader();
     widget::mount(root);
 }
 

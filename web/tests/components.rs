@@ -427,3 +427,36 @@ async fn the_widget_writes_the_pages_markup_for_what_both_show() {
     page.remove();
     widget.remove();
 }
+
+/// The page and the widget read numbers with the browser's `parseFloat`
+/// (`platform::number`); for every well-formed decimal it must give `str::parse`'s value, bit
+/// for bit: the values a permalink writes (shortest, up to 17 digits), typed ones, extremes.
+#[wasm_bindgen_test]
+fn the_browsers_number_reader_reads_decimals_as_rust_does() {
+    let mut texts: Vec<String> = [
+        "0.30000000000000004", "9007199254740993", "1e23", "4.9e-324", "2.2250738585072011e-308",
+        "1.7976931348623157e308", "1e-400", "1e400", "123456789012345678901234567890", ".5", "5.",
+        "0.000123456789012345678",
+    ]
+    .iter()
+    .map(|t| t.to_string())
+    .collect();
+    // Pseudo-random values over many magnitudes, written as Rust writes them.
+    let mut bits = 0x9E37_79B9_7F4A_7C15_u64;
+    for _ in 0..5_000 {
+        bits ^= bits << 13;
+        bits ^= bits >> 7;
+        bits ^= bits << 17;
+        let x = f64::from_bits(bits);
+        if x.is_finite() {
+            let x = x.abs();
+            texts.push(format!("{x}"));
+            texts.push(format!("{x:e}"));
+            texts.push(format!("{:.3}", (bits % 1_000_000) as f64 / 7.0));
+        }
+    }
+    for t in &texts {
+        let want: f64 = t.parse().unwrap();
+        assert_eq!(js_sys::parse_float(t).to_bits(), want.to_bits(), "{t}");
+    }
+}

@@ -5,5 +5,7 @@
 use gloo_worker::Registrable;
 
 fn main() {
+    // The permalinks it is sent are read with the browser's number reader.
+    hatcalc_web::platform::number::use_browsers_reader();
     hatcalc_web::worker::Scribe::registrar().register();
 }

@@ -258,8 +258,8 @@ pub fn claim_check(props: &QueryProps) -> Html {
         );
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
-            match target.trim().parse::<f64>() {
-                Ok(t) if t.is_finite() => {
+            match hatcalc::number::read(target.trim()) {
+                Some(t) if t.is_finite() => {
                     message.set(None);
                     report.set(None);
                     checking.set(true);
