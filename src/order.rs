@@ -11,10 +11,17 @@ pub fn floats(v: &mut [f64]) {
     v.sort_unstable_by(f64::total_cmp);
 }
 
-/// `v` sorted, each value once.
+/// `v` sorted, each value once. Each value goes into its place in a sorted list (a binary
+/// search, then a move): quadratic, for the short lists it serves (source ids), and without
+/// a sort's code, which the widget's bundle then does without.
 pub fn unique<T: Ord>(v: &mut Vec<T>) {
-    stable_by(v, T::cmp);
-    v.dedup();
+    let mut sorted: Vec<T> = Vec::with_capacity(v.len());
+    for x in v.drain(..) {
+        if let Err(at) = sorted.binary_search(&x) {
+            sorted.insert(at, x);
+        }
+    }
+    *v = sorted;
 }
 
 /// A stable sort of `v` by `cmp`: the same order as [`slice::sort_by`].
@@ -46,6 +53,16 @@ fn permute<T>(v: &mut [T], order: &[usize]) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn unique_sorts_and_keeps_each_value_once() {
+        let mut v = vec!["c", "a", "c", "b", "a", "d"];
+        unique(&mut v);
+        assert_eq!(v, ["a", "b", "c", "d"]);
+        let mut empty: Vec<u8> = Vec::new();
+        unique(&mut empty);
+        assert!(empty.is_empty());
+    }
 
     #[test]
     fn the_stable_sort_keeps_the_standard_order() {

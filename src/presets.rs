@@ -28,9 +28,13 @@ pub struct Preset {
     /// Values the study reports (money on `basis`).
     #[serde(skip)]
     pub values: &'static [(P, f64)],
-    /// What the preset reproduces, and how closely.
+    /// What the preset reproduces, and how closely (a long text: only with the `texts`
+    /// feature; see [`crate::texts`]).
+    #[cfg(feature = "texts")]
     pub reproduces: &'static str,
-    /// How the study's figures were turned into inputs, with every assumption named.
+    /// How the study's figures were turned into inputs, with every assumption named (a long
+    /// text: only with the `texts` feature).
+    #[cfg(feature = "texts")]
     pub method: &'static str,
     /// Source ids.
     pub sources: &'static [&'static str],
@@ -110,7 +114,9 @@ pub static PRESETS: &[Preset] = &[
         basis: PriceBasis::US_2024,
         settings: Settings::DEFAULT,
         values: &[],
+        #[cfg(feature = "texts")]
         reproduces: "No single study: the US context assembled from the evidence, each input with its source or labelled assumption.",
+        #[cfg(feature = "texts")]
         method: "Registry defaults converted to US dollars at 2024 prices.",
         sources: &[],
         calibrate: None,
@@ -138,7 +144,9 @@ pub static PRESETS: &[Preset] = &[
             UtilityMethadone = 0.70,
             UtilityInjectable = 0.758,
         ),
+        #[cfg(feature = "texts")]
         reproduces: "Exactly, per patient-year (HAT minus methadone): programme +EUR 16,222, law enforcement -4,129, damage to victims -25,374, all other categories +488, net societal saving EUR 12,793; QALYs +0.058.",
+        #[cfg(feature = "texts")]
         method: "Twelve months, no discounting, and every patient counted in their arm for the whole year (the trial's intention-to-treat costs). The abstract reports differences only, so levels are set by assumption where they do not change the differences: methadone treatment at EMCDDA's Dutch EUR 1,634 (2009) deflated to 2001 (EUR 1,413.5), heroin treatment EUR 16,222 above it; crime costs entered per year with heroin treatment halving the methadone level (so the methadone level is twice each published difference); other care EUR 4,880 a year with heroin treatment 10% higher (+488); utilities 0.70 and 0.758. Price year 2001 is an assumption (the trials ran 1998-2001).",
         sources: &["dijkgraaf2005", "emcdda2011"],
         calibrate: None,
@@ -162,7 +170,9 @@ pub static PRESETS: &[Preset] = &[
             CrimeYearVictims = 0.0,
             HealthCareStreet = 0.0,
         ),
+        #[cfg(feature = "texts")]
         reproduces: "Exactly, over 26 weeks: intervention costs GBP 8,995 (injectable heroin) vs 2,596 (oral methadone); total costs 13,410 vs 15,805, so injectable heroin saves GBP 2,395.",
+        #[cfg(feature = "texts")]
         method: "26 weeks, no discounting, every patient counted in their arm. The perspective is health, social services and criminal justice (government here). The abstract does not split the non-intervention costs (GBP 4,415 vs 13,209); they are entered as criminal-justice costs per year, the part the authors say drives the difference. Price year 2010 is an assumption (the trial ran 2005-2008 and reported in 2010).",
         sources: &["byford2013"],
         calibrate: None,
@@ -210,7 +220,9 @@ pub static PRESETS: &[Preset] = &[
             CrimeYearIntangible = 0.0,
             CrimeYearJustice = 0.0,
         ),
+        #[cfg(feature = "texts")]
         reproduces: "Partly, and not as a replication: Table 1's rows for costs per state, utilities and HIV seroconversion could not be read, so the first year's crime and health costs and two utilities are calibrated to Table 2 (see the method) and only the later horizons test the model. Societal cost per patient (Can$ thousands, discounted) against Table 2: 5 years, diacetylmorphine 370.2 vs 387.7 (-4.5%) and methadone 391.8 vs 418.3 (-6.3%), difference -21.6 vs -30.6; 10 years 629.0 vs 696.0 (-9.6%) and 654.1 vs 743.8 (-12.1%), difference -25.1 vs -47.8; lifetime 965 vs 1,096 (-12%) and 958 vs 1,138 (-16%), difference +6.5 vs -41.5: over a lifetime the sign is not reproduced. QALYs run 6-8% above Table 2 at 5 and 10 years and 13-17% over a lifetime (life expectancy in methadone 15.8 years from entry; the authors quoted 14.5). The gaps grow with the horizon in health costs (HIV infections and their care, which the paper models and this model does not yet) and in crime.",
+        #[cfg(feature = "texts")]
         method: "From Table 1: Weibull durations of every episode (treatment 12-month retention derived from lambda and shape, combined with the model's own deaths in the first year, so that the Weibull governs leaving for other reasons), exit destinations, re-entry from relapse to treatment (read as re-entry to the arm's own treatment, since Table 1 names a single 'treatment state'), episode multipliers for episodes 4 to 6 (read as hazard ratios on the episode's Weibull: the source is a proportional-hazards frailty model), and mortality: relapse SMR 30.063, methadone 0.350 times the relapse SMR, diacetylmorphine SMR 9.70, abstinence at the life table (HIV-positive people's 1.47 is not applied: HIV status is not modelled), all applied to the Statistics Canada life table (2021-2023; the paper used an older one), with no separate overdose deaths since the SMRs include them. Cohort: NAOMI's mean age 39.7 and 38.5% women (the paper assigns NAOMI's baseline characteristics). Treatment costs per patient-year: Can$14,891 for diacetylmorphine and 3,192 for methadone, as quoted by the senior author in the press when the paper appeared (Table 1's cost rows could not be read). Calibrated, not read: crime (entered per year, as victims' tangible cost since Table 2 does not split it), health care and the utilities of injectable and methadone treatment are solved so that each arm's first-year crime cost, health cost and QALYs equal Table 2's first year (totals times shares); street and abstinence utilities and the offending and care multipliers of methadone and abstinence stay at the defaults. Discount rate 5% a year (Canadian guidance of the time) and price year 2009 are assumptions: neither could be read.",
         sources: &["nosyk2012", "oviedojoekes2009", "statcan_lt2023"],
         calibrate: Some(calibrate_nosyk),
@@ -234,7 +246,9 @@ pub static PRESETS: &[Preset] = &[
             CrimeDrugSaleRate = 0.0,
             HealthCareStreet = 0.0,
         ),
+        #[cfg(feature = "texts")]
         reproduces: "Exactly, over six months: total cost per patient CAD 49,830 (hydromorphone) vs 34,320 (diacetylmorphine), so hydromorphone costs CAD 15,510 more. Not reproduced: the QALY difference (0.377 vs 0.375), because both injectable arms share one utility in this model, and the lifetime comparison with methadone.",
+        #[cfg(feature = "texts")]
         method: "Six months, no discounting, every patient counted in their arm. The abstract gives each arm's total cost only, so the whole of it is entered as that arm's treatment cost (a total, not its composition) and crime and health costs are set to zero. Price year 2015 is an assumption (the trial ran 2011-2013).",
         sources: &["bansback2018", "oviedojoekes2016"],
         calibrate: None,
@@ -260,7 +274,9 @@ pub static PRESETS: &[Preset] = &[
             HealthCareRrInjectable = PROVE_PER_DAY.care_during / PROVE_PER_DAY.care_before,
             ProductivityGain = PROVE_PER_DAY.housing_work * 365.0,
         ),
+        #[cfg(feature = "texts")]
         reproduces: "By construction from its published components, per patient-day (times 365 per patient-year), as an account, not a test of the model's dynamics: cost CHF 51.17; benefit CHF 95.50, of which legal behaviour 75% (71.63) and health 17.12 (the health sub-study's fall in acute-care costs from 22.27 to 5.15); net benefit CHF 44.33 a day and benefit-cost ratio 1.87. The comparison is the same patients before entry, not a methadone arm.",
+        #[cfg(feature = "texts")]
         method: "Compared with no treatment: the same patients before entering the trial (the study is a before-and-during comparison), nobody leaving either state within the year, no deaths, no discounting. Treatment cost CHF 51.17 a patient-day (LeGes; the 1996 cost study's 50.63 is the same analysis before revision). Crime, entered per year: the study gives only the benefit from legal behaviour (75% of 95.50) and does not split it among victims, police, courts and prison, so all of it is entered as victims' tangible cost and only the societal result reproduces the study; its level before entry is set from the cohort's fall in offending of about 60% (offending in treatment 0.4 of before), which changes the level but not the difference. Health: other care before entry CHF 22.27 a day and in treatment 5.15 (Frei et al. 1998, 142 patients in 4 centres); no overdose or infection costs beyond these. Housing and work: the remainder, 95.50 - 71.63 - 17.12 = CHF 6.76 a day, entered as productivity gained in treatment. Price year 1995 is an assumption: the costs were measured over one month of the 1994-96 trials and the year is not stated.",
         sources: &["frei2007", "uchtenhagen2006", "frei1998", "prove_cohort"],
         calibrate: None,
@@ -271,7 +287,9 @@ pub static PRESETS: &[Preset] = &[
         basis: basis(Economy::DE, 2009),
         settings: Settings::DEFAULT,
         values: &[(P::DamCostYear, 19_020.0), (P::MmtCostYear, 3_490.0)],
+        #[cfg(feature = "texts")]
         reproduces: "Exactly: heroin-assisted treatment EUR 19,020 and oral methadone EUR 3,490 per patient-year, a difference of EUR 15,530 (5.4 times). Every other input is the US default converted to German euros of 2009.",
+        #[cfg(feature = "texts")]
         method: "Treatment totals from the EMCDDA box; other inputs converted from US 2024 through the US CPI, the 2024 parity and the German CPI.",
         sources: &["emcdda2011"],
         calibrate: None,
@@ -282,7 +300,9 @@ pub static PRESETS: &[Preset] = &[
         basis: basis(Economy::NL, 2009),
         settings: Settings::DEFAULT,
         values: &[(P::DamCostYear, 20_410.0), (P::MmtCostYear, 1_634.0)],
+        #[cfg(feature = "texts")]
         reproduces: "Exactly: heroin-assisted treatment EUR 20,410 and oral methadone EUR 1,634 per patient-year, a difference of EUR 18,776 (12.5 times). Every other input is the US default converted to Dutch euros of 2009.",
+        #[cfg(feature = "texts")]
         method: "Treatment totals from the EMCDDA box; other inputs converted from US 2024 through the US CPI, the 2024 parity and the Dutch CPI.",
         sources: &["emcdda2011"],
         calibrate: None,

@@ -1,5 +1,6 @@
 //! The registry's long texts: how each cited figure was derived, why each assumption was
-//! made, and each source's full citation, locator and address.
+//! made, each source's full citation, locator and address, and what each preset reproduces
+//! and how.
 //!
 //! They are most of the words in the crate and no result depends on them. A build with the
 //! `texts` feature (the default: the command line, the tests, the page's analyst worker)
@@ -34,6 +35,17 @@ impl SourceText {
     }
 }
 
+/// One preset's long texts.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PresetText {
+    /// The preset's id (see [`crate::presets`]).
+    pub id: String,
+    /// What it reproduces, and how closely.
+    pub reproduces: String,
+    /// How the study's figures were turned into inputs.
+    pub method: String,
+}
+
 /// Every long text of the registry.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Texts {
@@ -42,6 +54,8 @@ pub struct Texts {
     pub explanations: Vec<String>,
     /// Every source, in the order of [`crate::sources::SOURCES`].
     pub sources: Vec<SourceText>,
+    /// Every preset, in the order of [`crate::presets::PRESETS`].
+    pub presets: Vec<PresetText>,
 }
 
 impl Texts {
@@ -62,6 +76,14 @@ impl Texts {
                     url: s.url.to_string(),
                 })
                 .collect(),
+            presets: crate::presets::PRESETS
+                .iter()
+                .map(|p| PresetText {
+                    id: p.id.to_string(),
+                    reproduces: p.reproduces.to_string(),
+                    method: p.method.to_string(),
+                })
+                .collect(),
         }
     }
 
@@ -74,6 +96,11 @@ impl Texts {
     /// What was read and how `p`'s default was derived, or why it is assumed.
     pub fn explanation(&self, p: P) -> Option<&str> {
         self.explanations.get(p as usize).map(String::as_str)
+    }
+
+    /// The preset with this id.
+    pub fn preset(&self, id: &str) -> Option<&PresetText> {
+        self.presets.iter().find(|p| p.id == id)
     }
 
     /// The source with this id.

@@ -171,5 +171,18 @@ fn the_texts_that_travel_are_the_registrys_own() {
             src.cite
         );
     }
+    assert_eq!(texts.presets.len(), hatcalc::presets::PRESETS.len());
+    for preset in hatcalc::presets::PRESETS {
+        let t = texts.preset(preset.id).unwrap();
+        assert_eq!(
+            (t.reproduces.as_str(), t.method.as_str()),
+            (preset.reproduces, preset.method)
+        );
+        assert!(
+            !t.reproduces.is_empty() && !t.method.is_empty(),
+            "{}",
+            preset.id
+        );
+    }
     assert!(!Texts::default().is_complete());
 }

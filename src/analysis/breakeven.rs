@@ -260,15 +260,24 @@ fn scan_points(range: (f64, f64), dense: (f64, f64)) -> Vec<f64> {
         (0..SCAN_POINTS).map(move |i| lo + (hi - lo) * i as f64 / (SCAN_POINTS - 1) as f64)
     };
     let d = (dense.0.max(range.0), dense.1.min(range.1));
-    let mut xs: Vec<f64> = grid(range)
-        .chain(
-            if d.0 < d.1 { Some(grid(d)) } else { None }
-                .into_iter()
-                .flatten(),
-        )
-        .filter(|x| x.is_finite())
-        .collect();
-    crate::order::floats(&mut xs);
+    let whole: Vec<f64> = grid(range).filter(|x| x.is_finite()).collect();
+    let fine: Vec<f64> = if d.0 < d.1 {
+        grid(d).filter(|x| x.is_finite()).collect()
+    } else {
+        Vec::new()
+    };
+    // Both grids rise: merged in order (what sorting them together gives), each value once.
+    let mut xs = Vec::with_capacity(whole.len() + fine.len());
+    let (mut i, mut j) = (0, 0);
+    while i < whole.len() || j < fine.len() {
+        if j == fine.len() || (i < whole.len() && whole[i].total_cmp(&fine[j]).is_le()) {
+            xs.push(whole[i]);
+            i += 1;
+        } else {
+            xs.push(fine[j]);
+            j += 1;
+        }
+    }
     xs.dedup();
     xs
 }

@@ -520,6 +520,10 @@ test("a source note says how its figure was derived, with the full citation, onc
   const other = page.locator("#crime-violent-robbery_share-field details.source");
   await other.locator("summary").click();
   assert.doesNotMatch(await other.textContent(), /Loading/);
+  // The preset's note too: what it reproduces and how its inputs were made.
+  const preset = page.locator("details.preset-note");
+  await preset.locator("summary").click();
+  assert.match(await preset.textContent(), /Registry defaults converted to US dollars at 2024 prices/);
   assert.deepEqual(errors, []);
   await context.close();
 });
@@ -553,7 +557,8 @@ test("the long texts are only in the scribe's bundle, not in the page's, the wid
   };
   const derivation = "German heroin-assisted treatment cost per patient per year";
   const citation = "Cost utility analysis of co-prescribed heroin";
-  for (const phrase of [derivation, citation]) {
+  const preset = "Registry defaults converted to US dollars at 2024 prices";
+  for (const phrase of [derivation, citation, preset]) {
     assert.equal(await has(/^hatcalc-web-.*_bg\.wasm$/, phrase), false, `page: ${phrase}`);
     assert.equal(await has(/^hatcalc-widget_bg\.wasm$/, phrase), false, `widget: ${phrase}`);
     assert.equal(await has(/^hatcalc-analyst_bg\.wasm$/, phrase), false, `analyst: ${phrase}`);

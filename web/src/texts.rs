@@ -30,6 +30,10 @@ pub fn set_asker(ask: fn() -> bool) {
 /// How long the texts are waited for once asked; then they are taken to be unavailable.
 const GIVE_UP: std::time::Duration = std::time::Duration::from_secs(10);
 
+/// What a note says where its long text could not come.
+pub const NOT_LOADED: &str =
+    "This text could not be loaded: the calculator's worker did not answer.";
+
 /// Whether the texts can come to this bundle at all.
 pub fn can_come() -> bool {
     ASKER.get().is_some() || TEXTS.with(|t| t.borrow().is_some())

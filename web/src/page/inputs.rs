@@ -3,6 +3,7 @@
 
 use crate::components::number_input::{InputProps, NumberInput};
 use crate::state::{Action, Setting, State};
+use crate::texts::{self, use_texts};
 use hatcalc::arms::ArmSpec;
 use hatcalc::model::relevant;
 use hatcalc::money::{Economy, PriceBasis};
@@ -208,11 +209,7 @@ pub fn settings_panel(props: &SettingsProps) -> Html {
                 }) }
             </select>
             if let Some(p) = preset {
-                <details class="preset-note">
-                    <summary>{ "What this preset reproduces" }</summary>
-                    <p>{ p.reproduces }</p>
-                    <p class="muted">{ p.method }</p>
-                </details>
+                <PresetNote id={p.id} />
             }
             if props.changed > 0 {
                 <p class="changed-note" role="status">{ format!("The preset changed {} inputs; they are marked below.", props.changed) }</p>
@@ -277,5 +274,41 @@ pub fn settings_panel(props: &SettingsProps) -> Html {
             <label class="check"><input type="checkbox" id="vsl" checked={st.include_vsl}
                 onchange={toggle(Setting::Vsl)} />{ " Value deaths within the horizon at the value of a statistical life (society's net benefit only; never in cost per QALY)" }</label>
         </div>
+    }
+}
+
+/// Properties of [`PresetNote`].
+#[derive(Properties, PartialEq)]
+struct PresetNoteProps {
+    /// The preset's id.
+    id: &'static str,
+}
+
+/// "What this preset reproduces": what the preset reproduces and how its inputs were made,
+/// long texts that come from a worker when the note is first opened.
+#[function_component(PresetNote)]
+fn preset_note(props: &PresetNoteProps) -> Html {
+    let loaded = use_texts();
+    let on_toggle = Callback::from(|e: Event| {
+        let el: web_sys::HtmlDetailsElement = e.target_unchecked_into();
+        if el.open() {
+            texts::want();
+        }
+    });
+    let body = match (loaded.as_deref(), texts::can_come()) {
+        (Some(t), _) => match t.preset(props.id) {
+            Some(p) => html! {
+                <><p>{ p.reproduces.clone() }</p><p class="muted">{ p.method.clone() }</p></>
+            },
+            None => html! { <p class="muted">{ texts::NOT_LOADED }</p> },
+        },
+        (None, true) => html! { <p class="muted">{ "Loading…" }</p> },
+        (None, false) => html! { <p class="muted">{ texts::NOT_LOADED }</p> },
+    };
+    html! {
+        <details class="preset-note" ontoggle={on_toggle}>
+            <summary>{ "What this preset reproduces" }</summary>
+            { body }
+        </details>
     }
 }
