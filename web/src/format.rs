@@ -51,19 +51,25 @@ pub fn ratio(value: f64) -> String {
 mod imp {
     use js_sys::{Array, Function, Intl, Object, Reflect};
     use std::cell::RefCell;
-    use std::collections::HashMap;
     use wasm_bindgen::JsValue;
 
     /// Texts formatted by one `Intl.NumberFormat`, by the value's bits. A render formats the
     /// same numbers again (a drag changes a few of the page's figures, not all of them), so
-    /// the last texts are kept, up to [`KEEP`] per format.
+    /// texts are kept in [`SLOTS`] places, each value's place chosen by its bits (a later
+    /// value with the same place takes it over). No hash map: its code would be most of this
+    /// module's size in the widget's bundle.
     struct Format {
         format: Function,
-        texts: HashMap<u64, String>,
+        texts: Vec<Option<(u64, String)>>,
     }
 
-    /// Texts kept per format before its store starts afresh.
-    const KEEP: usize = 512;
+    /// Places for kept texts per format (a power of two).
+    const SLOTS: usize = 512;
+
+    /// The place of a value's text: the top bits of its bits times a large odd number.
+    fn slot(bits: u64) -> usize {
+        (bits.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - SLOTS.trailing_zeros())) as usize
+    }
 
     impl Format {
         fn new(options: &[(&str, JsValue)]) -> Format {
@@ -73,32 +79,49 @@ mod imp {
             }
             Format {
                 format: Intl::NumberFormat::new(&Array::new(), &opts).format(),
-                texts: HashMap::new(),
+                texts: vec![None; SLOTS],
             }
         }
 
         fn text(&mut self, value: f64) -> Option<String> {
-            if let Some(t) = self.texts.get(&value.to_bits()) {
-                return Some(t.clone());
+            let bits = value.to_bits();
+            let place = &mut self.texts[slot(bits)];
+            if let Some((b, t)) = place {
+                if *b == bits {
+                    return Some(t.clone());
+                }
             }
             let t = self
                 .format
                 .call1(&JsValue::NULL, &JsValue::from_f64(value))
                 .ok()?
                 .as_string()?;
-            if self.texts.len() >= KEEP {
-                self.texts.clear();
-            }
-            self.texts.insert(value.to_bits(), t.clone());
+            *place = Some((bits, t.clone()));
             Some(t)
         }
     }
 
+    /// The format kept under the key `is` picks, made by `make` (with its key) the first time.
+    fn kept<K>(
+        formats: &mut Vec<(K, Format)>,
+        is: impl Fn(&K) -> bool,
+        make: impl FnOnce() -> (K, Format),
+    ) -> &mut Format {
+        let at = match formats.iter().position(|(k, _)| is(k)) {
+            Some(at) => at,
+            None => {
+                formats.push(make());
+                formats.len() - 1
+            }
+        };
+        &mut formats[at].1
+    }
+
     thread_local! {
         /// Money formats by currency code.
-        static MONEY: RefCell<HashMap<String, Format>> = RefCell::new(HashMap::new());
+        static MONEY: RefCell<Vec<(String, Format)>> = const { RefCell::new(Vec::new()) };
         /// Number formats by their count of decimals.
-        static NUMBER: RefCell<HashMap<u32, Format>> = RefCell::new(HashMap::new());
+        static NUMBER: RefCell<Vec<(u32, Format)>> = const { RefCell::new(Vec::new()) };
     }
 
     pub fn money(value: f64, currency: &str) -> String {
@@ -107,17 +130,17 @@ mod imp {
         let value = value.round();
         MONEY
             .with(|m| {
-                let mut m = m.borrow_mut();
-                if !m.contains_key(currency) {
+                let is = |k: &String| k == currency;
+                kept(&mut m.borrow_mut(), is, || {
                     let f = Format::new(&[
                         ("style", "currency".into()),
                         ("currency", currency.into()),
                         ("maximumFractionDigits", 0.into()),
                         ("minimumFractionDigits", 0.into()),
                     ]);
-                    m.insert(currency.to_string(), f);
-                }
-                m.get_mut(currency).and_then(|f| f.text(value))
+                    (currency.to_string(), f)
+                })
+                .text(value)
             })
             .unwrap_or_else(|| format!("{currency} {value:.0}"))
     }
@@ -125,15 +148,18 @@ mod imp {
     pub fn number(value: f64, digits: u32) -> String {
         NUMBER
             .with(|m| {
-                m.borrow_mut()
-                    .entry(digits)
-                    .or_insert_with(|| {
-                        Format::new(&[
+                kept(
+                    &mut m.borrow_mut(),
+                    |k| *k == digits,
+                    || {
+                        let f = Format::new(&[
                             ("maximumFractionDigits", digits.into()),
                             ("minimumFractionDigits", 0.into()),
-                        ])
-                    })
-                    .text(value)
+                        ]);
+                        (digits, f)
+                    },
+                )
+                .text(value)
             })
             .unwrap_or_else(|| format!("{value:.*}", digits as usize))
     }

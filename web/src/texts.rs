@@ -30,6 +30,16 @@ pub fn set_asker(ask: fn() -> bool) {
 /// How long the texts are waited for once asked; then they are taken to be unavailable.
 const GIVE_UP: std::time::Duration = std::time::Duration::from_secs(10);
 
+/// For a `<details>` note's `ontoggle`: ask for the texts when it is opened.
+pub fn want_when_opened() -> Callback<Event> {
+    Callback::from(|e: Event| {
+        let el: web_sys::HtmlDetailsElement = e.target_unchecked_into();
+        if el.open() {
+            want();
+        }
+    })
+}
+
 /// What a note says where its long text could not come.
 pub const NOT_LOADED: &str =
     "This text could not be loaded: the calculator's worker did not answer.";

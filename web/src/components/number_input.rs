@@ -180,12 +180,7 @@ pub fn source_note(props: &SourceProps) -> Html {
     let loaded = use_texts();
     let ids = def.origin.source_ids();
     // The derivation and the citations come from a worker when a note is first opened.
-    let on_toggle = Callback::from(|e: Event| {
-        let el: web_sys::HtmlDetailsElement = e.target_unchecked_into();
-        if el.open() {
-            texts::want();
-        }
-    });
+    let on_toggle = texts::want_when_opened();
     let text = match (loaded.as_deref(), texts::can_come()) {
         (Some(t), _) => match t.explanation(props.param) {
             Some(text) => html! { <p>{ text.to_string() }</p> },

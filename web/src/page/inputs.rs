@@ -289,12 +289,7 @@ struct PresetNoteProps {
 #[function_component(PresetNote)]
 fn preset_note(props: &PresetNoteProps) -> Html {
     let loaded = use_texts();
-    let on_toggle = Callback::from(|e: Event| {
-        let el: web_sys::HtmlDetailsElement = e.target_unchecked_into();
-        if el.open() {
-            texts::want();
-        }
-    });
+    let on_toggle = texts::want_when_opened();
     let body = match (loaded.as_deref(), texts::can_come()) {
         (Some(t), _) => match t.preset(props.id) {
             Some(p) => html! {
