@@ -37,6 +37,38 @@ async function firstLoad(query) {
 [out.first_result_ms, out.first_load_gzip_kb] = await firstLoad("");
 [out.embed_first_result_ms, out.embed_first_load_gzip_kb] = await firstLoad("widget.html?embed=1&v=1&preset=us");
 
+// The widget's drag: it applies an input at once and renders in the next animation frame, so
+// its work per input is the event's own time plus the time between an animation-frame callback
+// queued before the event (which runs first) and one queued after it (which runs after the
+// widget's render).
+{
+  const page = await browser.newPage({ viewport: { width: 700, height: 900 } });
+  await page.goto(server.url + "widget.html?embed=1&v=1&preset=us");
+  await page.waitForSelector("#net-benefit");
+  const perInput = async (selector) => {
+    const times = await page.evaluate(async (selector) => {
+      const slider = document.querySelector(selector);
+      const lo = +slider.min, hi = +slider.max, steps = 80, times = [];
+      for (let i = 0; i <= steps; i++) {
+        let before = 0;
+        requestAnimationFrame(() => { before = performance.now(); });
+        slider.value = String(lo + (hi - lo) * i / steps);
+        const t0 = performance.now();
+        slider.dispatchEvent(new Event("input", { bubbles: true }));
+        const event = performance.now() - t0;
+        const after = await new Promise((r) => requestAnimationFrame(() => r(performance.now())));
+        times.push(event + (after - before));
+        await new Promise((r) => setTimeout(r, 20));
+      }
+      return times;
+    }, selector);
+    return { p50: +pct(times, 0.5).toFixed(2), p95: +pct(times, 0.95).toFixed(2), max: +Math.max(...times).toFixed(2) };
+  };
+  out.embed_drag_ms_per_input = await perInput("#dam-cost_year-range");
+  out.embed_drag_other_input_ms_per_input = await perInput("#mmt-cost_year-range");
+  await page.close();
+}
+
 // A slider drag: main-thread time from the input event to the end of the rendering it
 // triggers (model, curve, charts). yew renders in a microtask after the event; a zero-delay
 // timeout queued right after dispatch runs once those microtasks are done and before the
