@@ -469,3 +469,16 @@ fn the_browsers_number_reader_reads_decimals_as_rust_does() {
         assert_eq!(js_sys::parse_float(t).to_bits(), want.to_bits(), "{t}");
     }
 }
+
+#[wasm_bindgen_test]
+async fn the_widget_refuses_a_damaged_link_with_a_message_and_shows_the_defaults() {
+    let root = mount_with("?embed=1&v=1&preset=us&x.dam.retention_12m=lots", true).await;
+    let notice = text(&root, "#notice");
+    assert!(notice.contains("retention"), "{notice}");
+    assert!(
+        text(&root, "#net-benefit").contains('$'),
+        "the defaults' result"
+    );
+    assert_eq!(input(&root, "#dam-retention_12m-num").value(), "0.672");
+    root.remove();
+}

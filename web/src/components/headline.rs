@@ -33,10 +33,7 @@ pub struct BlockProps {
     /// The Monte Carlo run.
     #[prop_or(McView { done: 0, total: MC_DRAWS, result: None })]
     pub mc: McView,
-    /// Show the Monte Carlo chance (the widget runs no Monte Carlo).
-    #[prop_or(true)]
-    pub chance: bool,
-    /// The note on how much rests on assumptions (the page's; the widget has none).
+    /// The note on how much rests on assumptions.
     #[prop_or_default]
     pub assumed: AssumedNote,
 }
@@ -45,7 +42,7 @@ pub struct BlockProps {
 /// tornado's total swing from assumption-graded inputs.
 #[derive(Debug, Clone, Copy, PartialEq, Default)]
 pub enum AssumedNote {
-    /// No note (the widget).
+    /// No note yet (before the page first computes its share).
     #[default]
     Absent,
     /// Being computed: the last scenario's share stays in its place, dimmed; before the first,
@@ -170,15 +167,13 @@ pub fn headline(props: &BlockProps) -> Html {
                             </td>
                         }) }
                     </tr>
-                    if props.chance {
-                        <tr><th scope="row">{ "Chance benefits exceed costs" }</th>
-                            { for h.rows.iter().map(|r| html! {
-                                <td class={col(r.perspective)} id={(r.perspective == chosen).then_some("chance")}>
-                                    { match chances { Some(p) => html! { { format::percent(p[r.perspective as usize]) } }, None => chance(&props.mc) } }
-                                </td>
-                            }) }
-                        </tr>
-                    }
+                    <tr><th scope="row">{ "Chance benefits exceed costs" }</th>
+                        { for h.rows.iter().map(|r| html! {
+                            <td class={col(r.perspective)} id={(r.perspective == chosen).then_some("chance")}>
+                                { match chances { Some(p) => html! { { format::percent(p[r.perspective as usize]) } }, None => chance(&props.mc) } }
+                            </td>
+                        }) }
+                    </tr>
                 </tbody>
             </table>
             <dl>

@@ -11,10 +11,8 @@ use crate::markup::{esc, Markup};
 use crate::platform::url::{page_url, EMBED_KEY};
 use crate::session::{usable, CURVE_POINTS};
 use crate::state::{Action, State};
-use crate::texts::cite;
 use hatcalc::analysis::{beside_curve, curve, curve_basis, thresholds_of, Curve, Metric};
 use hatcalc::model::relevant;
-use hatcalc::presets::find as find_preset;
 use hatcalc::{evaluate, Outcome, Scenario, P};
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -79,6 +77,10 @@ struct Points {
     curve: Curve,
 }
 
+/// What an input's markup is written for: the input, its plausible range, its default and the
+/// currency.
+type FieldKey = (P, (f64, f64), f64, &'static str);
+
 /// Everything the widget keeps between renders.
 struct Widget {
     root: Element,
@@ -87,7 +89,7 @@ struct Widget {
     evaluated: Option<(Scenario, Rc<Outcome>)>,
     points: Option<Points>,
     /// The inputs shown, and the ranges, defaults and currency their markup was written for.
-    fields_for: Vec<(P, u64, u64, u64)>,
+    fields_for: Vec<FieldKey>,
     fields: Vec<Field>,
     /// The options of the curve's choice of input.
     options: Vec<P>,
@@ -101,7 +103,6 @@ struct Widget {
     limits: Slot,
     sources: Slot,
     select: HtmlSelectElement,
-    figure: Element,
     links: Vec<Element>,
     /// The permalink query last rendered, and the one in the address bar.
     query: String,
@@ -113,7 +114,12 @@ struct Widget {
 thread_local! {
     static WIDGET: RefCell<Option<Widget>> = const { RefCell::new(None) };
     /// The callbacks the browser calls: made once, kept for the page's lifetime.
-    static ON_FRAME: Closure<dyn Fn()> = Closure::new(|| with(|w| { w.frame_asked = false; w.render(); }));
+    static ON_FRAME: Closure<dyn Fn()> = Closure::new(|| {
+        with(|w| {
+            w.frame_asked = false;
+            w.render();
+        });
+    });
     static ON_URL: Closure<dyn Fn()> = Closure::new(|| with(Widget::write_url));
 }
 
@@ -206,7 +212,6 @@ impl Widget {
             limits: Slot::new(&root, "[data-limits]")?,
             sources: Slot::new(&root, "#embed-sources")?,
             select: root.query_selector("#curve-param").ok()??.dyn_into().ok()?,
-            figure: root.query_selector("#curve-figure").ok()??,
             links,
             root,
             state,
@@ -253,25 +258,16 @@ impl Widget {
             s.settings.intervention.label(),
             s.settings.comparator.label().to_ascii_lowercase()
         )));
-        self.notice
-            .show(self.state.notice.as_ref().map_or_else(String::new, |n| {
-                let mut m = Markup::new();
-                m.open(
-                    "div",
-                    &[
-                        ("class", Some("notice")),
-                        ("role", Some("alert")),
-                        ("id", Some("notice")),
-                    ],
-                )
-                .el("span", &[], n)
-                .close("div");
-                m.finish()
-            }));
+        self.notice.show(
+            self.state
+                .notice
+                .as_deref()
+                .map_or_else(String::new, views::notice),
+        );
         self.headline.show(views::headline(&s, &outcome));
         self.render_inputs(&s);
         self.render_curve(&s, &outcome, cur);
-        self.sources.show(self.sources_markup());
+        self.sources.show(views::sources(self.state.preset));
         let query = self.state.query();
         if query != self.query {
             let full = format!("{}?{query}", page_url());
@@ -295,18 +291,9 @@ impl Widget {
             .filter(|p| relevant(s, *p))
             .collect();
         let currency = s.basis().economy.currency();
-        let key: Vec<(P, u64, u64, u64)> = shown
+        let key: Vec<FieldKey> = shown
             .iter()
-            .map(|p| {
-                let (lo, hi) = s.range(*p);
-                let code = currency.bytes().fold(0u64, |a, b| a << 8 | u64::from(b));
-                (
-                    *p,
-                    lo.to_bits() ^ hi.to_bits().rotate_left(17),
-                    s.default_of(*p).to_bits(),
-                    code,
-                )
-            })
+            .map(|p| (*p, s.range(*p), s.default_of(*p), currency))
             .collect();
         if key != self.fields_for {
             self.inputs
@@ -379,27 +366,6 @@ impl Widget {
         self.table.show(views::data_table(&curve, &x_label, cur));
         self.limits
             .show(views::thresholds(&thresholds_of(s, outcome), cur));
-        let _ = self.figure.set_attribute("aria-busy", "false");
-    }
-
-    /// "Defaults: …", the preset's sources as short cites, and where the rest is.
-    fn sources_markup(&self) -> String {
-        let preset = find_preset(self.state.preset);
-        let cited: Vec<&str> = preset
-            .map(|p| p.sources)
-            .unwrap_or_default()
-            .iter()
-            .map(|id| cite(id))
-            .collect();
-        let mut text = format!("Defaults: {}", preset.map_or("", |p| p.name));
-        if !cited.is_empty() {
-            text.push_str(&format!(" ({})", cited.join("; ")));
-        }
-        text.push_str(&format!(
-            ". Every other input and its source, the methods and the uncertainty are in the full calculator. Model and data version {}.",
-            hatcalc::MODEL_VERSION
-        ));
-        esc(&text)
     }
 
     /// Write the address bar once changes pause (`replaceState` takes milliseconds: not for

@@ -8,10 +8,11 @@ use crate::components::number_input::{
     conversion_note, dom_id, note_kind, ASSUMPTION_TITLE, GRADE_TITLE,
 };
 use crate::format;
-use crate::markup::Markup;
+use crate::markup::{esc, Markup};
 use crate::texts::cite;
 use hatcalc::analysis::{Curve, Thresholds};
 use hatcalc::model::Outcome;
+use hatcalc::presets::find as find_preset;
 use hatcalc::{Perspective, Scenario, P};
 
 /// The headline, as the page's `Headline` writes it without the Monte Carlo's chances and the
@@ -268,4 +269,40 @@ pub fn field(p: P, s: &Scenario) -> String {
     }
     m.raw("</ul></details></div>");
     m.finish()
+}
+
+/// A message for the top: a link that was refused, and why.
+pub fn notice(text: &str) -> String {
+    let mut m = Markup::new();
+    m.open(
+        "div",
+        &[
+            ("class", Some("notice")),
+            ("role", Some("alert")),
+            ("id", Some("notice")),
+        ],
+    )
+    .el("span", &[], text)
+    .close("div");
+    m.finish()
+}
+
+/// "Defaults: …": the preset, its sources as short cites, and where the rest is.
+pub fn sources(preset: &str) -> String {
+    let preset = find_preset(preset);
+    let cited: Vec<&str> = preset
+        .map(|p| p.sources)
+        .unwrap_or_default()
+        .iter()
+        .map(|id| cite(id))
+        .collect();
+    let mut text = format!("Defaults: {}", preset.map_or("", |p| p.name));
+    if !cited.is_empty() {
+        text.push_str(&format!(" ({})", cited.join("; ")));
+    }
+    text.push_str(&format!(
+        ". Every other input and its source, the methods and the uncertainty are in the full calculator. Model and data version {}.",
+        hatcalc::MODEL_VERSION
+    ));
+    esc(&text)
 }
