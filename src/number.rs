@@ -64,10 +64,11 @@ impl Decimal {
         let mut significant = 0u32;
         let mut seen_digit = false;
         let mut scale: i64 = 0;
-        let mut take = |d: u8, after_point: bool, digits: &mut Option<u64>| {
+        let mut take = |d: u8, after_point: bool| {
+            seen_digit = true;
             if significant > 0 || d != b'0' {
                 significant += 1;
-                *digits = digits
+                digits = digits
                     .filter(|_| significant <= 15)
                     .map(|v| v * 10 + u64::from(d - b'0'));
             }
@@ -76,22 +77,20 @@ impl Decimal {
             }
         };
         while i < b.len() && b[i].is_ascii_digit() {
-            take(b[i], false, &mut digits);
-            seen_digit = true;
+            take(b[i], false);
             i += 1;
         }
         if i < b.len() && b[i] == b'.' {
             i += 1;
             while i < b.len() && b[i].is_ascii_digit() {
-                take(b[i], true, &mut digits);
-                seen_digit = true;
+                take(b[i], true);
                 i += 1;
             }
         }
         if !seen_digit {
             return None;
         }
-        let mut exponent: Option<i64> = Some(0);
+        let mut exponent: i64 = 0;
         if i < b.len() && (b[i] == b'e' || b[i] == b'E') {
             i += 1;
             let negative = match b.get(i) {
@@ -114,15 +113,15 @@ impl Decimal {
             if i == start {
                 return None;
             }
-            exponent = Some(if negative { -e } else { e });
+            exponent = if negative { -e } else { e };
         }
         if i != b.len() {
             return None;
         }
-        let exponent = exponent
-            .map(|e| e + scale)
-            .and_then(|e| i32::try_from(e).ok());
-        Some(Decimal { digits, exponent })
+        Some(Decimal {
+            digits,
+            exponent: i32::try_from(exponent + scale).ok(),
+        })
     }
 
     /// The value, exactly rounded, where it is `digits × 10^k` or `digits / 10^k` with both

@@ -13,6 +13,7 @@ pub mod views;
 
 pub use dom::mount;
 
+use crate::markup::esc;
 use crate::platform::url::{EMBED_KEY, WIDGET_FILE};
 use hatcalc::{Arm, P};
 
@@ -25,7 +26,6 @@ pub const HOST_SCRIPT: &str = "embed.js";
 /// widget's own page beside it, which loads the widget's lighter bundle.
 pub fn snippet(base: &str, query: &str) -> String {
     let dir = base.rsplit_once('/').map_or(base, |(d, _)| d);
-    let esc = |t: &str| t.replace('&', "&amp;").replace('"', "&quot;");
     format!(
         "<iframe src=\"{src}\" title=\"hatcalc: what heroin-assisted treatment costs and saves\" data-hatcalc width=\"100%\" height=\"{h}\" style=\"width:100%;max-width:760px;height:{h}px;border:0\" loading=\"lazy\"></iframe>\n<script src=\"{script}\" async></script>",
         src = esc(&format!("{dir}/{WIDGET_FILE}?{EMBED_KEY}&{query}")),

@@ -78,8 +78,7 @@ pub fn headline(s: &Scenario, o: &Outcome) -> String {
             &ratio,
         );
     }
-    m.raw("</tr>");
-    m.raw("</tbody></table><dl>")
+    m.raw("</tr></tbody></table><dl>")
         .el("dt", &[], "First year")
         .el(
             "dd",
@@ -193,8 +192,8 @@ fn tag(m: &mut Markup, p: P) {
     }
 }
 
-/// One input's markup, as the page's (`NumberInput`); its values are written by
-/// [`Field::update`].
+/// One input's markup, as the page's (`NumberInput`); its values are written in place by the
+/// widget (`dom::Field::update`).
 pub fn field(p: P, s: &Scenario) -> String {
     let def = p.def();
     let id = dom_id(p);
