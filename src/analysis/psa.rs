@@ -6,9 +6,9 @@ use super::Metric;
 use crate::model::{evaluate, relevant, Category, Outcome};
 use crate::params::{Dist, P};
 use crate::scenario::Scenario;
-use rand_chacha::rand_core::SeedableRng;
-use rand_chacha::ChaCha8Rng;
 use rand_distr::{Beta, Distribution, Gamma, LogNormal, Triangular};
+use rand_xoshiro::rand_core::{Rng, SeedableRng};
+use rand_xoshiro::{SplitMix64, Xoshiro256PlusPlus};
 use serde::{Deserialize, Serialize};
 
 /// Width of a 95% interval in standard deviations: the plausible range is read as one.
@@ -138,7 +138,7 @@ impl Sampler {
         })
     }
 
-    fn sample(&self, rng: &mut ChaCha8Rng) -> f64 {
+    fn sample(&self, rng: &mut Xoshiro256PlusPlus) -> f64 {
         match self {
             Sampler::Constant(v) => *v,
             Sampler::Beta(d) => d.sample(rng),
@@ -147,6 +147,26 @@ impl Sampler {
             Sampler::Triangular(d) => d.sample(rng),
         }
     }
+}
+
+/// The generator of draw `index` under `seed`: xoshiro256++ whose four state words are the
+/// SplitMix64 sequence of `seed`, outputs `4 index + 1` to `4 index + 4`. Every draw has its
+/// own state, so a draw is the same whichever part of a run computes it.
+///
+/// # Formula
+///
+/// SplitMix64 from state `x`: `x += 0x9e3779b97f4a7c15`; `z = x`;
+/// `z = (z ^ z >> 30) * 0xbf58476d1ce4e5b9`; `z = (z ^ z >> 27) * 0x94d049bb133111eb`;
+/// output `z ^ z >> 31` (wrapping arithmetic), started at `x = seed + 4 index x 0x9e3779b97f4a7c15`.
+fn draw_rng(seed: u64, index: usize) -> Xoshiro256PlusPlus {
+    const GAMMA: u64 = 0x9e37_79b9_7f4a_7c15;
+    let start = seed.wrapping_add((index as u64).wrapping_mul(4).wrapping_mul(GAMMA));
+    let mut words = SplitMix64::seed_from_u64(start);
+    let mut state = [0u8; 32];
+    for chunk in state.chunks_exact_mut(8) {
+        chunk.copy_from_slice(&words.next_u64().to_le_bytes());
+    }
+    Xoshiro256PlusPlus::from_seed(state)
 }
 
 /// Monte Carlo settings.
@@ -358,10 +378,9 @@ impl PsaRun {
     }
 
     /// Draw `index` of the run: a scenario drawn from the fitted distributions with the
-    /// draw's own random stream (the seed's stream number `index`).
+    /// draw's own generator ([`draw_rng`]).
     fn sample(&self, index: usize) -> Scenario {
-        let mut rng = ChaCha8Rng::seed_from_u64(self.config.seed);
-        rng.set_stream(index as u64);
+        let mut rng = draw_rng(self.config.seed, index);
         let mut s = self.base.clone();
         for (p, d, (min, max)) in &self.dists {
             let v = d.sample(&mut rng);
@@ -596,4 +615,51 @@ pub fn psa(s: &Scenario, config: PsaConfig) -> Psa {
     let mut run = PsaRun::new(s, config);
     run.step(usize::MAX);
     run.result()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// SplitMix64 written from the formula in `docs/model.md`.
+    fn split_mix(x: &mut u64) -> u64 {
+        *x = x.wrapping_add(0x9e37_79b9_7f4a_7c15);
+        let mut z = *x;
+        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+        z ^ (z >> 31)
+    }
+
+    /// xoshiro256++ written from its published definition (Blackman and Vigna).
+    fn xoshiro(s: &mut [u64; 4]) -> u64 {
+        let out = s[0].wrapping_add(s[3]).rotate_left(23).wrapping_add(s[0]);
+        let t = s[1] << 17;
+        s[2] ^= s[0];
+        s[3] ^= s[1];
+        s[1] ^= s[2];
+        s[0] ^= s[3];
+        s[2] ^= t;
+        s[3] = s[3].rotate_left(45);
+        out
+    }
+
+    #[test]
+    fn each_draw_starts_its_generator_where_the_document_says() {
+        for (seed, index) in [(1, 0), (1, 1), (2026, 9_999), (u64::MAX, 99_999)] {
+            // The SplitMix64 sequence of the seed, outputs 4 index + 1 to 4 index + 4.
+            let mut x = seed;
+            let mut state = [0u64; 4];
+            for _ in 0..=index {
+                state = std::array::from_fn(|_| split_mix(&mut x));
+            }
+            let mut rng = draw_rng(seed, index);
+            for _ in 0..8 {
+                assert_eq!(
+                    rng.next_u64(),
+                    xoshiro(&mut state),
+                    "seed {seed}, draw {index}"
+                );
+            }
+        }
+    }
 }
