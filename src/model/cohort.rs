@@ -8,6 +8,7 @@
 //! classes count re-entries to treatment, so that later episodes can last longer or shorter.
 //! Equations and rules: `docs/model.md`, section 3.
 
+use super::hazard::{self, exit_probability};
 use super::outcome::{
     ArmResult, Category, Costs, Month, ABST, ALIVE, DEAD, MMT, NCAT, OWN, STREET,
 };
@@ -116,7 +117,7 @@ impl Deaths {
         let background = bg.hazard[k.min(MAX_YEARS - 1)];
         let h: [f64; ALIVE] = std::array::from_fn(|i| self.smr[i] * background + self.overdose[i]);
         (
-            h.map(|h| -(-h / 12.0).exp_m1()),
+            h.map(|h| exit_probability(h / 12.0)),
             std::array::from_fn(|i| {
                 if h[i] > 0.0 {
                     self.overdose[i] / h[i]
@@ -224,35 +225,13 @@ fn lane(v: L, i: usize) -> f64 {
     v.to_array()[i]
 }
 
-/// `1 - exp(-x)` for a cumulative hazard `x >= 0` in each lane: the first episode's monthly
-/// exit, computed every cycle.
-///
-/// Where a lane's `x` is at most 1/16 (most months of most episodes), the series
-/// `x - x^2/2! + ... - x^10/10!` in Horner's form, whose first omitted term is below
-/// `x x 2e-19` there: as exact as `exp_m1` to the last bit or two, at a fraction of its cost in
-/// the browser, which has no hardware `exp_m1`. Otherwise each lane's `-exp_m1(-x)`.
+/// [`exit_probability`] in each lane: the first episode's monthly exit, computed every cycle.
+/// Each lane chooses between the series and `exp_m1` for itself, so an arm's result does not
+/// depend on the other lane.
 #[inline(always)]
 fn leave_probability(x: L) -> L {
-    /// `(-1)^(k+1) / k!` for k = 1..=10, highest first.
-    const C: [f64; 10] = [
-        -1.0 / 3_628_800.0,
-        1.0 / 362_880.0,
-        -1.0 / 40_320.0,
-        1.0 / 5_040.0,
-        -1.0 / 720.0,
-        1.0 / 120.0,
-        -1.0 / 24.0,
-        1.0 / 6.0,
-        -1.0 / 2.0,
-        1.0,
-    ];
-    let mut p = L::splat(C[0]);
-    for c in &C[1..] {
-        p = p * x + L::splat(*c);
-    }
-    let series = p * x;
-    // Each lane chooses for itself, so an arm's result does not depend on the other lane.
-    let small = x.simd_le(L::splat(1.0 / 16.0));
+    let series = hazard::series(x);
+    let small = x.simd_le(L::splat(hazard::SERIES_LIMIT));
     if small.all() {
         series
     } else {
@@ -261,7 +240,7 @@ fn leave_probability(x: L) -> L {
             if small & (1 << i) != 0 {
                 lane(series, i)
             } else {
-                -(-lane(x, i)).exp_m1()
+                exit_probability(lane(x, i))
             }
         })
     }
@@ -955,31 +934,22 @@ pub(crate) fn months(s: &Scenario, arms: [Arm; 2], common: &Common) -> [Vec<Mont
 mod tests {
     use super::*;
 
-    /// The first episode's monthly exit agrees with `-exp_m1(-x)` within a few units in the
-    /// last place, on both sides of the series' limit (measured: one).
+    /// Each lane's monthly exit is [`exit_probability`] of its own hazard, whether the other
+    /// lane is above or below the series' limit.
     #[test]
-    fn the_monthly_exit_series_agrees_with_exp_m1() {
-        let mut worst = 0.0f64;
-        for k in 0..=20_000 {
-            let x = f64::from(k) / 20_000.0 * 0.125;
-            for x in [x, x * 1e-6, x * 1e-12] {
-                let got = leave_probability(L::new([x, x / 2.0]));
-                for (i, x) in [x, x / 2.0].into_iter().enumerate() {
-                    let want = -(-x).exp_m1();
-                    let err = (lane(got, i) - want).abs();
-                    assert!(
-                        err <= 2.0 * f64::EPSILON * want,
-                        "x = {x}: {} vs {want}",
-                        lane(got, i)
+    fn each_lane_leaves_by_its_own_hazard() {
+        for k in 0..=2_000 {
+            let x = f64::from(k) / 2_000.0 * 0.25;
+            for pair in [[x, x / 2.0], [x / 2.0, x], [x, 1e-9], [3.0, x]] {
+                let got = leave_probability(L::new(pair));
+                for (i, x) in pair.into_iter().enumerate() {
+                    assert_eq!(
+                        lane(got, i).to_bits(),
+                        exit_probability(x).to_bits(),
+                        "{pair:?}"
                     );
-                    if want > 0.0 {
-                        worst = worst.max(err / want / f64::EPSILON);
-                    }
                 }
             }
         }
-        assert!(leave_probability(L::ZERO) == L::ZERO);
-        assert!(lane(leave_probability(L::splat(f64::INFINITY)), 0) == 1.0);
-        assert!(worst > 0.0, "the series was compared");
     }
 }

@@ -9,6 +9,7 @@
 
 mod cohort;
 mod comparison;
+mod hazard;
 mod outcome;
 pub mod phase;
 mod unit_costs;

@@ -128,7 +128,7 @@ pub fn phase_type(lambda: f64, shape: f64) -> PhaseType {
         [0.0; PHASES]
     } else {
         let scale = lambda.powf(1.0 / shape);
-        mu.map(|m| -(-m * scale).exp_m1())
+        mu.map(|m| super::hazard::exit_probability(m * scale))
     };
     PhaseType { exit, entry }
 }

@@ -265,7 +265,9 @@ pub(crate) fn infections(s: &Scenario, arm: Arm) -> Infections {
         1.0,
         s.get(P::InfectionRrAbstinent),
     ];
-    let monthly = |incidence: P| rr.map(|r| -(-s.get(incidence) / 100.0 * r / 12.0).exp_m1());
+    let monthly = |incidence: P| {
+        rr.map(|r| super::hazard::exit_probability(s.get(incidence) / 100.0 * r / 12.0))
+    };
     Infections {
         prevalence: [s.get(P::HivPrevalence), s.get(P::HcvPrevalence)],
         monthly: [monthly(P::HivIncidence), monthly(P::HcvIncidence)],
