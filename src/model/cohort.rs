@@ -146,13 +146,14 @@ impl Deaths {
 ///
 /// # Formula
 ///
-/// `lambda = -ln(min(r / S_death(12), 1)) / 12^shape`; infinite when `r = 0`.
-fn treatment_lambda(r12: f64, shape: f64, survival_12m: f64) -> f64 {
+/// `lambda = -ln(min(r / S_death(12), 1)) / 12^shape`; infinite when `r = 0`. Takes
+/// `12^shape` (`month_12`), which the first episode's clock already holds.
+fn treatment_lambda(r12: f64, month_12: f64, survival_12m: f64) -> f64 {
     if r12 <= 0.0 || survival_12m <= 0.0 {
         return f64::INFINITY;
     }
     let stay = (r12 / survival_12m).min(1.0);
-    (-stay.ln()).max(0.0) / 12f64.powf(shape)
+    (-stay.ln()).max(0.0) / month_12
 }
 
 /// A Weibull scale times a hazard ratio. A ratio of 0 means nobody leaves, even an episode
@@ -487,7 +488,8 @@ impl Common {
         // Methadone's state has the same mortality in every arm.
         let survival = Deaths::new(s, Arm::Methadone).survival_12m(&bg)[MMT];
         let mmt_shape = s.get(mmt.retention_shape);
-        let mmt_lambda = treatment_lambda(s.get(mmt.retention_12m), mmt_shape, survival);
+        let mmt_lambda =
+            treatment_lambda(s.get(mmt.retention_12m), 12f64.powf(mmt_shape), survival);
         let street_shape = s.get(P::StreetExitShape);
         let street_lambda = exit_lambda(s.get(P::StreetExit12m), street_shape);
         let abst_shape = s.get(P::AbstinentRelapseShape);
@@ -524,9 +526,8 @@ struct ArmSetup {
     deaths: Deaths,
     survival_12m: [f64; ALIVE],
     prof: StateProfile,
-    /// The first episode's Weibull scale per month^shape, and its shape.
+    /// The first episode's Weibull scale per month^shape.
     own_lambda: f64,
-    own_shape: f64,
     /// Where leavers of the first and later own episodes go.
     to_mmt: f64,
     to_street: f64,
@@ -536,7 +537,7 @@ struct ArmSetup {
     own_share: f64,
     /// Later own episodes, classes 1 to 3; nobody enters them when `own_share` is 0.
     own_ph: [PhaseType; CLASSES - 1],
-    /// `t^shape` for t = 0..=cycles.
+    /// `t^shape` for t = 0..=max(cycles, 12).
     clock: std::rc::Rc<Vec<f64>>,
 }
 
@@ -546,14 +547,12 @@ impl ArmSetup {
         let survival_12m = deaths.survival_12m(&common.bg);
         let mmt = arms::methadone();
         let own = arm.treatment();
-        let (own_lambda, own_shape) = match own {
-            Some(t) => {
-                let shape = s.get(t.retention_shape);
-                let r12 = s.get(t.retention_12m);
-                (treatment_lambda(r12, shape, survival_12m[OWN]), shape)
-            }
-            None => (0.0, 1.0),
-        };
+        let own_shape = own.map_or(1.0, |t| s.get(t.retention_shape));
+        // At least 12 months of the clock: the scale is fitted at month 12.
+        let clock = weibull_clock(own_shape, cycles.max(12));
+        let own_lambda = own.map_or(0.0, |t| {
+            treatment_lambda(s.get(t.retention_12m), clock[12], survival_12m[OWN])
+        });
         let to_mmt = own
             .and_then(|t| t.exit_to_methadone)
             .map_or(0.0, |p| s.get(p));
@@ -575,13 +574,12 @@ impl ArmSetup {
             survival_12m,
             prof: profile(s, arm),
             own_lambda,
-            own_shape,
             to_mmt,
             to_street: (1.0 - to_mmt - to_abst).max(0.0),
             to_abst,
             own_share,
             own_ph,
-            clock: weibull_clock(own_shape, cycles),
+            clock,
         }
     }
 }
@@ -881,7 +879,7 @@ pub(crate) fn run_arms(
         };
         let events = |rate: &[f64; ALIVE]| (0..ALIVE).map(|k| tally.pt[k] * rate[k]).sum::<f64>();
         let retained_12m = match a.arm.treatment() {
-            Some(_) => a.survival_12m[OWN] * (-a.own_lambda * 12f64.powf(a.own_shape)).exp(),
+            Some(_) => a.survival_12m[OWN] * (-a.own_lambda * a.clock[12]).exp(),
             None => 0.0,
         };
         let occ = shares(&occ, i);

@@ -58,13 +58,18 @@ pub(crate) fn programme(s: &Scenario, scope: Scope, a: &ArmResult, b: &ArmResult
     let years = s.get(P::ProgrammeYears);
     let r = s.get(P::DiscountCosts);
     // Slot-years delivered, each year's discounted to the programme's start (mid-year).
+    // Year y's factor (1 + r)^-(y + 1/2), from the first year's by one division a year.
     let whole = years.floor() as usize;
     let mut slot_years = 0.0;
-    for y in 0..whole {
-        slot_years += (1.0 + r).powf(-(y as f64 + 0.5));
+    let mut factor = 1.0 / (1.0 + r).sqrt();
+    for _ in 0..whole {
+        slot_years += factor;
+        factor /= 1.0 + r;
     }
     let part = years - whole as f64;
-    slot_years += part * (1.0 + r).powf(-(whole as f64 + part / 2.0));
+    if part > 0.0 {
+        slot_years += part * (1.0 + r).powf(-(whole as f64 + part / 2.0));
+    }
     slot_years *= slots;
     let startup_cost = slots * s.get(P::StartupPerSlot);
     // The cohort's incremental results per discounted treated year, scaled to the programme.
