@@ -119,6 +119,11 @@ pub fn fitted(s: &Scenario, p: P, spread: f64) -> Fitted {
 #[derive(Debug, Clone, Copy)]
 enum Sampler {
     Constant(f64),
+    /// A beta with both shapes at least 1, drawn as `X / (X + Y)` from `X ~ Gamma(alpha, 1)`
+    /// then `Y ~ Gamma(beta, 1)`: in the browser about a third of the time of Cheng's
+    /// algorithm (rand_distr's `Beta`), and betas are a third of the drawn inputs.
+    BetaOfGammas(Gamma<f64>, Gamma<f64>),
+    /// Any other beta.
     Beta(Beta<f64>),
     Gamma(Gamma<f64>),
     LogNormal(LogNormal<f64>),
@@ -129,6 +134,9 @@ impl Sampler {
     fn new(f: Fitted) -> Option<Sampler> {
         Some(match f {
             Fitted::Constant { value } => Sampler::Constant(value),
+            Fitted::Beta { alpha, beta } if alpha >= 1.0 && beta >= 1.0 => {
+                Sampler::BetaOfGammas(Gamma::new(alpha, 1.0).ok()?, Gamma::new(beta, 1.0).ok()?)
+            }
             Fitted::Beta { alpha, beta } => Sampler::Beta(Beta::new(alpha, beta).ok()?),
             Fitted::Gamma { shape, scale } => Sampler::Gamma(Gamma::new(shape, scale).ok()?),
             Fitted::LogNormal { mu, sigma } => Sampler::LogNormal(LogNormal::new(mu, sigma).ok()?),
@@ -141,6 +149,10 @@ impl Sampler {
     fn sample(&self, rng: &mut Xoshiro256PlusPlus) -> f64 {
         match self {
             Sampler::Constant(v) => *v,
+            Sampler::BetaOfGammas(x, y) => {
+                let x = x.sample(rng);
+                x / (x + y.sample(rng))
+            }
             Sampler::Beta(d) => d.sample(rng),
             Sampler::Gamma(d) => d.sample(rng),
             Sampler::LogNormal(d) => d.sample(rng),
@@ -641,6 +653,51 @@ mod tests {
         s[2] ^= t;
         s[3] = s[3].rotate_left(45);
         out
+    }
+
+    /// Mean and variance of 200,000 draws of a sampler.
+    fn moments(d: Sampler) -> (f64, f64) {
+        let mut rng = draw_rng(7, 0);
+        let n = 200_000;
+        let v: Vec<f64> = (0..n).map(|_| d.sample(&mut rng)).collect();
+        let mean = v.iter().sum::<f64>() / n as f64;
+        let var = v.iter().map(|x| (x - mean).powi(2)).sum::<f64>() / (n - 1) as f64;
+        (mean, var)
+    }
+
+    /// Both ways of drawing a beta (two gammas, or Cheng's algorithm) give its mean
+    /// `a / (a + b)` and variance `ab / ((a + b)^2 (a + b + 1))`, to within sampling error
+    /// (five standard errors of the mean, 3% of the variance).
+    #[test]
+    fn betas_have_their_moments_whichever_way_they_are_drawn() {
+        for (a, b) in [
+            (20.0, 5.0),
+            (3.0, 40.0),
+            (1.0, 1.0),
+            (1.5, 200.0),
+            (0.8, 5.0),
+            (4.0, 0.6),
+        ] {
+            let d = Sampler::new(Fitted::Beta { alpha: a, beta: b }).expect("a valid beta");
+            let by_gammas = a >= 1.0 && b >= 1.0;
+            assert_eq!(
+                matches!(d, Sampler::BetaOfGammas(..)),
+                by_gammas,
+                "({a}, {b})"
+            );
+            let (mean, var) = moments(d);
+            let want_mean = a / (a + b);
+            let want_var = a * b / ((a + b).powi(2) * (a + b + 1.0));
+            let se = (want_var / 200_000.0).sqrt();
+            assert!(
+                (mean - want_mean).abs() < 5.0 * se,
+                "({a}, {b}): mean {mean} vs {want_mean}"
+            );
+            assert!(
+                (var / want_var - 1.0).abs() < 0.03,
+                "({a}, {b}): variance {var} vs {want_var}"
+            );
+        }
     }
 
     #[test]
