@@ -476,13 +476,27 @@ impl Summary {
         if v.is_empty() {
             return None;
         }
-        crate::order::floats(&mut v);
+        // Summed in the draws' order. The mean of finite values can overflow only where they
+        // are near f64::MAX: averaged in scaled steps it stays finite.
+        let n = v.len() as f64;
+        let mean = v.iter().sum::<f64>() / n;
+        let mean = if mean.is_finite() {
+            mean
+        } else {
+            v.iter().map(|x| x / n).sum::<f64>()
+        };
         let last = v.len() - 1;
-        let q = |p: f64| {
-            // Linear interpolation between order statistics (type 7).
+        // Linear interpolation between order statistics (type 7). The two order statistics
+        // each quantile needs are found by selection (linear time; a run's summaries come
+        // after every Monte Carlo, on the page's thread): the i-th in IEEE total order, then
+        // the smallest of those after it.
+        let mut q = |p: f64| {
             let h = last as f64 * p;
             let (i, frac) = (h.floor() as usize, h - h.floor());
-            let (a, b) = (v[i.min(last)], v[(i + 1).min(last)]);
+            let i = i.min(last);
+            let (_, a, above) = v.select_nth_unstable_by(i, f64::total_cmp);
+            let a = *a;
+            let b = above.iter().copied().min_by(f64::total_cmp).unwrap_or(a);
             // Weighted when the gap itself would overflow (values of opposite sign near f64::MAX).
             let gap = b - a;
             if gap.is_finite() {
@@ -490,15 +504,6 @@ impl Summary {
             } else {
                 a * (1.0 - frac) + b * frac
             }
-        };
-        // The mean of finite values can overflow only where they are near f64::MAX: averaged
-        // in scaled steps it stays finite.
-        let n = v.len() as f64;
-        let mean = v.iter().sum::<f64>() / n;
-        let mean = if mean.is_finite() {
-            mean
-        } else {
-            v.iter().map(|x| x / n).sum::<f64>()
         };
         Some(Summary {
             mean,
