@@ -43,7 +43,9 @@ fn value(r: &Row) -> Option<f64> {
 }
 
 /// The ranked EVPPI of groups and inputs. While a new estimate goes on, the last one stays,
-/// dimmed and marked busy; its summary and tables have their ids only when current.
+/// dimmed and marked busy; its summary and tables have their ids only when current. The
+/// estimate is made after every Monte Carlo, but its chart and tables (some 400 elements) are
+/// made only while the section is open.
 #[function_component(Research)]
 pub fn research(props: &ResearchProps) -> Html {
     let current = props.evppi.as_ref().and_then(|v| v.result.clone());
@@ -55,11 +57,20 @@ pub fn research(props: &ResearchProps) -> Html {
             None => (None, props.scenario.clone()),
         },
     };
+    let open = use_state(|| false);
+    let on_toggle = {
+        let open = open.clone();
+        Callback::from(move |e: Event| {
+            let el: web_sys::HtmlDetailsElement = e.target_unchecked_into();
+            open.set(el.open());
+        })
+    };
     let s = &s;
     let cur = s.basis().economy.currency();
     let canvas = use_node_ref();
     let x_label = format!("EVPPI per patient ({cur} {})", s.basis().year);
-    let figure = use_memo((result.clone(), x_label), |(e, x_label)| {
+    let shown = result.clone().filter(|_| *open);
+    let figure = use_memo((shown.clone(), x_label), |(e, x_label)| {
         e.as_ref().map(|e| {
             let label = |r: &Row, kind: &str| format!("{kind}: {}", r.label);
             let mut rows: CostRows = e
@@ -118,12 +129,12 @@ pub fn research(props: &ResearchProps) -> Html {
         None => Some("Waiting for the Monte Carlo draws…".to_string()),
     };
     html! {
-        <details class="analysis" id="research" aria-busy={(!is_current).then_some("true")}>
+        <details class="analysis" id="research" aria-busy={(!is_current).then_some("true")} ontoggle={on_toggle}>
             <summary><h3>{ "Which research would settle it?" }</h3></summary>
-            if let Some(status) = status {
+            if let Some(status) = status.filter(|_| *open) {
                 <p class="muted" id="evppi-progress">{ status }</p>
             }
-            if let Some(e) = &result {
+            if let Some(e) = &shown {
                 <div class={classes!("evppi-body", (!is_current).then_some("updating"))}>
                     <p id={id("evppi-summary")}>{ format!(
                         "Perfect information on everything would be worth {} per patient ({} for the programme): the most a study could be worth for this decision. Per group and input below, the expected value of partial perfect information (EVPPI) from the same {} Monte Carlo draws: what knowing that input exactly would be worth. Inputs worth nothing alone may still matter in their group.",
