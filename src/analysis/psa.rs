@@ -7,8 +7,8 @@ use crate::model::{evaluate, relevant, Category, Outcome};
 use crate::params::{Dist, P};
 use crate::scenario::Scenario;
 use rand_distr::{Beta, Distribution, Gamma, LogNormal, Triangular};
-use rand_xoshiro::rand_core::{Rng, SeedableRng};
-use rand_xoshiro::{SplitMix64, Xoshiro256PlusPlus};
+use rand_xoshiro::rand_core::SeedableRng;
+use rand_xoshiro::Xoshiro256PlusPlus;
 use serde::{Deserialize, Serialize};
 
 /// Width of a 95% interval in standard deviations: the plausible range is read as one.
@@ -121,7 +121,8 @@ enum Sampler {
     Constant(f64),
     /// A beta with both shapes at least 1, drawn as `X / (X + Y)` from `X ~ Gamma(alpha, 1)`
     /// then `Y ~ Gamma(beta, 1)`: in the browser about a third of the time of Cheng's
-    /// algorithm (rand_distr's `Beta`), and betas are a third of the drawn inputs.
+    /// algorithm (rand_distr's `Beta`), and a quarter of the registry's distributions are
+    /// betas.
     BetaOfGammas(Gamma<f64>, Gamma<f64>),
     /// Any other beta.
     Beta(Beta<f64>),
@@ -172,13 +173,11 @@ impl Sampler {
 /// output `z ^ z >> 31` (wrapping arithmetic), started at `x = seed + 4 index x 0x9e3779b97f4a7c15`.
 fn draw_rng(seed: u64, index: usize) -> Xoshiro256PlusPlus {
     const GAMMA: u64 = 0x9e37_79b9_7f4a_7c15;
-    let start = seed.wrapping_add((index as u64).wrapping_mul(4).wrapping_mul(GAMMA));
-    let mut words = SplitMix64::seed_from_u64(start);
-    let mut state = [0u8; 32];
-    for chunk in state.chunks_exact_mut(8) {
-        chunk.copy_from_slice(&words.next_u64().to_le_bytes());
-    }
-    Xoshiro256PlusPlus::from_seed(state)
+    // rand_xoshiro's `seed_from_u64` fills the state with the next four SplitMix64 outputs
+    // from `start` (the test below checks this against both definitions).
+    Xoshiro256PlusPlus::seed_from_u64(
+        seed.wrapping_add((index as u64).wrapping_mul(4).wrapping_mul(GAMMA)),
+    )
 }
 
 /// Monte Carlo settings.
@@ -637,6 +636,7 @@ pub fn psa(s: &Scenario, config: PsaConfig) -> Psa {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use rand_xoshiro::rand_core::Rng;
 
     /// SplitMix64 written from the formula in `docs/model.md`.
     fn split_mix(x: &mut u64) -> u64 {
