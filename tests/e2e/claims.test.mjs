@@ -2,7 +2,7 @@
 // perspective and horizon, what the claim needs, and how sure the Monte Carlo is.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { serve, launch, screenshot } from "./harness.mjs";
+import { serve, launch, screenshot, opened } from "./harness.mjs";
 
 let server, browser;
 before(async () => { server = await serve(); browser = await launch(); });
@@ -14,7 +14,7 @@ async function open(query = "") {
   const errors = [];
   page.on("pageerror", (e) => errors.push(e.message));
   await page.goto(server.url + query);
-  await page.waitForSelector("#net-benefit");
+  await opened(page);
   return { page, context, errors };
 }
 

@@ -57,6 +57,13 @@ export async function serveHtml(html) {
 }
 
 /** Launch headless Chromium with the flags this machine's closed network needs. */
+// The page is open: its first result is on screen and its sections' bundle (every result and
+// analysis after the headline, started once that result is shown) has made them all.
+export async function opened(page) {
+  await page.waitForSelector("#net-benefit");
+  await page.waitForSelector("#sections[data-loaded]", { state: "attached" });
+}
+
 export async function launch() {
   return chromium.launch({
     executablePath: process.env.CHROMIUM || "/usr/bin/chromium",

@@ -2,7 +2,7 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import path from "node:path";
-import { serve, launch, screenshot, root } from "./harness.mjs";
+import { serve, launch, screenshot, root, opened } from "./harness.mjs";
 
 let server, browser;
 before(async () => { server = await serve(); browser = await launch(); });
@@ -14,7 +14,7 @@ async function open(viewport = { width: 1280, height: 900 }) {
   const errors = [];
   page.on("pageerror", (e) => errors.push(e.message));
   await page.goto(server.url);
-  await page.waitForSelector("#net-benefit");
+  await opened(page);
   return { page, context, errors };
 }
 
@@ -255,7 +255,7 @@ test("a Swiss official switches to francs: amounts convert, the life table follo
   const other = await browser.newContext();
   const p2 = await other.newPage();
   await p2.goto(url);
-  await p2.waitForSelector("#net-benefit");
+  await opened(p2);
   assert.equal(await p2.inputValue("#economy"), "CH");
   assert.equal(await p2.inputValue("#price-year"), "2010");
   assert.equal(await p2.inputValue("#dam-cost_year-num"), chf);
@@ -535,7 +535,7 @@ test("where the texts' worker cannot be had, a source note says so instead of lo
   const errors = [];
   page.on("pageerror", (e) => errors.push(e.message));
   await page.goto(server.url);
-  await page.waitForSelector("#net-benefit");
+  await opened(page);
   const note = page.locator("#dam-cost_year-field details.source");
   await note.locator("summary").click();
   assert.match(await note.textContent(), /Loading how this figure was derived/);

@@ -4,7 +4,7 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import fs from "node:fs/promises";
-import { serve, serveHtml, launch, screenshot } from "./harness.mjs";
+import { serve, serveHtml, launch, screenshot, opened } from "./harness.mjs";
 
 let server, browser;
 before(async () => { server = await serve(); browser = await launch(); });
@@ -17,7 +17,7 @@ async function open(query = "", viewport = { width: 1280, height: 900 }) {
   const errors = [];
   page.on("pageerror", (e) => errors.push(e.message));
   await page.goto(server.url + query);
-  await page.waitForSelector("#net-benefit");
+  await opened(page);
   return { page, context, errors };
 }
 
@@ -109,7 +109,7 @@ test("the widget on another site resizes to its content and links back with the 
     await frame.locator("#open-full[href*='x.dam.retention_12m=0.7']").waitFor();
     const full = await context.newPage();
     await full.goto(await frame.locator("#open-full").getAttribute("href"));
-    await full.waitForSelector("#net-benefit");
+    await opened(full);
     // The input is in a folded group, as a person would find it: unfold it to see it.
     await full.click("#group-retention > summary");
     assert.equal(await full.inputValue("#dam-retention_12m-num"), "0.7");

@@ -4,7 +4,7 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
-import { serve, launch, root } from "./harness.mjs";
+import { serve, launch, root, opened } from "./harness.mjs";
 
 let server, browser;
 before(async () => { server = await serve(); browser = await launch(); });
@@ -23,7 +23,7 @@ async function run(cores, query = "") {
   page.on("pageerror", (e) => errors.push(e.message));
   page.on("console", (m) => { if (m.type() === "error") errors.push(m.text()); });
   await page.goto(server.url + query);
-  await page.waitForSelector("#net-benefit");
+  await opened(page);
   await page.waitForSelector("#mc-summary", { timeout: 60_000 });
   const summary = await page.textContent("#mc-summary");
   await page.click("#research > summary");
@@ -79,7 +79,7 @@ test("the page answers input while a claim is checked on its own worker", async 
   const errors = [];
   page.on("pageerror", (e) => errors.push(e.message));
   await page.goto(server.url);
-  await page.waitForSelector("#net-benefit");
+  await opened(page);
   await page.click("#claim > summary");
   await page.fill("#claim-target", "0");
   await page.click("#claim-check");

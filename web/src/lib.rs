@@ -2,6 +2,7 @@
 //! live here; every number shown comes from `hatcalc::evaluate` or `hatcalc::analysis`.
 
 pub mod app;
+pub mod bridge;
 pub mod charts;
 pub mod components;
 pub mod format;
@@ -27,11 +28,30 @@ pub fn start() {
         return;
     }
     platform::number::use_browsers_reader();
-    // The registry's long texts come from the scribe worker when first shown.
-    texts::set_asker(worker::pool::ask_texts);
+    // The registry's long texts come from the sections' bundle (which has them from the scribe
+    // worker) when first shown.
+    texts::set_asker(bridge::ask_texts);
     if let Some(root) = mount_point() {
         yew::Renderer::<app::App>::with_root(root).render();
     }
+}
+
+/// Mount the page's sections into their host in the page (`crate::bridge`): the entry of
+/// their own bundle, which the page starts once its first result is on screen.
+pub fn start_sections() {
+    std::panic::set_hook(Box::new(|info| show_fatal(&info.to_string())));
+    platform::number::use_browsers_reader();
+    // The registry's long texts come from the scribe worker when first shown, here or in the
+    // first bundle.
+    texts::set_asker(worker::pool::ask_texts);
+    bridge::serve_texts();
+    // Made once input pauses: in a drag right after the first result, every input goes first.
+    yew::platform::spawn_local(async {
+        bridge::quiet().await;
+        if let Some(host) = bridge::host() {
+            yew::Renderer::<page::Sections>::with_root(host).render();
+        }
+    });
 }
 
 /// Mount the compact widget into `#app`: the entry of its own, lighter bundle

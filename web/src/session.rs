@@ -1,11 +1,14 @@
 //! The page's calculator session: the reducer's state, the URL and this browser's storage kept
-//! in step with it, and what every view shows first (the evaluation and the break-even curve).
+//! in step with it, and what every view shows first (the evaluation); the same state as the
+//! page's sections see it, and the break-even curve they show.
 
+use crate::bridge::{self, Ask};
 use crate::platform::storage::local_storage;
 use crate::platform::url::without_embed;
-use crate::state::{Action, State};
+use crate::state::{query_of, Action, State};
 use hatcalc::analysis::{curve, curve_basis, Curve, Metric};
 use hatcalc::model::relevant;
+use hatcalc::share::decode;
 use hatcalc::{evaluate, Outcome, Scenario, P};
 use std::rc::Rc;
 use yew::prelude::*;
@@ -34,18 +37,11 @@ pub struct Session {
     pub query: String,
     /// The scenario's evaluation.
     pub outcome: Rc<Outcome>,
-    /// The input the break-even curve varies.
-    pub curve_param: P,
-    /// The break-even curve.
-    pub curve: Rc<Curve>,
-    /// The scenario the curve is for: the one on screen, or, while input moves quickly, the
-    /// one before, with the curve's own input at its value on screen.
-    pub curve_scenario: Scenario,
-    /// Whether the curve is for the scenario on screen.
-    pub curve_current: bool,
 }
 
-/// Start a session: restored from the URL, else from the last scenario kept in this browser.
+/// Start the page's session: restored from the URL, else from the last scenario kept in this
+/// browser; the URL and the storage follow it, and what the page's sections ask of it
+/// (`platform::bridge`) is done.
 #[hook]
 pub fn use_session() -> Session {
     let state = use_reducer(State::default);
@@ -72,6 +68,25 @@ pub fn use_session() -> Session {
             }
         });
     }
+    // What the sections ask: a saved scenario or a file opened, or a file refused.
+    {
+        let dispatch = dispatch.clone();
+        use_effect_with((), move |_| {
+            let listener = bridge::listen(bridge::ASK_EVENT, move |text| {
+                let action = match Ask::read(&text) {
+                    Some(Ask::Restore(q)) => Action::Restore(q),
+                    Some(Ask::Load(q, message)) => match decode(&q) {
+                        Ok(shared) => Action::Load(Box::new(shared), message),
+                        Err(e) => Action::Refuse(format!("{e}.")),
+                    },
+                    Some(Ask::Refuse(message)) => Action::Refuse(message),
+                    None => return,
+                };
+                dispatch.emit(action);
+            });
+            move || drop(listener)
+        });
+    }
     // After a change: the URL is the permalink, and the scenario is kept for next time.
     // Written once input pauses: `replaceState` costs a few milliseconds, too much for every
     // frame of a slider drag (the permalink link on the page is always current).
@@ -96,21 +111,97 @@ pub fn use_session() -> Session {
         });
         move || stop.set(true)
     });
-    let scenario = state.scenario.clone();
-    let outcome = use_memo(scenario.clone(), evaluate);
+    let outcome = use_memo(state.scenario.clone(), evaluate);
+    Session {
+        state,
+        dispatch,
+        query,
+        outcome,
+    }
+}
+
+/// The page's state as its sections see it: the first bundle's scenario (`platform::bridge`:
+/// read from the host when they start, then at every change), and the sections' own choice
+/// of the break-even curve's input. What they do to the scenario (open a saved scenario or a
+/// file, refuse one) is asked of the first bundle, and comes back as its next scenario.
+#[hook]
+pub fn use_mirror() -> Session {
+    let host_query = || bridge::host().and_then(|h| h.get_attribute("data-query"));
+    let state = use_reducer_eq(|| match host_query() {
+        Some(q) => State::default().apply(Action::Restore(q)),
+        None => State::default(),
+    });
+    {
+        let d = state.dispatcher();
+        use_effect_with((), move |_| {
+            let d2 = d.clone();
+            let listener = bridge::listen(bridge::QUERY_EVENT, move |q| {
+                d2.dispatch(Action::Restore(q))
+            });
+            // A change between the first render and now came before the listener.
+            if let Some(q) = host_query() {
+                d.dispatch(Action::Restore(q));
+            }
+            move || drop(listener)
+        });
+    }
+    let dispatch = {
+        let d = state.dispatcher();
+        use_callback((), move |a: Action, _| {
+            let ask = match a {
+                Action::Restore(q) => Ask::Restore(q),
+                Action::Load(shared, message) => Ask::Load(
+                    query_of(&shared.scenario, shared.preset, shared.seed),
+                    message,
+                ),
+                Action::Refuse(message) => Ask::Refuse(message),
+                // The curve's input, the one choice that is the sections' own (no section sends
+                // any other action).
+                a => return d.dispatch(a),
+            };
+            bridge::fire(bridge::ASK_EVENT, &ask.write());
+        })
+    };
+    let query = state.query();
+    let outcome = use_memo(state.scenario.clone(), evaluate);
+    Session {
+        state,
+        dispatch,
+        query,
+        outcome,
+    }
+}
+
+/// The break-even curve a view shows.
+pub struct CurveSession {
+    /// The input the break-even curve varies.
+    pub param: P,
+    /// The break-even curve.
+    pub curve: Rc<Curve>,
+    /// The scenario the curve is for: the one on screen, or, while input moves quickly, the
+    /// one before, with the curve's own input at its value on screen.
+    pub scenario: Scenario,
+    /// Whether the curve is for the scenario on screen.
+    pub current: bool,
+}
+
+/// The break-even curve of the state's scenario, paced while input moves quickly.
+#[hook]
+pub fn use_curve(state: &State) -> CurveSession {
+    let scenario = &state.scenario;
     // The chosen input, or, when the settings no longer use it (another treatment was
     // chosen), the evaluated treatment's first key input (its cost).
     let [cost, retention] = scenario.settings.intervention.spec().key_inputs;
     let curve_param = usable(
-        &scenario,
+        scenario,
         state.curve_param,
         &[cost, retention, P::MmtCostYear],
     );
     // The curve's points do not depend on the current value of the input it varies: while
     // only that input changes (a drag of its slider), the points are kept and the break-even
     // is chosen again for the new value.
-    let ((basis, param), curve_current) = use_paced(
-        (curve_basis(&scenario, curve_param), curve_param),
+    let ((basis, param), current_scenario) = use_paced(
+        (curve_basis(scenario, curve_param), curve_param),
         CURVE_PACE,
     );
     let points = use_memo((basis.clone(), param), |(basis, p)| {
@@ -121,16 +212,12 @@ pub fn use_session() -> Session {
         Rc::new((**points).clone().with_current(current))
     });
     let curve = (*curve).clone();
-    let curve_scenario = basis.clone().with(param, current).unwrap_or(basis);
-    Session {
-        state,
-        dispatch,
-        query,
-        outcome,
-        curve_param: param,
+    let for_scenario = basis.clone().with(param, current).unwrap_or(basis);
+    CurveSession {
+        param,
         curve,
-        curve_scenario,
-        curve_current,
+        scenario: for_scenario,
+        current: current_scenario,
     }
 }
 

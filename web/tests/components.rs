@@ -17,7 +17,8 @@ async fn mount() -> web_sys::Element {
     mount_with("", false).await
 }
 
-/// Mount the app at `query` (e.g. `?v=1&preset=us`), as the page or as the widget.
+/// Mount the app at `query` (e.g. `?v=1&preset=us`), as the page (with its sections, mounted
+/// into their host as their own bundle mounts them) or as the widget.
 async fn mount_with(query: &str, embed: bool) -> web_sys::Element {
     // Each test starts clean: the app restores from the URL and from local storage, and an
     // earlier test's app will have written both.
@@ -42,6 +43,12 @@ async fn mount_with(query: &str, embed: bool) -> web_sys::Element {
         hatcalc_web::widget::mount(root.clone());
     } else {
         yew::Renderer::<hatcalc_web::app::App>::with_root(root.clone()).render();
+        yew::platform::time::sleep(std::time::Duration::from_millis(20)).await;
+        let host = root
+            .query_selector("#sections")
+            .unwrap()
+            .expect("the sections' host");
+        yew::Renderer::<hatcalc_web::page::Sections>::with_root(host).render();
     }
     // Let yew render and run effects (the chart draws in an effect).
     for _ in 0..5 {

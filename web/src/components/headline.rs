@@ -23,6 +23,47 @@ pub struct McView {
     pub result: Option<Rc<Psa>>,
 }
 
+impl McView {
+    /// What the headline shows of it.
+    pub fn chances(&self) -> Chances {
+        Chances {
+            done: self.done,
+            total: self.total,
+            by_perspective: self
+                .result
+                .as_ref()
+                .map(|r| r.prob_benefit_exceeds_cost_by_perspective),
+        }
+    }
+}
+
+/// What the headline shows of the page's Monte Carlo run: its progress, then the chance
+/// benefits exceed costs under each perspective.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Chances {
+    /// Draws done.
+    pub done: usize,
+    /// Draws asked for.
+    pub total: usize,
+    /// The chances, by [`Perspective`] (as its index), once every draw is done.
+    pub by_perspective: Option<[f64; 3]>,
+}
+
+/// Properties of the headline.
+#[derive(Properties, PartialEq)]
+pub struct HeadlineProps {
+    /// The scenario.
+    pub scenario: Scenario,
+    /// Its evaluation.
+    pub outcome: Rc<Outcome>,
+    /// The Monte Carlo run's progress and chances.
+    #[prop_or_default]
+    pub chances: Chances,
+    /// The note on how much rests on assumptions.
+    #[prop_or_default]
+    pub assumed: AssumedNote,
+}
+
 /// Properties of the result blocks.
 #[derive(Properties, PartialEq)]
 pub struct BlockProps {
@@ -30,12 +71,6 @@ pub struct BlockProps {
     pub scenario: Scenario,
     /// Its evaluation.
     pub outcome: Rc<Outcome>,
-    /// The Monte Carlo run.
-    #[prop_or(McView { done: 0, total: MC_DRAWS, result: None })]
-    pub mc: McView,
-    /// The note on how much rests on assumptions.
-    #[prop_or_default]
-    pub assumed: AssumedNote,
 }
 
 /// The headline's note on how much of the result rests on assumptions: the share of the
@@ -61,15 +96,15 @@ fn assumed_words(share: &str) -> String {
 
 /// The chance benefits exceed costs; while the Monte Carlo runs, an ellipsis as narrow as a
 /// percentage (so the table keeps its shape) and its progress for screen readers.
-fn chance(mc: &McView) -> Html {
-    match &mc.result {
-        Some(r) => html! { { format::percent(r.prob_benefit_exceeds_cost) } },
+fn chance(c: &Chances, p: Perspective) -> Html {
+    match c.by_perspective {
+        Some(by) => html! { { format::percent(by[p as usize]) } },
         None => html! {
             <>
                 <span aria-hidden="true">{ "…" }</span>
                 <span class="visually-hidden">{ format!(
                     "computing, {} done",
-                    format::percent(mc.done as f64 / mc.total.max(1) as f64)
+                    format::percent(c.done as f64 / c.total.max(1) as f64)
                 ) }</span>
             </>
         },
@@ -125,7 +160,7 @@ impl HeadlineWords {
 /// The headline: the chosen perspective's number, every perspective side by side, and in
 /// words who pays and who gains (worded by `hatcalc::decide`).
 #[function_component(Headline)]
-pub fn headline(props: &BlockProps) -> Html {
+pub fn headline(props: &HeadlineProps) -> Html {
     let HeadlineWords {
         cur,
         chosen,
@@ -135,11 +170,6 @@ pub fn headline(props: &BlockProps) -> Html {
         icer,
     } = HeadlineWords::of(&props.scenario, &props.outcome);
     let c = props.outcome.chosen(chosen);
-    let chances = props
-        .mc
-        .result
-        .as_ref()
-        .map(|r| r.prob_benefit_exceeds_cost_by_perspective);
     let col = |p: Perspective| if p == chosen { "chosen" } else { "" };
     html! {
         <div class="headline" aria-live="polite">
@@ -170,7 +200,7 @@ pub fn headline(props: &BlockProps) -> Html {
                     <tr><th scope="row">{ "Chance benefits exceed costs" }</th>
                         { for h.rows.iter().map(|r| html! {
                             <td class={col(r.perspective)} id={(r.perspective == chosen).then_some("chance")}>
-                                { match chances { Some(p) => html! { { format::percent(p[r.perspective as usize]) } }, None => chance(&props.mc) } }
+                                { chance(&props.chances, r.perspective) }
                             </td>
                         }) }
                     </tr>

@@ -1,9 +1,12 @@
-//! Results: the headline, costs by arm, who pays and who saves, the programme budget, and
-//! the Monte Carlo summary. Every number comes from the model; this module only lays it out.
+//! Results after the headline: costs by arm, who pays and who saves, the programme budget, and
+//! the Monte Carlo summary; the headline (the first view's) is sent the Monte Carlo's chances
+//! and the note on assumptions through `crate::bridge`. Every number comes from the model;
+//! this module only lays it out.
 
+use crate::bridge::{self, News};
 use crate::charts::{use_figure, CostRows, Figure, PALETTE};
 use crate::components::chart_export::ChartExport;
-use crate::components::headline::{AssumedNote, BlockProps, Headline, McView, MC_DRAWS};
+use crate::components::headline::{AssumedNote, BlockProps, McView, MC_DRAWS};
 use crate::format;
 use crate::session::LastChange;
 use crate::worker::pool::{answer_of, next_answer, Draws, EvppiOnWorker, ShareOnWorker, POLL};
@@ -253,6 +256,14 @@ pub fn results(props: &ResultsProps) -> Html {
             },
         );
     }
+    // The headline (the first view's) shows the run's chances and the note on assumptions.
+    use_effect_with(
+        News {
+            chances: mc.chances(),
+            assumed: *assumed,
+        },
+        |news| bridge::fire(bridge::NEWS_EVENT, &news.write()),
+    );
     // The research section reads the scenario only for a current estimate: while it shows the
     // last one, it is given that one's scenario, so that a drag does not render its tables
     // again on every input.
@@ -263,7 +274,6 @@ pub fn results(props: &ResultsProps) -> Html {
     };
     html! {
         <>
-            <Headline scenario={props.scenario.clone()} outcome={props.outcome.clone()} mc={(*mc).clone()} assumed={*assumed} />
             <CostsView scenario={props.scenario.clone()} outcome={props.outcome.clone()} />
             <Bearers scenario={props.scenario.clone()} outcome={props.outcome.clone()} />
             <crate::page::budget::BudgetView
