@@ -105,6 +105,24 @@ test("a bundle that fails to load shows a message with a reload link, not a blan
   await context.close();
 });
 
+test("where the sections' bundle cannot load, the page says so under the headline and the headline still follows input", async () => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  await page.route(/hatcalc-sections/, (route) => route.fulfill({ status: 404, body: "gone" }));
+  await page.goto(server.url);
+  await page.waitForSelector("#net-benefit");
+  const failed = page.locator("#sections-failed");
+  await failed.waitFor({ timeout: 10000 });
+  assert.match(await failed.textContent(), /could not load.*reload the page/);
+  // Not the whole page's failure: no banner, and the first view goes on working.
+  assert.equal(await page.isVisible("#fatal"), false);
+  const before = await page.textContent("#net-benefit");
+  await page.fill("#dam-cost_year-num", "20000");
+  await page.press("#dam-cost_year-num", "Enter");
+  await page.waitForFunction((b) => document.querySelector("#net-benefit").textContent !== b, before);
+  await context.close();
+});
+
 test("a browser without WebAssembly SIMD is told what it needs, not shown a compile error", async () => {
   const context = await browser.newContext();
   // Such a browser validates no SIMD module.
