@@ -17,8 +17,8 @@
 //! what the other wrote with the same code.
 
 use crate::components::headline::{AssumedNote, Chances};
+use gloo::events::EventListener;
 use hatcalc::texts::{PresetText, SourceText, Texts};
-use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 
 /// The sections' host element's id.
@@ -94,9 +94,9 @@ impl News {
     pub fn write(&self) -> String {
         let c = &self.chances;
         let by = c.by_perspective.map_or_else(String::new, |p| {
-            p.iter().map(f64::to_string).collect::<Vec<_>>().join(",")
+            p.iter().map(|x| bits(*x)).collect::<Vec<_>>().join(",")
         });
-        let share = |s: Option<f64>| s.map_or_else(String::new, |s| s.to_string());
+        let share = |s: Option<f64>| s.map_or_else(String::new, bits);
         let assumed = match self.assumed {
             AssumedNote::Absent => "absent".to_string(),
             AssumedNote::Pending(s) => format!("pending:{}", share(s)),
@@ -114,18 +114,14 @@ impl News {
         let by_perspective = if by.is_empty() {
             None
         } else {
-            let v: Vec<f64> = by
-                .split(',')
-                .map(str::parse)
-                .collect::<Result<_, _>>()
-                .ok()?;
+            let v: Vec<f64> = by.split(',').map(from_bits).collect::<Option<_>>()?;
             Some(<[f64; 3]>::try_from(v).ok()?)
         };
         let share = |s: &str| -> Option<Option<f64>> {
             if s.is_empty() {
                 Some(None)
             } else {
-                s.parse().ok().map(Some)
+                from_bits(s).map(Some)
             }
         };
         let assumed = match assumed.split_once(':') {
@@ -232,7 +228,9 @@ fn now_ms() -> f64 {
 /// Say on the host that the scenario changed now (the first bundle, at every change).
 pub fn mark_change() {
     if let Some(host) = host() {
-        let _ = host.set_attribute("data-changed-at", &now_ms().to_string());
+        // Whole milliseconds: integers are written and read without the standard library's
+        // decimal conversions of floats.
+        let _ = host.set_attribute("data-changed-at", &(now_ms() as i64).to_string());
     }
 }
 
@@ -241,14 +239,26 @@ pub async fn quiet() {
     loop {
         let last = host()
             .and_then(|h| h.get_attribute("data-changed-at"))
-            .and_then(|t| t.parse::<f64>().ok())
-            .unwrap_or(f64::NEG_INFINITY);
+            .and_then(|t| t.parse::<i64>().ok())
+            .map_or(f64::NEG_INFINITY, |t| t as f64);
         let wait = QUIET.as_secs_f64() * 1000.0 - (now_ms() - last);
         if wait <= 0.0 {
             return;
         }
         yew::platform::time::sleep(std::time::Duration::from_secs_f64(wait / 1000.0)).await;
     }
+}
+
+/// A number as the hexadecimal digits of its bits: read back exactly, and without the standard
+/// library's decimal conversions of floats (about 15 KB gzipped, which the browser's bundles
+/// otherwise avoid: `platform::number`).
+fn bits(x: f64) -> String {
+    format!("{:x}", x.to_bits())
+}
+
+/// The number [`bits`] writes.
+fn from_bits(s: &str) -> Option<f64> {
+    u64::from_str_radix(s, 16).ok().map(f64::from_bits)
 }
 
 /// The sections' host element, if the page has it.
@@ -270,38 +280,16 @@ pub fn fire(name: &str, detail: &str) {
 
 /// Call `on` with the detail of every `name` event on the host, for as long as the returned
 /// listener is kept.
-pub fn listen(name: &'static str, on: impl Fn(String) + 'static) -> Option<Listener> {
+pub fn listen(name: &'static str, on: impl Fn(String) + 'static) -> Option<EventListener> {
     let host = host()?;
-    let closure = Closure::<dyn Fn(web_sys::Event)>::new(move |e: web_sys::Event| {
+    Some(EventListener::new(&host, name, move |e| {
         if let Some(detail) = e
             .dyn_ref::<web_sys::CustomEvent>()
             .and_then(|e| e.detail().as_string())
         {
             on(detail);
         }
-    });
-    host.add_event_listener_with_callback(name, closure.as_ref().unchecked_ref())
-        .ok()?;
-    Some(Listener {
-        host,
-        name,
-        closure,
-    })
-}
-
-/// An event listener on the host, removed when dropped.
-pub struct Listener {
-    host: web_sys::Element,
-    name: &'static str,
-    closure: Closure<dyn Fn(web_sys::Event)>,
-}
-
-impl Drop for Listener {
-    fn drop(&mut self) {
-        let _ = self
-            .host
-            .remove_event_listener_with_callback(self.name, self.closure.as_ref().unchecked_ref());
-    }
+    }))
 }
 
 /// The first bundle's way of asking for the long texts: the sections, once started, send them,
@@ -316,7 +304,9 @@ pub fn ask_texts() -> bool {
         }
     });
     // Kept for the page's lifetime (the texts are asked for once).
-    std::mem::forget(listener);
+    if let Some(listener) = listener {
+        listener.forget();
+    }
     // For sections that have not started yet.
     let _ = host.set_attribute("data-want-texts", "");
     fire(WANT_TEXTS_EVENT, "");
@@ -330,7 +320,9 @@ pub fn serve_texts() {
         crate::texts::want();
         crate::texts::on_texts(|t| fire(TEXTS_EVENT, &write_texts(&t)));
     }
-    std::mem::forget(listen(WANT_TEXTS_EVENT, |_| serve()));
+    if let Some(listener) = listen(WANT_TEXTS_EVENT, |_| serve()) {
+        listener.forget();
+    }
     if host().is_some_and(|h| h.has_attribute("data-want-texts")) {
         serve();
     }

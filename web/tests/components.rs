@@ -42,13 +42,24 @@ async fn mount_with(query: &str, embed: bool) -> web_sys::Element {
     if embed {
         hatcalc_web::widget::mount(root.clone());
     } else {
+        // The sections are mounted below as their bundle mounts them: the page must not add
+        // that bundle's loader (this server has the loader, from `web/`, but not the bundle),
+        // which it adds only once (`bridge::load_sections`).
+        if doc.get_element_by_id("sections-script").is_none() {
+            let stand_in = doc.create_element("template").unwrap();
+            stand_in.set_id("sections-script");
+            doc.body().unwrap().append_child(&stand_in).unwrap();
+        }
         yew::Renderer::<hatcalc_web::app::App>::with_root(root.clone()).render();
         yew::platform::time::sleep(std::time::Duration::from_millis(20)).await;
         let host = root
             .query_selector("#sections")
             .unwrap()
             .expect("the sections' host");
-        yew::Renderer::<hatcalc_web::page::Sections>::with_root(host).render();
+        yew::Renderer::<hatcalc_web::page::Sections>::with_root(host.clone()).render();
+        // Every section is made (the first render of the model's debug build can take longer
+        // than the waits below).
+        wait_until(|| host.has_attribute("data-loaded")).await;
     }
     // Let yew render and run effects (the chart draws in an effect).
     for _ in 0..5 {
