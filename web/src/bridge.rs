@@ -11,15 +11,17 @@
 //! - sections → first: what a section asks of the state ([`Ask`]: open a saved scenario or a
 //!   file, refuse one) in a `hatcalc-ask` event; what the headline shows from the sections'
 //!   Monte Carlo and tornado ([`News`]) in a `hatcalc-news` event; the long texts, which the
-//!   sections have from the scribe worker, in a `hatcalc-texts` event ([`write_texts`]).
+//!   sections have from the scribe worker, in a `hatcalc-texts` event.
 //!
-//! Every message is a string (an event's `detail`), written and read here, so both bundles read
-//! what the other wrote with the same code.
+//! Every message is bincode (as the workers' messages are) in a `Uint8Array`, the event's
+//! `detail`, written and read by [`fire`] and [`listen`] for both bundles; a message that does
+//! not read (a bundle from another build) is ignored.
 
 use crate::components::headline::{AssumedNote, Chances};
 use gloo::events::EventListener;
-use hatcalc::texts::{PresetText, SourceText, Texts};
-use wasm_bindgen::{JsCast, JsValue};
+use serde::de::DeserializeOwned;
+use serde::{Deserialize, Serialize};
+use wasm_bindgen::JsCast;
 
 /// The sections' host element's id.
 pub const HOST: &str = "sections";
@@ -41,11 +43,8 @@ pub const QUIET: std::time::Duration = std::time::Duration::from_millis(200);
 /// The script that starts the sections' bundle.
 pub const SECTIONS_SCRIPT: &str = "sections-boot.js";
 
-/// Separates a message's fields (no query or number contains it).
-const SEP: char = '\u{1f}';
-
 /// What a section asks of the page's state.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub enum Ask {
     /// Open the scenario of a permalink query (a saved scenario).
     Restore(String),
@@ -55,169 +54,14 @@ pub enum Ask {
     Refuse(String),
 }
 
-impl Ask {
-    /// The message's text.
-    pub fn write(&self) -> String {
-        match self {
-            Ask::Restore(q) => format!("restore{SEP}{q}"),
-            Ask::Load(q, m) => format!("load{SEP}{q}{SEP}{m}"),
-            Ask::Refuse(m) => format!("refuse{SEP}{m}"),
-        }
-    }
-
-    /// The message a text writes, if it is one.
-    pub fn read(text: &str) -> Option<Ask> {
-        // A query never has the separator; a message may have anything after it.
-        match text.split_once(SEP)? {
-            ("restore", q) => Some(Ask::Restore(q.into())),
-            ("load", rest) => rest
-                .split_once(SEP)
-                .map(|(q, m)| Ask::Load(q.into(), m.into())),
-            ("refuse", m) => Some(Ask::Refuse(m.into())),
-            _ => None,
-        }
-    }
-}
-
 /// What the headline shows from the sections: the Monte Carlo's chances and the share of the
 /// tornado's swing that rests on assumptions.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct News {
     /// The Monte Carlo's progress and chances.
     pub chances: Chances,
     /// The note on how much rests on assumptions.
     pub assumed: AssumedNote,
-}
-
-impl News {
-    /// The message's text.
-    pub fn write(&self) -> String {
-        let c = &self.chances;
-        let by = c.by_perspective.map_or_else(String::new, |p| {
-            p.iter().map(|x| bits(*x)).collect::<Vec<_>>().join(",")
-        });
-        let share = |s: Option<f64>| s.map_or_else(String::new, bits);
-        let assumed = match self.assumed {
-            AssumedNote::Absent => "absent".to_string(),
-            AssumedNote::Pending(s) => format!("pending:{}", share(s)),
-            AssumedNote::Current(s) => format!("current:{}", share(s)),
-        };
-        format!("{}{SEP}{}{SEP}{by}{SEP}{assumed}", c.done, c.total)
-    }
-
-    /// The news a text writes, if it is some.
-    pub fn read(text: &str) -> Option<News> {
-        let f: Vec<&str> = text.split(SEP).collect();
-        let [done, total, by, assumed] = f[..] else {
-            return None;
-        };
-        let by_perspective = if by.is_empty() {
-            None
-        } else {
-            let v: Vec<f64> = by.split(',').map(from_bits).collect::<Option<_>>()?;
-            Some(<[f64; 3]>::try_from(v).ok()?)
-        };
-        let share = |s: &str| -> Option<Option<f64>> {
-            if s.is_empty() {
-                Some(None)
-            } else {
-                from_bits(s).map(Some)
-            }
-        };
-        let assumed = match assumed.split_once(':') {
-            None if assumed == "absent" => AssumedNote::Absent,
-            Some(("pending", s)) => AssumedNote::Pending(share(s)?),
-            Some(("current", s)) => AssumedNote::Current(share(s)?),
-            _ => return None,
-        };
-        Some(News {
-            chances: Chances {
-                done: done.parse().ok()?,
-                total: total.parse().ok()?,
-                by_perspective,
-            },
-            assumed,
-        })
-    }
-}
-
-/// The long texts as a message: every string after its length in bytes and a colon, so that no
-/// text needs escaping; the lists' lengths first.
-pub fn write_texts(t: &Texts) -> String {
-    let mut out = String::new();
-    let mut put = |s: &str| {
-        out.push_str(&s.len().to_string());
-        out.push(':');
-        out.push_str(s);
-    };
-    put(&t.explanations.len().to_string());
-    for e in &t.explanations {
-        put(e);
-    }
-    put(&t.sources.len().to_string());
-    for s in &t.sources {
-        for f in [&s.id, &s.citation, &s.locator, &s.url] {
-            put(f);
-        }
-    }
-    put(&t.presets.len().to_string());
-    for p in &t.presets {
-        for f in [&p.id, &p.reproduces, &p.method] {
-            put(f);
-        }
-    }
-    out
-}
-
-/// The long texts a message writes, if it is whole.
-pub fn read_texts(text: &str) -> Option<Texts> {
-    let mut r = Reader(text);
-    let n = r.count()?;
-    let explanations = (0..n).map(|_| r.take()).collect::<Option<Vec<_>>>()?;
-    let n = r.count()?;
-    let sources = (0..n)
-        .map(|_| {
-            Some(SourceText {
-                id: r.take()?,
-                citation: r.take()?,
-                locator: r.take()?,
-                url: r.take()?,
-            })
-        })
-        .collect::<Option<Vec<_>>>()?;
-    let n = r.count()?;
-    let presets = (0..n)
-        .map(|_| {
-            Some(PresetText {
-                id: r.take()?,
-                reproduces: r.take()?,
-                method: r.take()?,
-            })
-        })
-        .collect::<Option<Vec<_>>>()?;
-    r.0.is_empty().then_some(Texts {
-        explanations,
-        sources,
-        presets,
-    })
-}
-
-/// What is left of a message of [`write_texts`].
-struct Reader<'a>(&'a str);
-
-impl Reader<'_> {
-    /// The next string.
-    fn take(&mut self) -> Option<String> {
-        let (n, r) = self.0.split_once(':')?;
-        let s = r.get(..n.parse().ok()?)?;
-        self.0 = &r[s.len()..];
-        Some(s.to_string())
-    }
-
-    /// The next string, a count.
-    fn count(&mut self) -> Option<usize> {
-        self.take()?.parse().ok()
-    }
 }
 
 /// The page's clock, in milliseconds (the same in both bundles).
@@ -228,8 +72,9 @@ fn now_ms() -> f64 {
 /// Say on the host that the scenario changed now (the first bundle, at every change).
 pub fn mark_change() {
     if let Some(host) = host() {
-        // Whole milliseconds: integers are written and read without the standard library's
-        // decimal conversions of floats.
+        // Whole milliseconds: an integer is written and read without the standard library's
+        // decimal conversions of floats (about 15 KB gzipped, which the browser's bundles
+        // otherwise avoid: `platform::number`).
         let _ = host.set_attribute("data-changed-at", &(now_ms() as i64).to_string());
     }
 }
@@ -249,45 +94,47 @@ pub async fn quiet() {
     }
 }
 
-/// A number as the hexadecimal digits of its bits: read back exactly, and without the standard
-/// library's decimal conversions of floats (about 15 KB gzipped, which the browser's bundles
-/// otherwise avoid: `platform::number`).
-fn bits(x: f64) -> String {
-    format!("{:x}", x.to_bits())
-}
-
-/// The number [`bits`] writes.
-fn from_bits(s: &str) -> Option<f64> {
-    u64::from_str_radix(s, 16).ok().map(f64::from_bits)
-}
-
 /// The sections' host element, if the page has it.
 pub fn host() -> Option<web_sys::Element> {
     gloo::utils::document().get_element_by_id(HOST)
 }
 
-/// Fire `name` on the host with `detail`.
-pub fn fire(name: &str, detail: &str) {
-    let Some(host) = host() else {
+/// A message's bytes.
+pub fn encode(message: &impl Serialize) -> Option<Vec<u8>> {
+    bincode::serialize(message).ok()
+}
+
+/// The message `bytes` hold, if they hold one of its type.
+pub fn decode<T: DeserializeOwned>(bytes: &[u8]) -> Option<T> {
+    bincode::deserialize(bytes).ok()
+}
+
+/// Fire `name` on the host with `message`.
+pub fn fire(name: &str, message: &impl Serialize) {
+    let (Some(host), Some(bytes)) = (host(), encode(message)) else {
         return;
     };
     let init = web_sys::CustomEventInit::new();
-    init.set_detail(&JsValue::from_str(detail));
+    init.set_detail(&js_sys::Uint8Array::from(&bytes[..]));
     if let Ok(event) = web_sys::CustomEvent::new_with_event_init_dict(name, &init) {
         let _ = host.dispatch_event(&event);
     }
 }
 
-/// Call `on` with the detail of every `name` event on the host, for as long as the returned
-/// listener is kept.
-pub fn listen(name: &'static str, on: impl Fn(String) + 'static) -> Option<EventListener> {
+/// Call `on` with the message of every `name` event on the host that holds a `T`, for as long
+/// as the returned listener is kept.
+pub fn listen<T: DeserializeOwned>(
+    name: &'static str,
+    on: impl Fn(T) + 'static,
+) -> Option<EventListener> {
     let host = host()?;
     Some(EventListener::new(&host, name, move |e| {
-        if let Some(detail) = e
+        let message = e
             .dyn_ref::<web_sys::CustomEvent>()
-            .and_then(|e| e.detail().as_string())
-        {
-            on(detail);
+            .and_then(|e| e.detail().dyn_into::<js_sys::Uint8Array>().ok())
+            .and_then(|bytes| decode(&bytes.to_vec()));
+        if let Some(message) = message {
+            on(message);
         }
     }))
 }
@@ -298,18 +145,14 @@ pub fn ask_texts() -> bool {
     let Some(host) = host() else {
         return false;
     };
-    let listener = listen(TEXTS_EVENT, |text| {
-        if let Some(t) = read_texts(&text) {
-            crate::texts::arrived(t);
-        }
-    });
+    let listener = listen(TEXTS_EVENT, crate::texts::arrived);
     // Kept for the page's lifetime (the texts are asked for once).
     if let Some(listener) = listener {
         listener.forget();
     }
     // For sections that have not started yet.
     let _ = host.set_attribute("data-want-texts", "");
-    fire(WANT_TEXTS_EVENT, "");
+    fire(WANT_TEXTS_EVENT, &());
     true
 }
 
@@ -318,9 +161,9 @@ pub fn ask_texts() -> bool {
 pub fn serve_texts() {
     fn serve() {
         crate::texts::want();
-        crate::texts::on_texts(|t| fire(TEXTS_EVENT, &write_texts(&t)));
+        crate::texts::on_texts(|t| fire(TEXTS_EVENT, &*t));
     }
-    if let Some(listener) = listen(WANT_TEXTS_EVENT, |_| serve()) {
+    if let Some(listener) = listen(WANT_TEXTS_EVENT, |()| serve()) {
         listener.forget();
     }
     if host().is_some_and(|h| h.has_attribute("data-want-texts")) {
@@ -348,6 +191,13 @@ pub fn load_sections() {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use hatcalc::texts::Texts;
+
+    /// `message` read back as written.
+    fn round_trip<T: Serialize + DeserializeOwned + PartialEq + std::fmt::Debug>(message: T) {
+        let bytes = encode(&message).expect("written");
+        assert_eq!(decode::<T>(&bytes), Some(message));
+    }
 
     #[test]
     fn asks_are_read_as_written() {
@@ -358,10 +208,10 @@ mod tests {
             Ask::Refuse(String::new()),
             Ask::Refuse("a file named \u{1f}".into()),
         ] {
-            assert_eq!(Ask::read(&ask.write()), Some(ask));
+            round_trip(ask);
         }
-        assert_eq!(Ask::read("open\u{1f}x"), None);
-        assert_eq!(Ask::read("restore"), None);
+        assert_eq!(decode::<Ask>(&[9, 0, 0, 0]), None);
+        assert_eq!(decode::<Ask>(&[]), None);
     }
 
     #[test]
@@ -389,27 +239,22 @@ mod tests {
                 assumed: AssumedNote::Pending(None),
             },
         ] {
-            assert_eq!(News::read(&news.write()), Some(news));
+            round_trip(news);
         }
-        assert_eq!(News::read("1\u{1f}2\u{1f}0.5\u{1f}absent"), None);
-        assert_eq!(News::read("x"), None);
+        assert_eq!(decode::<News>(b"x"), None);
     }
 
     #[test]
     fn the_long_texts_are_read_as_written() {
         let all = Texts::all();
         assert!(all.is_complete());
-        assert_eq!(read_texts(&write_texts(&all)), Some(all.clone()));
-        let odd = Texts {
+        round_trip(all.clone());
+        round_trip(Texts {
             explanations: vec![String::new(), "12:ab\u{1f}".into(), "ünïcödé “x”".into()],
             ..Texts::default()
-        };
-        assert_eq!(read_texts(&write_texts(&odd)), Some(odd));
-        assert_eq!(
-            read_texts(&write_texts(&Texts::default())),
-            Some(Texts::default())
-        );
-        let whole = write_texts(&all);
-        assert_eq!(read_texts(&whole[..whole.len() - 1]), None);
+        });
+        round_trip(Texts::default());
+        let whole = encode(&all).expect("written");
+        assert_eq!(decode::<Texts>(&whole[..whole.len() - 1]), None);
     }
 }

@@ -72,17 +72,15 @@ pub fn use_session() -> Session {
     {
         let dispatch = dispatch.clone();
         use_effect_with((), move |_| {
-            let listener = bridge::listen(bridge::ASK_EVENT, move |text| {
-                let action = match Ask::read(&text) {
-                    Some(Ask::Restore(q)) => Action::Restore(q),
-                    Some(Ask::Load(q, message)) => match decode(&q) {
+            let listener = bridge::listen(bridge::ASK_EVENT, move |ask: Ask| {
+                dispatch.emit(match ask {
+                    Ask::Restore(q) => Action::Restore(q),
+                    Ask::Load(q, message) => match decode(&q) {
                         Ok(shared) => Action::Load(Box::new(shared), message),
                         Err(e) => Action::Refuse(format!("{e}.")),
                     },
-                    Some(Ask::Refuse(message)) => Action::Refuse(message),
-                    None => return,
-                };
-                dispatch.emit(action);
+                    Ask::Refuse(message) => Action::Refuse(message),
+                });
             });
             move || drop(listener)
         });
@@ -135,7 +133,7 @@ pub fn use_mirror() -> Session {
         let d = state.dispatcher();
         use_effect_with((), move |_| {
             let d2 = d.clone();
-            let listener = bridge::listen(bridge::QUERY_EVENT, move |q| {
+            let listener = bridge::listen(bridge::QUERY_EVENT, move |q: String| {
                 d2.dispatch(Action::Restore(q))
             });
             // A change between the first render and now came before the listener.
@@ -159,7 +157,7 @@ pub fn use_mirror() -> Session {
                 // any other action).
                 a => return d.dispatch(a),
             };
-            bridge::fire(bridge::ASK_EVENT, &ask.write());
+            bridge::fire(bridge::ASK_EVENT, &ask);
         })
     };
     let query = state.query();

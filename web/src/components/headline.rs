@@ -39,7 +39,7 @@ impl McView {
 
 /// What the headline shows of the page's Monte Carlo run: its progress, then the chance
 /// benefits exceed costs under each perspective.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
 pub struct Chances {
     /// Draws done.
     pub done: usize,
@@ -75,7 +75,7 @@ pub struct BlockProps {
 
 /// The headline's note on how much of the result rests on assumptions: the share of the
 /// tornado's total swing from assumption-graded inputs.
-#[derive(Debug, Clone, Copy, PartialEq, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Default, serde::Serialize, serde::Deserialize)]
 pub enum AssumedNote {
     /// No note yet (before the page first computes its share).
     #[default]

@@ -59,11 +59,7 @@ pub fn page() -> Html {
     {
         let news = news.clone();
         use_effect_with((), move |_| {
-            let listener = bridge::listen(bridge::NEWS_EVENT, move |text| {
-                if let Some(n) = News::read(&text) {
-                    news.set(n);
-                }
-            });
+            let listener = bridge::listen(bridge::NEWS_EVENT, move |n: News| news.set(n));
             move || drop(listener)
         });
     }

@@ -262,7 +262,7 @@ pub fn results(props: &ResultsProps) -> Html {
             chances: mc.chances(),
             assumed: *assumed,
         },
-        |news| bridge::fire(bridge::NEWS_EVENT, &news.write()),
+        |news| bridge::fire(bridge::NEWS_EVENT, news),
     );
     // The research section reads the scenario only for a current estimate: while it shows the
     // last one, it is given that one's scenario, so that a drag does not render its tables
